@@ -1,0 +1,292 @@
+"""The year's data: every part of the 部门整体支出绩效自评报告 as typed, plain Python structures.
+
+One :class:`YearData` holds one evaluation year. Field names here are the names of the JSON
+representation (``zjdesk.domain.serialize``), and a field's dotted path in that JSON
+(``cover.unit_name``, ``tasks.0.points.1.text``, ``figures.final_expenditure.basic``) is how the
+checks, the UI and the tests name it. Amounts are :class:`~decimal.Decimal` in 万元; an unknown
+number is ``None``, never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+DEFAULT_OPENING_TEXT = (
+    "我单位及时布置自评，成立自评工作小组，明确分工，落实责任，认真开展自评自查工作，"
+    "经查阅、核实有关账务及项目等执行情况，填写自评表格并综合分析，形成本评价报告。"
+)
+
+
+@dataclass
+class Cover:
+    """The cover block and the notice the report answers."""
+
+    attachment_number: str = ""  # "6" → 附件6
+    evaluation_year: int = 0
+    unit_name: str = ""
+    fill_date: date | None = None
+    notice_title: str = ""  # 湛江市财政局关于开展2025年市级财政资金绩效自评工作的通知
+    notice_number: str = ""  # 湛财绩[2025]2号
+    opening_text: str = DEFAULT_OPENING_TEXT  # the middle of the opening paragraph
+
+
+@dataclass
+class StaffCategory:
+    """One category of staff: establishment (编制) and actual staff (在职) of the unit itself."""
+
+    name: str = ""  # 公务员 / 后勤服务人员 / 事业人员 …
+    establishment: int | None = None
+    actual: int | None = None
+    note: str = ""  # e.g. 其中雇员8名
+
+
+@dataclass
+class Section:
+    """An internal section (内设科室) and its duties."""
+
+    name: str = ""
+    duties: str = ""
+
+
+@dataclass
+class SubordinateUnit:
+    """A subordinate unit (下属二级预算单位) with its own establishment and staff."""
+
+    name: str = ""
+    nature: str = ""  # 公益二类正科级事业单位
+    establishment: int | None = None
+    actual: int | None = None
+    note: str = ""  # why actual differs, history
+    duties: str = ""
+
+
+@dataclass
+class RetireeGroup:
+    """Retirees served, by the unit they retired from."""
+
+    origin: str = ""
+    count: int | None = None
+
+
+@dataclass
+class UnitProfile:
+    """一、（一）单位机构设置、部门职能情况."""
+
+    short_name: str = ""  # 广州办
+    founded: str = ""  # 1958年11月
+    rank: str = ""  # 正处级
+    establishment_total: int | None = None  # 核定编制
+    leadership_posts: str = ""  # 1正2副
+    staff_as_of: str = ""  # 2024年年底
+    actual_total: int | None = None  # 在职
+    staff: list[StaffCategory] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    subordinate_units: list[SubordinateUnit] = field(default_factory=list)
+    retirees_total: int | None = None
+    retirees: list[RetireeGroup] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # further paragraphs the structure does not cover
+
+
+@dataclass
+class TaskPoint:
+    """A numbered point of a task, rendered （1）title。text."""
+
+    title: str = ""
+    text: str = ""
+
+
+@dataclass
+class Task:
+    """A yearly task, rendered 1、title。lead, then its points and paragraphs."""
+
+    title: str = ""
+    lead: str = ""
+    points: list[TaskPoint] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Breakdown:
+    """An amount and its split into 基本支出 / 项目支出 / 其他 (万元)."""
+
+    total: Decimal | None = None
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    other: Decimal | None = None
+
+
+@dataclass
+class Figures:
+    """The figures of the data sheet (数据表); the 支出情况 paragraph is generated from them."""
+
+    initial_budget: Decimal | None = None  # 年初预算数
+    budget_adjustment: Decimal | None = None  # 预算调整数
+    budget: Breakdown = field(default_factory=Breakdown)  # 全年预算数（收入）
+    final_revenue: Breakdown = field(default_factory=Breakdown)  # 决算收入
+    final_expenditure: Breakdown = field(default_factory=Breakdown)  # 决算支出
+    prior_final_expenditure: Breakdown = field(default_factory=Breakdown)  # 上年决算支出
+    carry_over: Decimal | None = None  # 结转结余
+    public_funds_budget: Decimal | None = None  # 公用经费预算
+    public_funds_actual: Decimal | None = None
+    three_public_budget: Decimal | None = None  # "三公"经费预算
+    three_public_actual: Decimal | None = None
+    three_public_prior_actual: Decimal | None = None  # 上年"三公"经费决算
+    procurement_plan: Decimal | None = None  # 政府采购预算（计划）
+    procurement_actual: Decimal | None = None
+    payment_progress_rate: Decimal | None = None  # 支付进度率, percent, as reported by the treasury system
+
+
+@dataclass
+class EvaluationTeam:
+    """二、（一）评价小组情况."""
+
+    intro: str = ""
+    leaders: list[str] = field(default_factory=list)
+    deputies: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Process:
+    """二、（二）–（四）: how the evaluation was done and submitted."""
+
+    work_process: str = ""  # 自评工作过程
+    submission_date: date | None = None
+    submission_text: str = ""  # 自评材料报送时间及质量
+    disclosure_text: str = ""  # 自评材料报送及公开一致情况
+
+
+@dataclass
+class Band:
+    """A band of a threshold rule: rates in [lower, upper) earn ``points`` (percent, inclusive lower)."""
+
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    points: Decimal = Decimal(0)
+
+
+@dataclass
+class ScoringRule:
+    """How an indicator is scored.
+
+    kind: ``judged`` (the officer's score), ``bands`` (rate in a band → points), ``linear``
+    (full marks up to ``threshold``; ``per_point`` off for each percentage point beyond it, in
+    ``direction``), ``pro_rata`` (rate/target × weight, or target/rate when lower is better) or
+    ``checklist`` (``per_item`` off for each unmet item). ``metric`` names a rate of
+    ``zjdesk.domain.rates``.
+    """
+
+    kind: str = "judged"
+    metric: str = ""
+    bands: list[Band] = field(default_factory=list)
+    threshold: Decimal | None = None
+    per_point: Decimal | None = None
+    direction: str = "higher"  # higher | lower is better
+    target: Decimal | None = None
+    checklist: list[str] = field(default_factory=list)
+    per_item: Decimal | None = None
+
+
+@dataclass
+class Indicator:
+    """A row of the score sheet: the indicator, its rule and this year's assessment."""
+
+    code: str = ""  # stable identifier within the set
+    level1: str = ""
+    level2: str = ""
+    level3: str = ""
+    weight: Decimal = Decimal(0)
+    explanation: str = ""  # 指标解释
+    criteria: str = ""  # 评分标准
+    rule: ScoringRule = field(default_factory=ScoringRule)
+    judged_score: Decimal | None = None  # the officer's score (judged, or fallback)
+    deduction_reason: str = ""  # 扣分原因
+    checklist_met: list[bool] = field(default_factory=list)  # per rule.checklist item
+    violations: int | None = None  # counted violations, for checklist rules that deduct per case
+
+
+@dataclass
+class ScoreCap:
+    """A cap on the total while a metric lies in [lower, upper)."""
+
+    metric: str = "budget_execution_rate"
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    max_total: Decimal = Decimal(100)
+
+
+@dataclass
+class GradeBand:
+    """Totals at or above ``minimum`` earn ``grade`` (bands are read from the highest down)."""
+
+    grade: str = ""
+    minimum: Decimal = Decimal(0)
+
+
+@dataclass
+class IndicatorSet:
+    """The indicator table (指标体系) this year is scored against; a copy lives in each year."""
+
+    name: str = ""
+    source: str = ""  # where it comes from; the shipped one says 参考指标体系
+    is_reference: bool = False
+    total_weight: Decimal = Decimal(100)
+    caps: list[ScoreCap] = field(default_factory=list)
+    grades: list[GradeBand] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Evaluation:
+    """三、绩效自评情况: the score as stated in a report (imports) and the analysis texts."""
+
+    stated_score: Decimal | None = None  # as written in an imported report; the live score wins
+    stated_grade: str = ""
+    budgeting: str = ""  # 1.预算编制情况
+    execution: str = ""  # 2.预算执行情况
+    supervision: str = ""  # 3.预算监督情况
+
+
+@dataclass
+class Practice:
+    """主要做法和经验: a title and its text."""
+
+    title: str = ""
+    text: str = ""
+
+
+@dataclass
+class Acknowledgement:
+    """A yellow finding the officer has seen and accepted, bound to the value it was about."""
+
+    check: str = ""
+    path: str = ""
+    value: str = ""  # fingerprint of the value when acknowledged
+
+
+@dataclass
+class YearData:
+    """Everything of one evaluation year."""
+
+    cover: Cover = field(default_factory=Cover)
+    profile: UnitProfile = field(default_factory=UnitProfile)
+    tasks: list[Task] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    figures: Figures = field(default_factory=Figures)
+    team: EvaluationTeam = field(default_factory=EvaluationTeam)
+    process: Process = field(default_factory=Process)
+    indicator_set: IndicatorSet = field(default_factory=IndicatorSet)
+    evaluation: Evaluation = field(default_factory=Evaluation)
+    practices: list[Practice] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    improvements: list[str] = field(default_factory=list)
+    other: str = ""  # 四、其他自评情况; rendered 无 when empty
+    review: list[str] = field(default_factory=list)  # field paths carried forward, awaiting 复核
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # 未识别内容 from an imported report
+
+
+# The top-level parts of a year, in report order; each is one row of the year file.
+SECTIONS: tuple[str, ...] = tuple(YearData.__dataclass_fields__)

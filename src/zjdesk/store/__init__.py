@@ -1,0 +1,1 @@
+"""The year file: one SQLite file per evaluation year (SQLAlchemy 2)."""
