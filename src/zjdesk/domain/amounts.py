@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from zjdesk.domain.errors import UserError
+
 CENT = Decimal("0.01")
 
 # Full-width forms (U+FF01..U+FF5E) map onto ASCII by a fixed offset; the ideographic
@@ -20,7 +22,7 @@ _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(
 _AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
-class AmountError(ValueError):
+class AmountError(UserError, ValueError):
     """An amount that cannot be read; ``str(error)`` is a Chinese message for the user."""
 
 

@@ -18,13 +18,14 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
+from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 
 FORMAT_NAME = "zjdesk-year"
 FORMAT_VERSION = 1
 
 
-class FormatError(ValueError):
+class FormatError(UserError, ValueError):
     """A JSON document that is not a year; ``str(error)`` is a Chinese message naming the field."""
 
 

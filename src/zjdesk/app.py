@@ -1,0 +1,55 @@
+"""Starting the desktop program.
+
+:func:`run_program` is what ``zjdesk [FILE.zjd]`` and ``zjdesk --demo`` call; :func:`open_window`
+returns the main window on a year file without running the event loop (tests and scripts).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from zjdesk.demo import demo_year
+from zjdesk.store.yearfile import YearFile, write_new_year_file
+
+
+def user_data_dir() -> Path:
+    """Where zjdesk keeps its own files (the demo year, the recent-files list)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    folder = base / "zjdesk"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def demo_file_path() -> Path:
+    """The demo year file, written from the shipped demo data the first time it is asked for."""
+    path = user_data_dir() / "演示-2024.zjd"
+    if not path.exists():
+        write_new_year_file(path, demo_year())
+    return path
+
+
+def open_window(path: str | os.PathLike[str]):
+    """The main window on the year file at ``path``, shown but without running the event loop."""
+    from zjdesk.ui.main_window import MainWindow
+    from zjdesk.ui.qt_app import ensure_application
+
+    ensure_application()
+    window = MainWindow(YearFile.open(path))
+    window.show()
+    return window
+
+
+def run_program(file: str | None, *, demo: bool = False) -> int:
+    """Open the desktop program on ``file`` (or the demo year) and run until it is closed."""
+    from zjdesk.ui.qt_app import ensure_application
+
+    application = ensure_application()
+    target = demo_file_path() if demo or file is None else Path(file)
+    window = open_window(target)
+    window.raise_()
+    return application.exec()

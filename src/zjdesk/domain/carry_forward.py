@@ -1,0 +1,74 @@
+"""结转新年度: year N+1 built from year N.
+
+What comes along (DESIGN §7): the cover's unit and notice, the unit profile with its sections,
+subordinate units and retirees, the tasks, the goals, the team, the process texts and the
+indicator set (its scores cleared). Last year's final accounts become this year's comparison
+figures; every other figure starts unknown. Every carried text is listed in ``review`` until the
+officer edits or confirms it (待复核).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from zjdesk.domain.model import Cover, Figures, Indicator, IndicatorSet, Process, YearData
+from zjdesk.domain.paths import iter_text_fields
+
+# The parts whose texts are carried forward and must be reviewed.
+CARRIED_TEXT_PARTS = ("cover", "profile", "tasks", "goals", "team", "process")
+
+
+def _fresh_indicator(indicator: Indicator) -> Indicator:
+    return dataclasses.replace(
+        copy.deepcopy(indicator),
+        judged_score=None,
+        deduction_reason="",
+        checklist_met=[],
+        violations=None,
+    )
+
+
+def carry_forward(previous: YearData) -> YearData:
+    """The next evaluation year, carried forward from ``previous`` (which is left unchanged)."""
+    last = copy.deepcopy(previous)
+    cover = Cover(
+        attachment_number=last.cover.attachment_number,
+        evaluation_year=(last.cover.evaluation_year + 1) if last.cover.evaluation_year else 0,
+        unit_name=last.cover.unit_name,
+        fill_date=None,
+        notice_title=last.cover.notice_title,
+        notice_number=last.cover.notice_number,
+        opening_text=last.cover.opening_text,
+    )
+    figures = Figures(
+        prior_final_expenditure=copy.deepcopy(last.figures.final_expenditure),
+        three_public_prior_actual=last.figures.three_public_actual,
+    )
+    indicator_set: IndicatorSet = dataclasses.replace(
+        last.indicator_set, indicators=[_fresh_indicator(item) for item in last.indicator_set.indicators]
+    )
+    process = Process(
+        work_process=last.process.work_process,
+        submission_date=None,
+        submission_text=last.process.submission_text,
+        disclosure_text=last.process.disclosure_text,
+    )
+    year = YearData(
+        cover=cover,
+        profile=last.profile,
+        tasks=last.tasks,
+        goals=last.goals,
+        figures=figures,
+        team=last.team,
+        process=process,
+        indicator_set=indicator_set,
+        acknowledgements=list(last.acknowledgements),
+    )
+    year.review = [
+        path
+        for part in CARRIED_TEXT_PARTS
+        for path, text in iter_text_fields(getattr(year, part), part)
+        if text.strip() and path not in ("cover.unit_name", "cover.attachment_number", "cover.opening_text")
+    ]
+    return year

@@ -1,0 +1,62 @@
+"""Ordered migration steps from each past schema version to the current one.
+
+Each step moves a file from ``from_version`` to ``from_version + 1`` inside one transaction, so a
+failure leaves the file at the version it had. Before the first step runs, the caller takes a
+timestamped backup of the file (see :func:`zjdesk.store.yearfile.YearFile.open`). A sample file of
+every past version lives in ``tests/data/`` and is migrated by the tests.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from zjdesk.domain.errors import UserError
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step: schema ``from_version`` → ``from_version + 1``."""
+
+    from_version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+# Past schema versions, oldest first. Schema 1 is the first released layout: nothing to migrate yet.
+MIGRATIONS: tuple[Migration, ...] = ()
+
+
+class MigrationError(UserError):
+    """A migration step failed; the file is left at the version it had, and a backup exists."""
+
+
+def run_migrations(
+    connection: sqlite3.Connection, from_version: int, to_version: int, steps: Sequence[Migration] = MIGRATIONS
+) -> list[str]:
+    """Apply the steps from ``from_version`` up to ``to_version``, one transaction each.
+
+    Returns the descriptions of the steps applied. ``connection`` must be in autocommit mode
+    (``isolation_level=None``) so that each step's transaction is explicit.
+    """
+    by_version = {step.from_version: step for step in steps}
+    applied = []
+    version = from_version
+    while version < to_version:
+        step = by_version.get(version)
+        if step is None:
+            raise MigrationError(f"无法把年度文件从第 {version} 版升级：缺少升级步骤。请联系 zjdesk 的维护人员。")
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            step.apply(connection)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            connection.execute("ROLLBACK")
+            raise MigrationError(
+                f"年度文件从第 {version} 版升级到第 {version + 1} 版时出错（{error}），文件保持原样未被修改。"
+            ) from error
+        applied.append(step.description)
+        version += 1
+    return applied

@@ -1,0 +1,324 @@
+"""The year file: create, open, save and close one ``.zjd`` SQLite file per evaluation year.
+
+Every save is a committed transaction (``journal_mode=DELETE``, ``synchronous=FULL``: safe on
+network shares and against power loss), so there is no Save button and nothing to lose. While a
+year file is open for writing, a lock keeps any other zjdesk from writing it. The file holds no
+absolute paths, so it can be copied to a USB stick or another PC.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool, StaticPool
+
+import zjdesk
+from zjdesk.domain.errors import UserError
+from zjdesk.domain.model import SECTIONS, YearData
+from zjdesk.domain.serialize import FormatError, section_from_json, section_to_json
+from zjdesk.store import migrations
+from zjdesk.store.lock import YearFileLock
+from zjdesk.store.probe import NotAYearFileError, check_database, check_file_bytes
+from zjdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION, Base, MetaEntry, YearPart
+
+YEAR_FILE_SUFFIX = ".zjd"
+
+
+class NewerSchemaError(UserError):
+    """The file was written by a newer zjdesk."""
+
+
+class WriteError(UserError):
+    """A save could not be committed; the file keeps its last committed state."""
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    # A URI with mode=rw/ro never creates a file that is not there.
+    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _make_engine(path: Path, readonly: bool) -> Engine:
+    engine = create_engine(
+        "sqlite://", creator=lambda: _connect(path, "ro" if readonly else "rw"), poolclass=NullPool
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: sqlite3.Connection, _record: object) -> None:
+        connection.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = FULL")
+
+    return engine
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    """Where the backup taken before migrating ``path`` from ``version`` goes."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+class YearFile:
+    """An open year file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, engine: Engine, lock: YearFileLock | None, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self.migrated_from: int | None = None
+        self.backup: Path | None = None
+        self._engine: Engine | None = engine
+        self._lock = lock
+        self._saved: dict[str, str] = {}
+
+    # -- opening and closing -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], year: YearData, *, overwrite: bool = False) -> YearFile:
+        """Write a new year file holding ``year`` and return it open for writing.
+
+        The file is built under a temporary name and moved into place, so a failure leaves nothing.
+        """
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
+        if not path.parent.is_dir():
+            raise UserError(f"文件夹“{path.parent}”不存在：请先建立该文件夹，或选择其他保存位置。")
+        try:
+            descriptor, temporary_name = tempfile.mkstemp(prefix=".zjdesk-", suffix=".tmp", dir=path.parent)
+        except OSError as error:
+            raise UserError(f"无法在“{path.parent}”中写入文件（{error.strerror}）：请选择可以写入的文件夹。") from error
+        os.close(descriptor)
+        temporary = Path(temporary_name)
+        temporary.unlink()
+        try:
+            connection = _connect_new(temporary)
+            try:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                connection.close()
+            engine = _make_engine(temporary, readonly=False)
+            Base.metadata.create_all(engine)
+            now = _now()
+            with Session(engine) as session, session.begin():
+                for key, value in {
+                    "application": "zjdesk",
+                    "schema_version": str(SCHEMA_VERSION),
+                    "created": now,
+                    "modified": now,
+                    "created_by": zjdesk.__version__,
+                    "program_version": zjdesk.__version__,
+                }.items():
+                    session.add(MetaEntry(key=key, value=value))
+                for name in SECTIONS:
+                    session.add(YearPart(name=name, data=section_to_json(year, name), modified=now))
+                _write_year_meta(session, year)
+            engine.dispose()
+            os.replace(temporary, path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise UserError(f"无法写入“{path.name}”（{error.strerror}）：请确认文件夹可以写入、磁盘有空间。") from error
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> YearFile:
+        """Open a year file, refusing anything that is not one with a Chinese message.
+
+        For writing, the file is locked against other zjdesk processes; a file of an older schema
+        is backed up and migrated; a file of a newer schema is refused. ``readonly`` neither locks
+        nor migrates the file on disk (an old file is migrated in memory instead).
+        """
+        path = Path(path)
+        check_file_bytes(path)
+        lock = None if readonly else YearFileLock(path)
+        if lock is not None:
+            lock.acquire()
+        try:
+            try:
+                connection = _connect(path, "ro" if readonly else "rw")
+            except sqlite3.Error as error:
+                raise NotAYearFileError(f"无法打开“{path.name}”（{error}）：请确认文件未被其他程序占用。") from error
+            backup = None
+            try:
+                version = check_database(connection, path.name, APPLICATION_ID)
+                if version > SCHEMA_VERSION:
+                    raise NewerSchemaError(
+                        f"“{path.name}”由更新版本的 zjdesk 创建（文件格式第 {version} 版，本程序支持到第 {SCHEMA_VERSION} 版）。"
+                        "请升级 zjdesk 后再打开，文件未被修改。"
+                    )
+                if version < SCHEMA_VERSION and readonly:
+                    # Reading an old file must not change it: migrate a copy in memory.
+                    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                    connection.backup(memory)
+                    migrations.run_migrations(memory, version, SCHEMA_VERSION, migrations.MIGRATIONS)
+                    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+                else:
+                    if version < SCHEMA_VERSION:
+                        backup = backup_path_for(path, version)
+                        backup_connection = sqlite3.connect(backup)
+                        try:
+                            connection.backup(backup_connection)
+                        finally:
+                            backup_connection.close()
+                        migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
+                    engine = _make_engine(path, readonly)
+            finally:
+                connection.close()
+            year_file = cls(path, engine, lock, readonly)
+            if version < SCHEMA_VERSION:
+                year_file.migrated_from = version
+                year_file.backup = backup
+            year_file.load()  # validates every part now, not at the first edit
+            return year_file
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    def close(self) -> None:
+        """Close the file and release its lock. Everything was committed as it was saved."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> YearFile:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    # -- reading and writing -------------------------------------------------------------------
+
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise UserError("年度文件已关闭。")
+        return self._engine
+
+    def load(self) -> YearData:
+        """Read the whole year from the file."""
+        with Session(self._require_engine()) as session:
+            try:
+                rows = {part.name: part.data for part in session.scalars(select(YearPart))}
+            except Exception as error:  # a damaged table: tell the user, do not crash
+                raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
+        year = YearData()
+        for name in SECTIONS:
+            if name not in rows:
+                continue  # a part added by a later program version keeps its default
+            try:
+                setattr(year, name, section_from_json(name, rows[name]))
+            except (FormatError, ValueError) as error:
+                raise NotAYearFileError(
+                    f"年度文件“{self.path.name}”中“{name}”部分的内容无法读取（{error}）：请使用备份。"
+                ) from error
+            self._saved[name] = rows[name]
+        return year
+
+    def save(self, year: YearData) -> list[str]:
+        """Commit every part of ``year`` that differs from the file, in one transaction.
+
+        Returns the names of the parts written (empty when nothing changed). On failure nothing
+        is written and :class:`WriteError` says why.
+        """
+        if self.readonly:
+            raise UserError("此年度文件以只读方式打开，不能保存修改。")
+        changed = {}
+        for name in SECTIONS:
+            text = section_to_json(year, name)
+            if self._saved.get(name) != text:
+                changed[name] = text
+        if not changed:
+            return []
+        now = _now()
+        try:
+            with Session(self._require_engine()) as session, session.begin():
+                for name, text in changed.items():
+                    session.merge(YearPart(name=name, data=text, modified=now))
+                session.merge(MetaEntry(key="modified", value=now))
+                session.merge(MetaEntry(key="program_version", value=zjdesk.__version__))
+                if "cover" in changed:
+                    _write_year_meta(session, year)
+        except Exception as error:
+            raise WriteError(
+                f"保存到“{self.path.name}”失败（{error.__class__.__name__}）：最近一次修改未能写入，"
+                "文件保留上一次保存的内容。请检查磁盘空间或文件位置（如U盘是否已拔出）。"
+            ) from error
+        self._saved.update(changed)
+        return list(changed)
+
+    def meta(self) -> dict[str, str]:
+        """The file's metadata (created, modified, program_version, evaluation_year, unit_name, …)."""
+        with Session(self._require_engine()) as session:
+            return {entry.key: entry.value for entry in session.scalars(select(MetaEntry))}
+
+    def copy_to(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the file to ``target`` (used for backups and 另存为)."""
+        raw = self._require_engine().raw_connection()
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+            finally:
+                destination.close()
+        finally:
+            raw.close()
+
+
+def _write_year_meta(session: Session, year: YearData) -> None:
+    session.merge(MetaEntry(key="evaluation_year", value=str(year.cover.evaluation_year or "")))
+    session.merge(MetaEntry(key="unit_name", value=year.cover.unit_name))
+
+
+def _connect_new(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def read_year(path: str | os.PathLike[str]) -> YearData:
+    """Read a year file without locking or changing it (for the command line and previews)."""
+    with YearFile.open(path, readonly=True) as year_file:
+        return year_file.load()
+
+
+def write_new_year_file(path: str | os.PathLike[str], year: YearData, *, overwrite: bool = False) -> None:
+    """Create a year file holding ``year`` and close it."""
+    YearFile.create(path, year, overwrite=overwrite).close()
+
+
+__all__ = [
+    "YEAR_FILE_SUFFIX",
+    "NewerSchemaError",
+    "NotAYearFileError",
+    "WriteError",
+    "YearFile",
+    "read_year",
+    "write_new_year_file",
+]

@@ -1,0 +1,37 @@
+"""The QApplication: one per process, Chinese throughout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+UI_FONT_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+]
+
+_translators: list[QTranslator] = []
+
+
+def ensure_application() -> QApplication:
+    """The running QApplication, created with Chinese translations and a Chinese UI font if needed."""
+    application = QApplication.instance()
+    if isinstance(application, QApplication):
+        return application
+    application = QApplication([])
+    application.setApplicationName("zjdesk")
+    application.setOrganizationName("zjdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(application)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        application.installTranslator(translator)
+        _translators.append(translator)
+    font = QFont()
+    font.setFamilies(UI_FONT_FAMILIES)
+    font.setPointSize(10)
+    application.setFont(font)
+    return application
