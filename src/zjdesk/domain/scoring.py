@@ -219,12 +219,12 @@ def score_year(year: YearData) -> YearScore:
         value = rates[cap.metric]
         assert value is not None  # applicable_cap only returns caps with a known metric
         lowered = uncapped > cap.max_total
-        condition = _cap_condition(cap, value)
+        condition = f"{_cap_condition(cap, value)}，总分最高 {format_number(cap.max_total)} 分"
         if lowered:
             total = cap.max_total
-            text = f"{condition}，总分最高 {format_number(cap.max_total)} 分：各项合计 {format_number(uncapped)} 分，计 {format_number(total)} 分"
+            text = f"{condition}：各项合计 {format_number(uncapped)} 分，计 {format_number(total)} 分"
         else:
-            text = f"{condition}，总分最高 {format_number(cap.max_total)} 分（各项合计 {format_number(uncapped)} 分，未超过）"
+            text = f"{condition}（各项合计 {format_number(uncapped)} 分，未超过）"
         applied = AppliedCap(cap.metric, value, cap.lower, cap.upper, cap.max_total, lowered, text)
     return YearScore(
         total=total,

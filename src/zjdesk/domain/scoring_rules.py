@@ -119,16 +119,14 @@ def score_pro_rata(rule: ScoringRule, weight: Decimal, rate: Decimal, label: str
     if rule.direction == "lower":
         if rate <= target:
             return RuleOutcome(weight, inputs, f"{label} {rate_text} ≤ 目标 {format_number(target)}%")
-        return RuleOutcome(
-            target / rate * weight, inputs, f"按比例计分：目标 {format_number(target)}% ÷ {label} {rate_text} × {format_number(weight)}"
-        )
+        reason = f"按比例计分：目标 {format_number(target)}% ÷ {label} {rate_text} × {format_number(weight)}"
+        return RuleOutcome(target / rate * weight, inputs, reason)
     if rate >= target:
         return RuleOutcome(weight, inputs, f"{label} {rate_text} ≥ 目标 {format_number(target)}%")
     if target == 0:
         return RuleOutcome(weight, inputs, f"{label} {rate_text}，目标为 0%")
-    return RuleOutcome(
-        rate / target * weight, inputs, f"按比例计分：{label} {rate_text} ÷ 目标 {format_number(target)}% × {format_number(weight)}"
-    )
+    reason = f"按比例计分：{label} {rate_text} ÷ 目标 {format_number(target)}% × {format_number(weight)}"
+    return RuleOutcome(rate / target * weight, inputs, reason)
 
 
 RATE_RULES: dict[str, Callable[[ScoringRule, Decimal, Decimal, str], RuleOutcome]] = {
@@ -154,10 +152,8 @@ def score_checklist(indicator: Indicator) -> RuleOutcome:
     met_flags = indicator.checklist_met[: len(items)]
     unmet = [item for item, met in zip(items, met_flags, strict=False) if not met]
     violations = indicator.violations or 0
-    if rule.per_item is not None:
-        per_item = rule.per_item
-    else:
-        per_item = weight / len(items) if items else Decimal(1)
+    # Without a per-item deduction, the items share the weight equally.
+    per_item = rule.per_item if rule.per_item is not None else (weight / len(items) if items else Decimal(1))
     deductions = len(unmet) + violations
     parts = []
     if items:
