@@ -26,7 +26,12 @@ def rules(draw) -> ScoringRule:
     kind = draw(st.sampled_from(["judged", "bands", "linear", "pro_rata", "checklist", "unknown"]))
     metric = draw(st.sampled_from(sorted(RATE_LABELS)))
     bands = [
-        Band(lower=draw(st.none() | small), upper=draw(st.none() | small), points=draw(small), upper_inclusive=draw(st.booleans()))
+        Band(
+            lower=draw(st.none() | small),
+            upper=draw(st.none() | small),
+            points=draw(small),
+            upper_inclusive=draw(st.booleans()),
+        )
         for _ in range(draw(st.integers(0, 4)))
     ]
     return ScoringRule(
@@ -71,10 +76,17 @@ def years(draw) -> YearData:
         )
         for _ in range(draw(st.integers(0, 6)))
     ]
-    caps = [ScoreCap(metric=draw(st.sampled_from(sorted(RATE_LABELS))), lower=draw(st.none() | small),
-                     upper=draw(st.none() | small), max_total=draw(st.decimals(0, 100, places=0)))
-            for _ in range(draw(st.integers(0, 3)))]
-    year.indicator_set = IndicatorSet(total_weight=sum((i.weight for i in indicators), Decimal(0)), indicators=indicators, caps=caps)
+    caps = [
+        ScoreCap(
+            metric=draw(st.sampled_from(sorted(RATE_LABELS))),
+            lower=draw(st.none() | small),
+            upper=draw(st.none() | small),
+            max_total=draw(st.decimals(0, 100, places=0)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    total = sum((item.weight for item in indicators), Decimal(0))
+    year.indicator_set = IndicatorSet(total_weight=total, indicators=indicators, caps=caps)
     return year
 
 
@@ -138,7 +150,7 @@ def test_parsing_then_formatting_a_canonical_amount_is_the_identity(units, cents
     assert format_amount(parse_amount(text)) == text
 
 
-chinese = st.sampled_from(list("预算执行情况良好资金") + [" ", "\u3000", ",", ";", ":", "(", ")", "，", "。", "a", "1"])
+chinese = st.sampled_from([*"预算执行情况良好资金", " ", "\u3000", ",", ";", ":", "(", ")", "，", "。", "a", "1"])
 
 
 @settings(max_examples=200, deadline=None)
