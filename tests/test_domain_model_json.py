@@ -49,7 +49,7 @@ def test_missing_fields_take_their_defaults() -> None:
         (lambda d: d["year"]["cover"].update(colour="red"), "colour"),
     ],
 )
-def test_bad_documents_are_refused_naming_the_field(mutate, expected: str) -> None:  # noqa: ANN001
+def test_bad_documents_are_refused_naming_the_field(mutate, expected: str) -> None:
     document = json.loads(dumps(demo_year()))
     mutate(document)
     with pytest.raises(FormatError) as raised:

@@ -61,7 +61,7 @@ def test_killed_writer_never_damages_the_file_or_loses_a_committed_edit(tmp_path
         assert first.strip().isdigit(), "the editing process did not start"
         time.sleep(generator.uniform(0.0, 0.15))
         child.kill()
-        reported = [first] + child.stdout.readlines()
+        reported = [first, *child.stdout.readlines()]
         child.wait()
         committed = [int(line) for line in reported if line.strip().isdigit()]
         with sqlite3.connect(path) as connection:  # rolls back a hot journal, as the program does

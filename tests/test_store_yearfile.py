@@ -36,7 +36,7 @@ def test_each_save_is_committed_at_once(tmp_path: Path) -> None:
 def test_sqlite_settings_and_identity(tmp_path: Path) -> None:
     path = make_demo_file(tmp_path)
     with YearFile.open(path) as year_file:
-        raw = year_file._require_engine().raw_connection()  # noqa: SLF001
+        raw = year_file._require_engine().raw_connection()
         try:
             cursor = raw.cursor()
             assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -102,9 +102,8 @@ def test_closed_file_refuses_saves(tmp_path: Path) -> None:
 
 
 def test_readonly_refuses_saves(tmp_path: Path) -> None:
-    with YearFile.open(make_demo_file(tmp_path), readonly=True) as year_file:
-        with pytest.raises(UserError, match="只读"):
-            year_file.save(year_file.load())
+    with YearFile.open(make_demo_file(tmp_path), readonly=True) as year_file, pytest.raises(UserError, match="只读"):
+        year_file.save(year_file.load())
 
 
 @pytest.mark.parametrize("kind", ["empty", "random", "docx", "truncated", "truncated_odd", "newer", "other_sqlite", "folder"])
