@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from zjdesk.demo import demo_year  # noqa: E402
-from zjdesk.domain.checks import run_checks  # noqa: E402
-from zjdesk.domain.rates import compute_rates  # noqa: E402
-from zjdesk.domain.scoring import score_year  # noqa: E402
-from zjdesk.domain.serialize import dumps  # noqa: E402
+from zjdesk.demo import demo_year
+from zjdesk.domain.checks import run_checks
+from zjdesk.domain.rates import compute_rates
+from zjdesk.domain.scoring import score_year
+from zjdesk.domain.serialize import dumps
 
 
 def measure(function: Callable[[], object], repeats: int, inner: int) -> float:
