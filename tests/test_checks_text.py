@@ -113,6 +113,10 @@ def test_review_pending_and_its_fix():
     assert [finding.path for finding in findings] == ["goals.0", "goals.1"]
     apply_fix(year, findings[0])
     assert year.review == ["goals.1", "tasks.99.title"]
+    apply_fix(year, findings[1])  # fixes of one run can all be applied
+    assert year.review == ["tasks.99.title"]
+    with pytest.raises(FixError):
+        apply_fix(year, findings[1])
 
 
 def test_a_fix_is_refused_once_the_text_changed():
