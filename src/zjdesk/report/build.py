@@ -157,10 +157,13 @@ def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
 def _indicator_rows(out: _Writer, lines: list[IndicatorLine]) -> None:
     """The score sheet's rows of one group, each as a （1） heading with its score and reason."""
     for line in lines:
-        score = "未评分" if line.score is None else f"得{sentences.format_score(line.score)}分"
-        body = f"分值{sentences.format_score(line.weight)}分，{score}。"
         if line.explanation:
-            body += line.explanation.rstrip("。") + "。"
+            # The engine's line already states the score ("…，得 10/10 分"); the weight leads it in.
+            body = line.explanation.rstrip("。") + "。"
+        elif line.score is None:
+            body = f"分值{sentences.format_score(line.weight)}分，未评分。"
+        else:
+            body = f"分值{sentences.format_score(line.weight)}分，得{sentences.format_score(line.score)}分。"
         if line.deduction_reason and line.deduction_reason not in line.explanation:
             body += f"扣分原因：{line.deduction_reason.rstrip('。')}。"
         out.heading(4, line.level3, body)

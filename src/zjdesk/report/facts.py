@@ -7,7 +7,7 @@ built (and tested) from any score; :func:`zjdesk.report.engine.facts_for` fills 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 
@@ -47,7 +47,6 @@ class ReportFacts:
     rates: tuple[RateLine, ...] = ()
     set_name: str = ""
     set_is_reference: bool = False
-    red_findings: tuple[str, ...] = field(default=())
 
     def rate(self, name: str) -> Decimal | None:
         """The value of the rate called ``name`` (None when unknown or missing)."""

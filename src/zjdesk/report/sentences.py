@@ -12,17 +12,19 @@ from decimal import Decimal
 
 from zjdesk.domain.amounts import format_amount, format_percent
 from zjdesk.domain.model import Breakdown, Cover, Figures, UnitProfile
+from zjdesk.domain.rates import RATE_LABELS
 
-# The rates the 支出情况 paragraph states, in order: (name in zjdesk.domain.rates, wording).
-PARAGRAPH_RATES: tuple[tuple[str, str], ...] = (
-    ("income_expenditure_rate", "收入支出完成率"),
-    ("budget_execution_rate", "预决算完成率"),
-    ("budget_adjustment_rate", "预算调整率"),
-    ("carry_over_rate", "结转结余率"),
-    ("public_funds_control_rate", "公用经费控制率"),
-    ("three_public_control_rate", "“三公”经费控制率"),
-    ("three_public_change_rate", "“三公”经费变动率"),
-    ("procurement_execution_rate", "政府采购执行率"),
+# The rates the 支出情况 paragraph states, in this order (names of zjdesk.domain.rates; labels from there too).
+PARAGRAPH_RATES: tuple[str, ...] = (
+    "revenue_expenditure_rate",
+    "final_budget_rate",
+    "budget_execution_rate",
+    "budget_adjustment_rate",
+    "carry_over_rate",
+    "public_funds_control_rate",
+    "three_public_control_rate",
+    "three_public_change_rate",
+    "procurement_execution_rate",
 )
 
 RateLookup = Callable[[str], Decimal | None]
@@ -152,7 +154,7 @@ def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
             if actual is not None:
                 pair.append(f"实际{_money(actual)}")
             clauses.append(label + "，".join(pair))
-    rates = [(label, rate(name)) for name, label in PARAGRAPH_RATES]
+    rates = [(RATE_LABELS[name], rate(name)) for name in PARAGRAPH_RATES]
     stated = [f"{label}{format_percent(value)}" for label, value in rates if value is not None]
     if stated:
         clauses.append("，".join(stated))
