@@ -62,6 +62,10 @@ def path_note(path: str) -> str:
     return "上年度决算" if path.startswith("figures.prior_") or path.endswith("prior_actual") else ""
 
 
+def _percent(value: Decimal | None) -> str:
+    return format_percent(value).removesuffix("%") or MISSING
+
+
 def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     """数据表: the figures, the staff numbers and the rates computed from them."""
     rows: list[Row] = []
@@ -83,27 +87,29 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     for category in profile.staff:
         number += 1
         pair = "/".join(MISSING if n is None else str(n) for n in (category.establishment, category.actual))
-        rows.append(Row((str(number), f"　{category.name}（编制/在职）", pair, "人", category.note)))
+        note = "；".join(part for part in ("编制/在职", category.note) if part)
+        rows.append(Row((str(number), f"　{category.name}", pair, "人", note)))
     for unit in profile.subordinate_units:
         number += 1
         pair = "/".join(MISSING if n is None else str(n) for n in (unit.establishment, unit.actual))
-        rows.append(Row((str(number), f"{unit.name}（编制/在职）", pair, "人", "下属单位")))
+        rows.append(Row((str(number), unit.name, pair, "人", "下属单位，编制/在职")))
 
     rows.append(Row(("四、计算指标",), "group"))
     for rate in facts.rates:
         number += 1
-        rows.append(Row((str(number), rate.label, format_percent(rate.value) or MISSING, "%", rate.formula)))
+        formula = rate.formula.removesuffix(" × 100%")  # the 单位 column says %
+        rows.append(Row((str(number), rate.label, _percent(rate.value), "%", formula)))
     if not any("payment" in rate.name for rate in facts.rates):
         number += 1
-        progress = format_percent(year.figures.payment_progress_rate) or MISSING
+        progress = _percent(year.figures.payment_progress_rate)
         rows.append(Row((str(number), "支付进度率", progress, "%", "国库支付系统")))
 
     columns = (
-        Column("序号", 12),
-        Column("项目", 58, "left"),
-        Column("数值", 28, "right"),
-        Column("单位", 14),
-        Column("说明", 44, "left"),
+        Column("序号", 11),
+        Column("项目", 52, "left"),
+        Column("数值", 24, "right"),
+        Column("单位", 12),
+        Column("说明", 57, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=caption)
