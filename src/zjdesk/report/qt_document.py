@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QFontDatabase,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -136,6 +136,7 @@ def first_installed(role: str) -> str:
 # --- pages -------------------------------------------------------------------------------------
 
 Paint = Callable[[QPainter], None]
+_Cell = tuple[float, QTextLayout | None, float]  # width, text layout, text height
 
 
 @dataclass
@@ -269,7 +270,7 @@ class _Layouter:
         for note in table.notes:
             self.paragraph(note, "caption", pitch=24 * PT)
 
-    def _cells(self, table: Table, row: Row, widths: list[float], covered: set[int]) -> list[tuple[float, QTextLayout | None, float]]:
+    def _cells(self, table: Table, row: Row, widths: list[float], covered: set[int]) -> list[_Cell]:
         """(width, layout, text height) of each visible cell of a row."""
         if row.kind == "group":
             spans = [(sum(widths), row.cells[0], "left")]
@@ -303,7 +304,7 @@ class _Layouter:
         self.frame.page.ops.append(lambda p, a=line[0], b=line[1]: _rule(p, a, b))
 
     def _row(self, table: Table, row: Row, widths: list[float], left: float, covered: set[int], *,
-             first_on_page: bool, cells: list[tuple[float, QTextLayout | None, float]] | None = None,
+             first_on_page: bool, cells: list[_Cell] | None = None,
              open_below: set[int] | None = None) -> None:
         cells = cells if cells is not None else self._cells(table, row, widths, covered)
         height = max(h for _, _, h in cells) + 2 * CELL_PADDING
@@ -463,7 +464,7 @@ def _flow_block(layouter: _Layouter, block: Heading | Paragraph) -> None:
 
 def _page_number(painter: QPainter, page: Page, number: int) -> None:
     """``— N —`` in 4号宋体, 7 mm below the text block; odd pages right, even left, one character in."""
-    top, bottom, left, right = _margins(page.landscape)
+    _top, bottom, left, right = _margins(page.landscape)
     width_mm, height_mm = page.size_mm
     font = font_for("page_number")
     painter.setFont(font)
