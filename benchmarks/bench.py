@@ -1,0 +1,77 @@
+"""zjdesk benchmarks: medians of the hot paths, with ratios to baselines measured in the same run.
+
+    python benchmarks/bench.py            # full run
+    python benchmarks/bench.py --quick    # fewer repetitions (CI smoke run)
+
+Ratios against a baseline measured in the same run (deep-copying the demo year, dumping it to
+JSON) stay comparable across machines; absolute medians are for this machine only. Nothing here
+fails on timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from zjdesk.demo import demo_year  # noqa: E402
+from zjdesk.domain.checks import run_checks  # noqa: E402
+from zjdesk.domain.rates import compute_rates  # noqa: E402
+from zjdesk.domain.scoring import score_year  # noqa: E402
+from zjdesk.domain.serialize import dumps  # noqa: E402
+
+
+def measure(function: Callable[[], object], repeats: int, inner: int) -> float:
+    """Median seconds per call over ``repeats`` batches of ``inner`` calls."""
+    function()  # warm caches
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(inner):
+            function()
+        samples.append((time.perf_counter() - start) / inner)
+    return statistics.median(samples)
+
+
+def recompute(year) -> None:  # type: ignore[no-untyped-def]
+    """What the UI runs on every keystroke: the score, then the checks reusing it."""
+    score = score_year(year)
+    run_checks(year, score)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    repeats, inner = (5, 20) if args.quick else (25, 50)
+    year = demo_year()
+
+    baselines = {
+        "baseline: deepcopy(demo year)": lambda: copy.deepcopy(year),
+        "baseline: dumps(demo year) to JSON": lambda: dumps(year),
+    }
+    cases = {
+        "compute_rates(demo)": lambda: compute_rates(year),
+        "score_year(demo)": lambda: score_year(year),
+        "run_checks(demo) (scores included)": lambda: run_checks(year),
+        "keystroke recompute: score + checks (demo)": lambda: recompute(year),
+    }
+    results = {name: measure(function, repeats, inner) for name, function in {**baselines, **cases}.items()}
+    copy_time = results["baseline: deepcopy(demo year)"]
+    dump_time = results["baseline: dumps(demo year) to JSON"]
+    print(f"{'case':46} {'median':>10} {'×deepcopy':>10} {'×dumps':>8}")
+    for name, seconds in results.items():
+        print(f"{name:46} {seconds * 1000:8.3f} ms {seconds / copy_time:10.2f} {seconds / dump_time:8.2f}")
+    keystroke = results["keystroke recompute: score + checks (demo)"] * 1000
+    print(f"\nkeystroke recompute median: {keystroke:.3f} ms (target < 5 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
