@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from zjdesk.demo import demo_year  # noqa: E402
-from zjdesk.domain.checks import run_checks  # noqa: E402
-from zjdesk.domain.rates import compute_rates  # noqa: E402
-from zjdesk.domain.scoring import score_year  # noqa: E402
-from zjdesk.domain.serialize import dumps  # noqa: E402
-from zjdesk.report.docx_writer import render_docx  # noqa: E402
-from zjdesk.report.engine import outline_for  # noqa: E402
-from zjdesk.report.export import export_year  # noqa: E402
-from zjdesk.report.xlsx_writer import render_xlsx  # noqa: E402
+from zjdesk.demo import demo_year
+from zjdesk.domain.checks import run_checks
+from zjdesk.domain.rates import compute_rates
+from zjdesk.domain.scoring import score_year
+from zjdesk.domain.serialize import dumps
+from zjdesk.report.docx_writer import render_docx
+from zjdesk.report.engine import outline_for
+from zjdesk.report.export import export_year
+from zjdesk.report.xlsx_writer import render_xlsx
 
 
 def measure(function: Callable[[], object], repeats: int, inner: int) -> float:

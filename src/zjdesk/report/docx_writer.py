@@ -234,7 +234,7 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), "85")
+        margin.set(qn("w:w"), "57")  # 1 mm each side
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     tbl_pr.append(margins)
