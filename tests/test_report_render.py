@@ -104,3 +104,19 @@ def test_qt_preview_pages_are_images_with_ink() -> None:
     assert dark > 100  # text was painted
     last = document.page_image(document.page_count - 1, 48)
     assert last.width() > last.height()
+
+
+def test_printing_through_a_qprinter_gives_the_preview_pages(tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from zjdesk.report.qt_document import ensure_gui_application, preview_document, print_outline
+
+    ensure_gui_application()
+    outline = outline_for(demo_year())
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_outline(outline, printer)
+    pages = _pages(tmp_path / "printed.pdf")
+    assert len(pages) == preview_document(outline).page_count
+    assert pages[0][0] < pages[0][1] and pages[-1][0] > pages[-1][1]
