@@ -16,8 +16,8 @@ from zjdesk.demo import demo_year
 from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 
-SEED = Path("/work/shared/seed/000_5362be1ed3bbe174.txt")
-SEED_TEXT_IN_REPO = Path(__file__).parent / "data" / "seed-report.txt"
+# The published 2024 report the demo year was transcribed from, as plain text (numbering lost in extraction).
+SEED = Path(__file__).parent / "data" / "seed-report.txt"
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +145,7 @@ SEED_DROPPED = ("主要做法和经验 强化组织领导",)
 
 
 def _seed_text() -> str:
-    source = SEED if SEED.exists() else SEED_TEXT_IN_REPO
-    return source.read_text(encoding="utf-8")
+    return SEED.read_text(encoding="utf-8")
 
 
 def seed_fragments(text: str) -> list[str]:
