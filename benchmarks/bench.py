@@ -26,6 +26,10 @@ from zjdesk.domain.checks import run_checks
 from zjdesk.domain.rates import compute_rates
 from zjdesk.domain.scoring import score_year
 from zjdesk.domain.serialize import dumps
+from zjdesk.report.docx_writer import render_docx
+from zjdesk.report.engine import outline_for
+from zjdesk.report.export import export_year
+from zjdesk.report.xlsx_writer import render_xlsx
 
 
 def measure(function: Callable[[], object], repeats: int, inner: int) -> float:
@@ -73,7 +77,56 @@ def main() -> int:
         print(f"{name:46} {seconds * 1000:8.3f} ms {seconds / copy_time:10.2f} {seconds / dump_time:8.2f}")
     keystroke = results["keystroke recompute: score + checks (demo)"] * 1000
     print(f"\nkeystroke recompute median: {keystroke:.3f} ms (target < 5 ms)")
+    print()
+    report_benchmarks(quick=args.quick)
     return 0
+
+
+def unstyled_docx(lines: list[str]) -> bytes:
+    """The baseline: python-docx writing the same paragraphs with no styling at all."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def report_benchmarks(*, quick: bool) -> None:
+    """The full export of the demo (docx, PDF through Qt, xlsx) against an unstyled python-docx baseline."""
+    import tempfile
+
+    from zjdesk.report.qt_document import ensure_gui_application, pdf_bytes
+
+    ensure_gui_application()  # once per process, as in the program; not part of an export
+    repeats = 3 if quick else 9
+    year = demo_year()
+    outline = outline_for(year)
+    lines = outline.plain_text().splitlines()
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder)
+
+        def full_export() -> None:
+            export_year(year, docx=target / "r.docx", pdf=target / "r.pdf", xlsx=target / "r.xlsx")
+
+        results = {
+            "baseline: python-docx, same paragraphs, unstyled": measure(lambda: unstyled_docx(lines), repeats, 1),
+            "outline_for(demo) (score + outline)": measure(lambda: outline_for(year), repeats, 5),
+            "render_docx (GB/T 9704 styles, tables)": measure(lambda: render_docx(outline), repeats, 1),
+            "Qt layout + PDF": measure(lambda: pdf_bytes(outline), repeats, 1),
+            "render_xlsx (two sheets)": measure(lambda: render_xlsx(outline), repeats, 1),
+            "full export: checks + docx + pdf + xlsx, written": measure(full_export, repeats, 1),
+        }
+    baseline = results["baseline: python-docx, same paragraphs, unstyled"]
+    print(f"{'report case':52} {'median':>10} {'×baseline':>10}")
+    for name, seconds in results.items():
+        print(f"{name:52} {seconds * 1000:8.1f} ms {seconds / baseline:10.2f}")
+    full = results["full export: checks + docx + pdf + xlsx, written"]
+    print(f"\nfull export of the demo: {full * 1000:.0f} ms, {full / baseline:.1f}× the unstyled python-docx baseline")
 
 
 if __name__ == "__main__":
