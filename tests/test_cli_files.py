@@ -153,7 +153,9 @@ def test_wrong_command_line_is_one_chinese_line(capsys: pytest.CaptureFixture[st
 def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
     target = tmp_path / "d.zjd"
-    main(["demo", str(target)])
+    year = demo_year()
+    year.goals = [f"第{number}个目标" * 20 for number in range(5000)]  # far more than a pipe buffer holds
+    YearFile.create(target, year).close()
     dump = subprocess.Popen([sys.executable, "-m", "zjdesk", "dump", str(target)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env)
     assert dump.stdout is not None and dump.stderr is not None
