@@ -37,23 +37,6 @@ from PySide6.QtGui import (
 
 from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Row, Table
 
-
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on Python 3.11, whose void methods drop a reference to None on every call.
-
-    Painting a report makes tens of thousands of such calls, until None is deallocated and the
-    interpreter aborts. Python 3.12 made None immortal; on 3.11 give it a reference count no
-    program can exhaust (ob_refcnt is the first field of every object).
-    """
-    if sys.version_info >= (3, 12) or not hasattr(sys, "getrefcount"):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_keep_none_alive()
-
 UNITS_PER_INCH = 720  # layout unit: 0.1 pt
 PT = UNITS_PER_INCH / 72
 MM = UNITS_PER_INCH / 25.4
