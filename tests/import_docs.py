@@ -66,7 +66,10 @@ def write_docx(path: Path, lines: list[str], **options: Any) -> Path:
     return path
 
 
-def flat_fields(year: YearData, skip: tuple[str, ...] = ("indicator_set", "review", "unplaced", "acknowledgements")) -> dict[str, Any]:
+NOT_IN_A_REPORT = ("indicator_set", "review", "unplaced", "acknowledgements")
+
+
+def flat_fields(year: YearData, skip: tuple[str, ...] = NOT_IN_A_REPORT) -> dict[str, Any]:
     """Every leaf of ``year`` by dotted path (lists give their length too), for field-by-field comparison."""
     result: dict[str, Any] = {}
 
@@ -91,4 +94,5 @@ def flat_fields(year: YearData, skip: tuple[str, ...] = ("indicator_set", "revie
 def differences(actual: YearData, expected: YearData) -> list[str]:
     """Human-readable field differences between two years (empty when they agree)."""
     left, right = flat_fields(actual), flat_fields(expected)
-    return [f"{path}: {left.get(path)!r} != {right.get(path)!r}" for path in sorted(set(left) | set(right)) if left.get(path) != right.get(path)]
+    paths = sorted(set(left) | set(right))
+    return [f"{path}: {left.get(path)!r} != {right.get(path)!r}" for path in paths if left.get(path) != right.get(path)]

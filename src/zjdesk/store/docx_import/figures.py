@@ -17,7 +17,7 @@ from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, p
 from zjdesk.domain.model import Breakdown, Figures
 from zjdesk.store.docx_import.result import Collector
 
-_CLAUSE_SPLIT = re.compile(r"[，；;。]|,(?!\d{3})")
+_CLAUSE_SPLIT = re.compile(r"([，；;。]|,(?!\d{3}))")
 _YEAR_PREFIX = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|(?P<prior>上年度?|上一年度?|去年))(?:的)?(?:全年)?")
 _AMOUNT = re.compile(
     r"^\s*(?:为|是|共|合计|总额)?\s*[：:]?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万|元)?\s*$"
@@ -140,9 +140,13 @@ def parse_figures(lines: list[str], out: Collector) -> None:
     """Fill ``year.figures`` from the 支出情况 paragraph(s)."""
     reader = _FigureReader(out.year.figures, out.year.cover.evaluation_year)
     for line in lines:
-        leftovers = [clause.strip() for clause in _CLAUSE_SPLIT.split(line) if clause.strip() and not reader.clause(clause)]
+        pieces = _CLAUSE_SPLIT.split(line)  # clause, delimiter, clause, delimiter, …
+        clauses = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
+        leftovers = [clause + delimiter for clause, delimiter in clauses if clause.strip() and not reader.clause(clause)]
+        understood = sum(1 for clause, _ in clauses if clause.strip()) - len(leftovers)
         if leftovers:
-            out.cannot_place("，".join(leftovers) if len(leftovers) < len(_CLAUSE_SPLIT.split(line)) else line)
+            # A paragraph with no figure in it is kept whole; otherwise only what was not read.
+            out.cannot_place(line if not understood else "".join(leftovers))
     reader.finish()
     if reader.read:
         out.note("部门整体支出情况：" + "，".join(reader.read))
