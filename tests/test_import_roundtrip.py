@@ -1,0 +1,84 @@
+"""Export a year to .docx with zjdesk's own exporter and import it back: every field the report carries returns."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from import_docs import differences
+from zjdesk.demo import demo_year
+from zjdesk.domain.model import Practice, YearData
+from zjdesk.domain.scoring import score_year
+from zjdesk.report.export import export_year
+from zjdesk.store.docx_import import import_docx
+
+
+def _trimmed(year: YearData) -> YearData:
+    """``year`` with every text stripped at both ends (the exporter trims, e.g. the seed's " 严格控制…")."""
+    copied = copy.deepcopy(year)
+
+    def trim(value):
+        if dataclasses.is_dataclass(value):
+            for item in dataclasses.fields(value):
+                setattr(value, item.name, trim(getattr(value, item.name)))
+            return value
+        if isinstance(value, list):
+            return [trim(item) for item in value]
+        return value.strip() if isinstance(value, str) else value
+
+    return trim(copied)
+
+
+def _round_trip(year: YearData, tmp_path: Path) -> YearData:
+    target = tmp_path / "report.docx"
+    export_year(year, docx=target, draft=True)
+    result = import_docx(target)
+    assert result.unplaced == []
+    return result.year
+
+
+def test_demo_year_round_trip(tmp_path: Path) -> None:
+    assert differences(_round_trip(demo_year(), tmp_path), _trimmed(demo_year())) == []
+
+
+def _rich_year() -> YearData:
+    year = demo_year()
+    figures = year.figures
+    figures.initial_budget, figures.budget_adjustment = Decimal("1500.00"), Decimal("57.15")
+    figures.budget.basic, figures.budget.project = Decimal("658.74"), Decimal("898.41")
+    figures.final_revenue.basic, figures.final_revenue.project = Decimal("658.74"), Decimal("898.41")
+    figures.final_expenditure.total = Decimal("1554.10")
+    figures.final_expenditure.basic = Decimal("655.69")
+    figures.carry_over = Decimal("3.05")
+    figures.public_funds_budget, figures.public_funds_actual = Decimal("80.00"), Decimal("78.50")
+    figures.three_public_budget, figures.three_public_actual = Decimal("12.00"), Decimal("10.50")
+    figures.three_public_prior_actual = Decimal("11.20")
+    figures.procurement_plan, figures.procurement_actual = Decimal("30.00"), Decimal("29.00")
+    figures.payment_progress_rate = Decimal("98.50")
+    year.practices.append(Practice(title="加强预算执行监控", text="按月通报支出进度，及时纠偏。"))
+    year.problems.append("部分项目支出进度偏慢。")
+    year.improvements.append("按月分析支出进度；")
+    year.profile.notes.append("办事处另承担湛江驻穗联络工作。")
+    year.other = "本年度无其他需要说明的情况以外的事项。"
+    return year
+
+
+def test_rich_year_round_trip(tmp_path: Path) -> None:
+    year = _rich_year()
+    expected = _trimmed(year)
+    # The report states the live score (自评分数…，等级…), which the changed figures move.
+    live = score_year(year)
+    expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
+    assert live.total != Decimal(100)
+    assert differences(_round_trip(year, tmp_path), expected) == []
+
+
+@pytest.mark.parametrize("part", ["practices", "problems", "improvements"])
+def test_empty_lists_round_trip_as_empty(tmp_path: Path, part: str) -> None:
+    year = demo_year()
+    setattr(year, part, [])
+    assert getattr(_round_trip(year, tmp_path), part) == []
