@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
+from lxml import etree
 
 from import_docs import build_docx, seed_lines
 from zjdesk.domain.errors import UserError
@@ -180,3 +182,25 @@ def test_encrypted_entries_are_refused(seed_docx: bytes) -> None:
     data[position + 8] |= 0x1
     with pytest.raises(UnsafeDocxError, match="加密"):
         import_docx_bytes(bytes(data))
+
+
+def test_a_dtd_the_byte_scan_misses_is_still_refused_and_never_resolved(seed_docx: bytes, monkeypatch, tmp_path) -> None:
+    # Second line of defence: switch the byte scan off; the parsed part still must not pass, and
+    # parsing must not have read the file the entity points to.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    xml = _document_xml(seed_docx)
+    body = xml[xml.index(b"<w:document") :].replace("评价年度".encode(), b"&xxe;", 1)
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>\n'.encode()
+    poisoned = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + doctype + body
+    monkeypatch.setattr(safety, "_DTD_MARKERS", re.compile(rb"(?!x)x"))
+    with pytest.raises(UnsafeDocxError, match="DTD") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": poisoned}))
+    assert "机密内容" not in str(refused.value)
+
+
+def test_python_docx_parser_resolves_no_entities() -> None:
+    from docx.oxml.parser import oxml_parser
+
+    root = etree.fromstring(b'<!DOCTYPE r [<!ENTITY e "expanded">]><r>&e;</r>', oxml_parser)
+    assert "expanded" not in etree.tostring(root).decode()

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from zjdesk.store.docx_import.errors import DamagedDocxError
+from zjdesk.store.docx_import.errors import DamagedDocxError, UnsafeDocxError
 
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
@@ -26,13 +26,30 @@ _SDT_CONTENT = qn("w:sdtContent")
 
 
 def open_document(data: bytes, name: str) -> Document:
-    """Parse checked .docx bytes with python-docx; any failure becomes a Chinese message."""
+    """Parse checked .docx bytes with python-docx; any failure becomes a Chinese message.
+
+    python-docx's lxml parser resolves no entities and loads no DTD or network resource; a part
+    that still carries a DOCTYPE after parsing (declared in an encoding the byte scan of
+    :mod:`.safety` cannot read) is refused as well.
+    """
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        declares_dtd = any(_declares_dtd(part) for part in document.part.package.iter_parts())
     except Exception as error:  # python-docx raises many kinds on damaged input; the user needs one message
         raise DamagedDocxError(
             f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
         ) from error
+    if declares_dtd:
+        raise UnsafeDocxError(f"“{name}”中的部件声明了 DTD/外部实体（Word 不会这样写），可能有安全风险，已拒绝导入。")
+    return document
+
+
+def _declares_dtd(part: object) -> bool:
+    element = getattr(part, "_element", None)
+    if element is None:
+        return False
+    info = element.getroottree().docinfo
+    return bool(info.doctype) or info.internalDTD is not None or info.externalDTD is not None
 
 
 def _block_items(parent: object, element: object) -> Iterator[Paragraph | Table]:
