@@ -291,3 +291,25 @@ def test_every_character_of_the_source_survives() -> None:
     texts = [text for _, text in iter_text_fields(result.year)] + result.unplaced
     assert "广州办地处广州，始建于1958年，历史悠久。" in texts
     assert result.year.profile.short_name == ""  # the unrecognised paragraph set nothing
+
+
+# --- the data sheet printed after the report -------------------------------------------------
+
+
+def test_data_sheet_table_fills_figures_the_paragraph_leaves_out() -> None:
+    lines = [*seed_lines(), "部门整体支出绩效自评数据表"]
+    sheet = [
+        ["序号", "项目", "数值", "单位", "说明"],
+        ["3", "全年预算数", "1600.00", "万元", ""],  # disagrees with the paragraph: the paragraph wins
+        ["21", "上年“三公”经费实际支出", "11.20", "万元", "上年度决算"],
+        ["22", "政府采购预算（计划）数", "—", "万元", ""],
+        ["40", "支付进度率", "98.50", "%", "国库支付系统"],
+    ]
+    result = _import([*lines, "（表完）"], tables={len(lines): sheet})
+    figures = result.year.figures
+    assert figures.budget.total == Decimal("1557.15")
+    assert figures.three_public_prior_actual == Decimal("11.20")
+    assert figures.payment_progress_rate == Decimal("98.50")
+    assert figures.procurement_plan is None
+    assert any("全年预算数为1600.00，与正文的1557.15不一致" in line for line in result.found)
+    assert result.unplaced == ["（表完）"]  # prose after the sheets is kept

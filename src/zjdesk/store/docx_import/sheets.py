@@ -17,26 +17,41 @@ from zjdesk.domain.paths import get_value, set_value
 from zjdesk.store.docx_import.result import Collector
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
-_TOTALS = {
-    "全年预算数": "figures.budget",
-    "决算收入": "figures.final_revenue",
-    "决算支出": "figures.final_expenditure",
-    "上年决算支出": "figures.prior_final_expenditure",
-}
+_Q = "[\"“”'‘’]?"
+# Row labels, written as patterns so that a reworded label (实际支出 / 支出 / 决算) still reads.
+_TOTALS: tuple[tuple[str, str], ...] = (
+    (r"上年度?决算(?:数)?支出", "figures.prior_final_expenditure"),
+    (r"(?:全年)?预算(?:数)?(?:收入)?", "figures.budget"),
+    (r"决算(?:数)?收入", "figures.final_revenue"),
+    (r"(?:本年度?)?决算(?:数)?支出", "figures.final_expenditure"),
+)
 _PARTS = {"基本支出": "basic", "项目支出": "project", "其他支出": "other"}
-_SINGLE = {
-    "年初预算数": "figures.initial_budget",
-    "预算调整数": "figures.budget_adjustment",
-    "年末结转结余": "figures.carry_over",
-    "公用经费预算数": "figures.public_funds_budget",
-    "公用经费实际支出": "figures.public_funds_actual",
-    "“三公”经费预算数": "figures.three_public_budget",
-    "“三公”经费实际支出": "figures.three_public_actual",
-    "上年“三公”经费实际支出": "figures.three_public_prior_actual",
-    "政府采购预算（计划）数": "figures.procurement_plan",
-    "政府采购实际金额": "figures.procurement_actual",
-    "支付进度率": "figures.payment_progress_rate",
-}
+_SINGLE: tuple[tuple[str, str], ...] = (
+    (r"年初预算(?:数)?", "figures.initial_budget"),
+    (r"预算调整(?:数)?", "figures.budget_adjustment"),
+    (r"(?:年末)?结转结余(?:数)?", "figures.carry_over"),
+    (r"公用经费预算(?:数)?", "figures.public_funds_budget"),
+    (r"公用经费(?:实际)?(?:支出|决算)(?:数)?", "figures.public_funds_actual"),
+    (rf"上年度?{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)?(?:数)?", "figures.three_public_prior_actual"),
+    (rf"{_Q}三公{_Q}经费预算(?:数)?", "figures.three_public_budget"),
+    (rf"{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)(?:数)?", "figures.three_public_actual"),
+    (r"政府采购(?:预算|计划)(?:[（(](?:计划|预算)[）)])?(?:数|金额)?", "figures.procurement_plan"),
+    (r"政府采购(?:实际|执行)(?:数|金额)?", "figures.procurement_actual"),
+)
+_RATES: tuple[tuple[str, str], ...] = ((r"支付进度(?:率)?", "figures.payment_progress_rate"),)
+
+
+def _lookup(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    return next((path for pattern, path in table if re.fullmatch(pattern, label)), None)
+
+
+# Lines that belong to the printed sheets: rows of three or more cells, the sheets' own captions and
+# group subtitles. Anything else after the sheets' title is prose and cannot be placed.
+_SHEET_CAPTION = re.compile(r"^(?:单位名称|自评等级|参考指标体系|评价年度|填报单位)[：:]|^[一二三四五六七八九十]{1,3}、\S{1,20}$")
+
+
+def _is_sheet_line(line: str) -> bool:
+    return len(line.split()) >= 3 or bool(_SHEET_CAPTION.match(line))
 
 
 def _value(text: str, unit: str) -> Decimal | None:
@@ -56,18 +71,22 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
     total = ""
     filled: list[str] = []
     for line in lines:
+        if not _is_sheet_line(line.strip()):
+            out.cannot_place(line)
+            continue
         row = _ROW.match(line.strip())
         if not row:
             continue
         label = row["label"].removeprefix("其中：").removeprefix("其中:")
         path = None
-        if label in _TOTALS:
-            total = _TOTALS[label]
-            path = f"{total}.total"
-        elif label in _PARTS and total:
-            path = f"{total}.{_PARTS[label]}"
-        elif label in _SINGLE and (row["unit"] == "%") == (label == "支付进度率"):
-            path = _SINGLE[label]
+        if row["unit"] == "%":
+            path = _lookup(label, _RATES)
+        elif label in _PARTS:
+            path = f"{total}.{_PARTS[label]}" if total else None
+        elif found := _lookup(label, _TOTALS):
+            total, path = found, f"{found}.total"
+        else:
+            path = _lookup(label, _SINGLE)
         if path is None or row["value"] == "—":
             continue
         value = _value(row["value"], row["unit"])
