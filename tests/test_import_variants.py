@@ -313,3 +313,21 @@ def test_data_sheet_table_fills_figures_the_paragraph_leaves_out() -> None:
     assert figures.procurement_plan is None
     assert any("全年预算数为1600.00，与正文的1557.15不一致" in line for line in result.found)
     assert result.unplaced == ["（表完）"]  # prose after the sheets is kept
+
+
+def test_cover_fields_on_one_line_and_a_broken_opening() -> None:
+    lines = seed_lines()
+    opening = _line(lines, "根据《")
+    cut = opening.index("通知》") + 1
+    glued = "评价年度：2024年度    评价单位（公章）：湛江市人民政府驻广州办事处\t填报日期：2025年5月14日"
+    lines = _replace(lines, "评价年度", [glued], 3)
+    lines = _replace(lines, "根据《", [opening[:cut], opening[cut:80], opening[80:]])
+    _assert_demo(_import(lines))
+
+
+def test_profile_paragraph_only_partly_understood_is_kept_whole() -> None:
+    staff = "广州办成立于1958年11月，正处级编制，核定编制17名，其中公务员8名，领导职数1正2副，另有借调人员若干。"
+    lines = _replace(seed_lines(), "广州办成立于", [staff])
+    profile = _import(lines).year.profile
+    assert staff in profile.notes
+    assert (profile.short_name, profile.founded, profile.establishment_total, profile.staff) == ("", "", None, [])

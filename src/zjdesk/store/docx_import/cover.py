@@ -42,11 +42,38 @@ def parse_year(text: str) -> int | None:
     return None
 
 
+# Cover fields typed on one line ("评价年度：2024年度  评价单位（公章）：…") are split at their labels.
+_GLUED_FIELD = re.compile(r"(?<=\S)\s*(?=评价单位\s*(?:[（(]|[：:])|填\s*报\s*日\s*期\s*[：:]|评价年度\s*[：:])")
+_MAX_OPENING_LINES = 6
+
+
+def _is_field(line: str) -> bool:
+    return any(pattern.match(line) for pattern in (_ATTACHMENT, _YEAR, _UNIT, _FILL_DATE))
+
+
+def _cover_lines(lines: list[str]) -> list[str]:
+    """Split glued cover fields; join an opening paragraph that a stray Enter broke into pieces."""
+    split = [part.strip() for line in lines for part in _GLUED_FIELD.split(line) if part.strip()]
+    joined: list[str] = []
+    index = 0
+    while index < len(split):
+        line = split[index]
+        index += 1
+        if line.startswith("根据"):
+            taken = 0
+            while "如下" not in line and index < len(split) and taken < _MAX_OPENING_LINES and not _is_field(split[index]):
+                line += split[index]
+                index += 1
+                taken += 1
+        joined.append(line)
+    return joined
+
+
 def parse_cover(lines: list[str], out: Collector) -> bool:
     """Fill the cover from the lines before the first heading; returns whether the title was seen."""
     cover = out.year.cover
     title_seen = False
-    for line in lines:
+    for line in _cover_lines(lines):
         if found := _ATTACHMENT.match(normalise_width(line)):
             cover.attachment_number = found["number"]
             out.note(f"封面：附件{cover.attachment_number}")
