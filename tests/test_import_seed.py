@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from import_docs import build_docx, differences, numbered_seed_lines, seed_lines, unnumbered_seed_lines, write_docx
+from import_docs import (
+    auto_numbered_seed_items,
+    build_auto_numbered_docx,
+    build_docx,
+    differences,
+    numbered_seed_lines,
+    seed_lines,
+    unnumbered_seed_lines,
+    write_docx,
+)
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.domain.paths import get_value
@@ -97,3 +106,13 @@ def test_command_does_not_overwrite_a_year_file(tmp_path, capsys) -> None:
     assert main(["import-docx", str(report), str(out)]) == 2
     assert out.read_bytes() == b"keep me"
     assert "已经存在" in capsys.readouterr().err
+
+
+def test_seed_with_word_automatic_numbering() -> None:
+    items = auto_numbered_seed_items()
+    numbered = [item for item in items if isinstance(item, tuple)]
+    assert len(numbered) >= 25  # headings, tasks and points carry list numbering, not typed numbers
+    assert not any(text.startswith(("一、", "1、", "（1）")) for text, _, _ in numbered)
+    result = import_docx_bytes(build_auto_numbered_docx(items))
+    assert differences(result.year, demo_year()) == []
+    assert result.unplaced == []

@@ -331,3 +331,10 @@ def test_profile_paragraph_only_partly_understood_is_kept_whole() -> None:
     profile = _import(lines).year.profile
     assert staff in profile.notes
     assert (profile.short_name, profile.founded, profile.establishment_total, profile.staff) == ("", "", None, [])
+
+
+def test_chinese_list_numbers() -> None:
+    from zjdesk.store.docx_import.numbering import chinese_number
+
+    expected = ["一", "九", "十", "十一", "二十", "二十五", "九十九", "100"]
+    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 25, 99, 100)] == expected
