@@ -338,3 +338,26 @@ def test_chinese_list_numbers() -> None:
 
     expected = ["一", "九", "十", "十一", "二十", "二十五", "九十九", "100"]
     assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 25, 99, 100)] == expected
+
+
+def test_profile_summary_that_disagrees_with_the_sections_is_kept() -> None:
+    lines = _replace(seed_lines(), "内设3个科室", ["内设4个科室，下属二级预算单位数量为1个。"])
+    profile = _import(lines).year.profile
+    assert profile.notes == ["内设4个科室，下属二级预算单位数量为1个。"]
+    assert [section.name for section in profile.sections] == ["一科", "二科", "三科"]
+
+
+def test_several_practices_and_other_text() -> None:
+    lines = _replace(
+        seed_lines(),
+        "主要做法和经验 强化组织领导",
+        ["1.强化组织领导。成立专项领导小组。", "2.加强过程监控 按月通报支出进度。", "注重结果运用：把自评结果用于下年预算。"],
+    )
+    lines = _replace(lines, "无", ["本年度另开展了项目支出绩效自评，", "结果已另行报送。"])
+    year = _import(lines).year
+    assert [(p.title, p.text) for p in year.practices] == [
+        ("强化组织领导", "成立专项领导小组。"),
+        ("加强过程监控", "按月通报支出进度。"),
+        ("", "注重结果运用：把自评结果用于下年预算。"),
+    ]
+    assert year.other == "本年度另开展了项目支出绩效自评，结果已另行报送。"
