@@ -130,3 +130,16 @@ def test_short_analysis_is_blue():
     findings = _findings(year, "short_analysis")
     assert "evaluation.budgeting" in {finding.path for finding in findings}
     assert all(finding.severity == "blue" for finding in findings)
+
+
+def test_notice_of_the_wrong_year_after_new_year_is_flagged_and_fixed():
+    from zjdesk.domain.carry_forward import carry_forward
+
+    next_year = carry_forward(demo_year())  # 2025, still answering 湛财绩[2025]2号
+    findings = [f for f in _findings(next_year, "text_year") if f.path.startswith("cover.notice")]
+    assert {f.path for f in findings} == {"cover.notice_title", "cover.notice_number"}
+    for finding in findings:
+        apply_fix(next_year, finding)
+    assert next_year.cover.notice_number == "湛财绩[2026]2号"
+    assert next_year.cover.notice_title == "湛江市财政局关于开展2026年市级财政资金绩效自评工作的通知"
+    assert _findings(demo_year(), "text_year") == []  # the demo answers the right notice

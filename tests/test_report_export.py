@@ -131,3 +131,15 @@ def test_docx_of_the_export_is_the_rendered_outline(tmp_path: Path) -> None:
     path = export_year(demo_year(), docx=tmp_path / "r.docx")[0]
     again = docx.Document(io.BytesIO(path.read_bytes()))
     assert any(p.text.startswith("自评结论：自评分数100分，等级优") for p in again.paragraphs)
+
+
+def test_an_empty_year_exports_as_a_draft_with_its_gaps_marked(tmp_path: Path) -> None:
+    from zjdesk.domain.model import YearData
+
+    with pytest.raises(RedFindingsError):
+        export_year(YearData(), docx=tmp_path / "e.docx")
+    written = export_year(YearData(), docx=tmp_path / "e.docx", pdf=tmp_path / "e.pdf", xlsx=tmp_path / "e.xlsx", draft=True)
+    assert len(written) == 3
+    text = [p.text for p in docx.Document(str(tmp_path / "e.docx")).paragraphs]
+    assert "评价年度：（未填写）" in text
+    assert text[text.index("（二）年度总体工作和重点工作任务") + 1] == "（未填写）"

@@ -36,6 +36,7 @@ from zjdesk.domain.checks_numbers import (
 )
 from zjdesk.domain.checks_text import (
     check_half_width_punctuation,
+    check_notice_year,
     check_review_pending,
     check_short_analysis,
     check_stray_spaces,
@@ -76,6 +77,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_over_establishment,
     check_stated_score,
     check_text_figures,
+    check_notice_year,
     check_text_years,
     check_stray_spaces,
     check_half_width_punctuation,

@@ -12,6 +12,7 @@ import io
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -206,6 +207,11 @@ def _twips(mm: float) -> str:
     return str(round(mm * TWIPS_PER_MM))
 
 
+# The children of w:tblPr after each element we add, in schema order: Word rejects a file whose order is wrong.
+_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
 def _table_properties(grid: DocxTable, table: Table) -> None:
     """Width in both w:tblW and w:gridCol (WPS reads the grid, Word the width), fixed layout, borders."""
     tbl = grid._tbl
@@ -213,12 +219,11 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
+        tbl_pr.insert_element_before(width, "w:jc", "w:tblInd", "w:tblBorders", *_AFTER_BORDERS)
     width.set(qn("w:w"), _twips(table.width_mm))
     width.set(qn("w:type"), "dxa")
-    justification = OxmlElement("w:jc")
-    justification.set(qn("w:val"), "center")
-    tbl_pr.append(justification)
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False  # w:tblLayout fixed: the widths below hold whatever the text
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         border = OxmlElement(f"w:{edge}")
@@ -227,17 +232,14 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
         border.set(qn("w:space"), "0")
         border.set(qn("w:color"), "000000")
         borders.append(border)
-    tbl_pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr.insert_element_before(borders, *_AFTER_BORDERS)
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         margin = OxmlElement(f"w:{edge}")
         margin.set(qn("w:w"), "57")  # 1 mm each side
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, *_AFTER_CELL_MARGINS)
     for column, grid_column in zip(table.columns, tbl.tblGrid.findall(qn("w:gridCol")), strict=True):
         grid_column.set(qn("w:w"), _twips(column.width_mm))
 
@@ -258,9 +260,7 @@ def _cell_width(cell: object, mm: float) -> None:
         tc_pr.insert(0, width)
     width.set(qn("w:w"), _twips(mm))
     width.set(qn("w:type"), "dxa")
-    align = OxmlElement("w:vAlign")
-    align.set(qn("w:val"), "center")
-    tc_pr.append(align)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
 
 
 def _row_properties(row: object, *, header: bool) -> None:
