@@ -11,7 +11,7 @@ import pytest
 
 from import_docs import differences
 from zjdesk.demo import demo_year
-from zjdesk.domain.model import Practice, YearData
+from zjdesk.domain.model import Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.export import export_year
 from zjdesk.store.docx_import import import_docx
@@ -82,3 +82,17 @@ def test_empty_lists_round_trip_as_empty(tmp_path: Path, part: str) -> None:
     year = demo_year()
     setattr(year, part, [])
     assert getattr(_round_trip(year, tmp_path), part) == []
+
+
+def test_partly_filled_year_round_trip(tmp_path: Path) -> None:
+    """Gaps the export marks （未填写） or 无。 read back as empty, not as text."""
+    year = YearData()
+    year.cover.unit_name, year.cover.evaluation_year = "湛江市某某局", 2024
+    year.tasks = [Task(title="做好预算编制", lead="按时编报部门预算。"), Task(title="规范资产管理")]
+    year.goals = ["完成年度预算编报；"]
+    year.team.leaders = ["张三"]
+    year.figures.budget.total = Decimal("100.00")
+    expected = copy.deepcopy(year)
+    live = score_year(year)
+    expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
+    assert differences(_round_trip(year, tmp_path), expected) == []

@@ -16,7 +16,7 @@ _UNIT = re.compile(r"^评价单位\s*(?:[（(]\s*(?:公章|盖章)\s*[）)])?\s*
 _FILL_DATE = re.compile(r"^填\s*报\s*日\s*期\s*[：:]?\s*(?P<value>.*)$")
 _DATE = re.compile(r"^(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?$")
 _OPENING = re.compile(
-    r"^根据\s*《(?P<title>[^》]+)》\s*[（(]?(?P<number>[^，,。《》]*?)[）)]?\s*(?:文件|通知)?\s*(?:的)?\s*(?:有关)?(?:要求|精神|规定)\s*[，,]?"
+    r"^根据\s*(?:《(?P<title>[^》]+)》|市财政局有关通知)\s*[（(]?(?P<number>[^，,。《》]*?)[）)]?\s*(?:文件|通知)?\s*(?:的)?\s*(?:有关)?(?:要求|精神|规定)\s*[，,]?"
     r"(?P<body>.*?)(?:现将(?P<tail>[^。]*?)(?:报告|汇报)如下\s*[：:。]?)?$",
     re.DOTALL,
 )
@@ -90,7 +90,9 @@ def parse_cover(lines: list[str], out: Collector) -> bool:
                 out.note("封面：评价单位未填写")
         elif found := _FILL_DATE.match(line):
             value = parse_date(found["value"])
-            if value is None:
+            if not found["value"].strip() or found["value"].strip() == "（未填写）":
+                out.note("封面：填报日期未填写")
+            elif value is None:
                 out.note(f"封面：填报日期“{found['value'].strip()}”无法识别，已放入未识别内容")
                 out.cannot_place(line)
             else:
@@ -118,7 +120,7 @@ def _parse_opening(line: str, out: Collector) -> bool:
     if not found:
         return False
     cover = out.year.cover
-    cover.notice_title = found["title"].strip()
+    cover.notice_title = (found["title"] or "").strip()  # zjdesk writes 市财政局有关通知 for an empty title
     cover.notice_number = found["number"].strip()
     cover.opening_text = found["body"].strip()
     out.note(f"开头段：通知《{cover.notice_title}》{cover.notice_number}")

@@ -20,7 +20,8 @@ from zjdesk.store.docx_import.sheets import parse_sheets
 from zjdesk.store.docx_import.tasks import parse_goals, parse_tasks
 from zjdesk.store.docx_import.team import parse_process, parse_team
 
-NOT_FILLED = "（未填写）"
+# What zjdesk prints for a field or part not filled in: read back as empty.
+NOT_FILLED = ("（未填写）", "（支出情况数据尚未填写。）")
 # A document with fewer recognised headings than this (and without the report's title) is not a report.
 MIN_HEADINGS_WITHOUT_TITLE = 3
 MIN_HEADINGS_WITH_TITLE = 2
@@ -70,7 +71,7 @@ def read_lines(lines: list[str], name: str) -> Collector:
 
 def _parse_section(key: str, lines: list[str], out: Collector) -> None:
     # zjdesk's placeholder for an empty field reads back as empty.
-    lines = [line for line in lines if line.strip() != NOT_FILLED]
+    lines = [line for line in lines if line.strip() not in NOT_FILLED]
     if not lines and key not in ("other",):
         return
     if key in _LEVEL_ONE_WITHOUT_TEXT:
