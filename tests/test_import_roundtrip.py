@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from import_docs import differences
+from import_docs import build_docx, differences, seed_lines
+from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.domain.model import Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.export import export_year
+from zjdesk.report.sentences import format_score
 from zjdesk.store.docx_import import import_docx
+from zjdesk.store.yearfile import read_year
 
 
 def _trimmed(year: YearData) -> YearData:
@@ -96,3 +99,20 @@ def test_partly_filled_year_round_trip(tmp_path: Path) -> None:
     live = score_year(year)
     expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
     assert differences(_round_trip(year, tmp_path), expected) == []
+
+
+def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> None:
+    """The issue's done-when: seed .docx → year file → exported report → the same fields again."""
+    report = tmp_path / "seed.docx"
+    report.write_bytes(build_docx(seed_lines()))
+    year_file = tmp_path / "2024.zjd"
+    assert main(["import-docx", str(report), str(year_file)]) == 0
+    imported = read_year(year_file)
+    assert imported.indicator_set.indicators  # scored against the reference set until replaced
+    again = _round_trip(imported, tmp_path)
+    expected = _trimmed(imported)
+    live = score_year(imported)  # the reference set's judged rows are not scored yet
+    expected.evaluation.stated_score = Decimal(format_score(live.total))  # as the sentence writes it
+    expected.evaluation.stated_grade = live.grade
+    assert differences(again, expected) == []
+    assert differences(imported, demo_year()) == []
