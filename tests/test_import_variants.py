@@ -361,3 +361,13 @@ def test_several_practices_and_other_text() -> None:
         ("", "注重结果运用：把自评结果用于下年预算。"),
     ]
     assert year.other == "本年度另开展了项目支出绩效自评，结果已另行报送。"
+
+
+def test_titles_and_their_text_on_separate_lines() -> None:
+    lines = seed_lines()
+    # A task's title without its full stop, then the lead; a point's title with it, then the text.
+    for start, keep_stop in (("3、整合信息资源", False), ("4、加强乡情联络", False), ("（1）提高思想认识", True)):
+        line = _line(lines, start)
+        cut = line.index("。")
+        lines = _replace(lines, start, [line[: cut + keep_stop], line[cut + 1 :]])
+    _assert_demo(_import(lines))
