@@ -371,3 +371,12 @@ def test_titles_and_their_text_on_separate_lines() -> None:
         cut = line.index("。")
         lines = _replace(lines, start, [line[: cut + keep_stop], line[cut + 1 :]])
     _assert_demo(_import(lines))
+
+
+def test_analysis_words_elsewhere_are_not_headings() -> None:
+    lines = _replace(seed_lines(), "6、提高办文", ["6、预算执行。按月分析支出进度。"])
+    lines = _replace(lines, "本办事处作为", ["预算编制：部分项目测算不够细化。"])
+    year = _import(lines).year
+    assert (year.tasks[5].title, year.tasks[5].lead) == ("预算执行", "按月分析支出进度。")
+    assert year.problems == ["预算编制：部分项目测算不够细化。"]
+    assert year.evaluation.execution == demo_year().evaluation.execution
