@@ -380,3 +380,10 @@ def test_analysis_words_elsewhere_are_not_headings() -> None:
     assert (year.tasks[5].title, year.tasks[5].lead) == ("预算执行", "按月分析支出进度。")
     assert year.problems == ["预算编制：部分项目测算不够细化。"]
     assert year.evaluation.execution == demo_year().evaluation.execution
+
+
+def test_heading_words_after_a_point_number_are_a_point() -> None:
+    lines = _replace(seed_lines(), "（3）认真落实", ["（3）存在问题：接待标准执行不一。严格控制接待范围。"])
+    year = _import(lines).year
+    assert year.tasks[1].points[2].title == "存在问题：接待标准执行不一。严格控制接待范围。"
+    assert year.problems == demo_year().problems
