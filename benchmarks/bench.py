@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from zjdesk.demo import demo_year
+from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.domain.checks import run_checks
 from zjdesk.domain.rates import compute_rates
 from zjdesk.domain.scoring import score_year
@@ -55,6 +56,7 @@ def main() -> int:
     args = parser.parse_args()
     repeats, inner = (5, 20) if args.quick else (25, 50)
     year = demo_year()
+    next_year = carry_forward(year)  # every carried text awaits review: the most findings
 
     baselines = {
         "baseline: deepcopy(demo year)": lambda: copy.deepcopy(year),
@@ -65,6 +67,7 @@ def main() -> int:
         "score_year(demo)": lambda: score_year(year),
         "run_checks(demo) (scores included)": lambda: run_checks(year),
         "keystroke recompute: score + checks (demo)": lambda: recompute(year),
+        "keystroke recompute (new year from the demo)": lambda: recompute(next_year),
     }
     results = {name: measure(function, repeats, inner) for name, function in {**baselines, **cases}.items()}
     copy_time = results["baseline: deepcopy(demo year)"]

@@ -141,3 +141,24 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert run.returncode == 2
     assert _is_one_chinese_line(run.stderr.decode("utf-8"))
+
+
+@pytest.mark.parametrize("argv", [["dump"], ["--bogus"], ["new-year", "a.zjd"], ["demo", "a.zjd", "b.zjd"]])
+def test_wrong_command_line_is_one_chinese_line(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert _is_one_chinese_line(err) and "--help" in err
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"))
+    target = tmp_path / "d.zjd"
+    main(["demo", str(target)])
+    dump = subprocess.Popen([sys.executable, "-m", "zjdesk", "dump", str(target)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert dump.stdout is not None and dump.stderr is not None
+    dump.stdout.read(10)
+    dump.stdout.close()  # like `| head -c 10`
+    err = dump.stderr.read().decode("utf-8")
+    assert dump.wait() == 0
+    assert "Traceback" not in err

@@ -177,6 +177,11 @@ def apply_fix(year: YearData, finding: Finding) -> None:
         current = get_value(year, fix.path)
     except PathError as error:
         raise FixError("要修正的内容已不存在，请重新检查。") from error
+    if fix.op == "remove":
+        if not isinstance(current, list) or fix.new not in current:
+            raise FixError("内容在检查之后已被修改，请重新检查后再修正。")
+        set_value(year, fix.path, [item for item in current if item != fix.new])
+        return
     if current != fix.old:
         raise FixError("内容在检查之后已被修改，请重新检查后再修正。")
     set_value(year, fix.path, fix.new)

@@ -167,7 +167,7 @@ def check_review_pending(context: CheckContext) -> Iterator[Finding]:
             YELLOW,
             "此处文字沿用自上一年度，尚未复核：请按本年度情况修改，或确认无需修改。",
             path,
-            fix=Fix("确认已复核", "review", list(review), [item for item in review if item != path]),
+            fix=Fix("确认已复核", "review", None, path, op="remove"),
             fingerprint=fingerprint(text),
         )
 
