@@ -40,14 +40,13 @@ class MainWindow(QMainWindow):
         self,
         document: Document,
         scores: ScoreService,
-        page_factory: PageFactory,
+        page_factory: Callable[[MainWindow], PageFactory],
         program: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.scores = scores
-        self.page_factory = page_factory
         self.program = program
         self.pages: dict[int, StepPage] = {}
         self.setObjectName("mainWindow")
@@ -126,6 +125,7 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
+        self.page_factory = page_factory(self)
         self.go_to(0)
 
     # -- menus and keys ----------------------------------------------------------------------------

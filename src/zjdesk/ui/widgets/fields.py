@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
 from zjdesk.domain.paths import PathError
@@ -89,11 +89,21 @@ class TextBlock(QPlainTextEdit, BoundField):
         self.bind(document, path)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
-        line = self.fontMetrics().lineSpacing()
-        self.setMinimumHeight(line * rows + 14)
-        self.setMaximumHeight(max(line * rows * 2, line * 8) + 14)
+        self.rows = rows
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.reload()
         self.textChanged.connect(lambda: self.store(self.toPlainText()))
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args: Any) -> None:
+        """Grow with the text, from ``rows`` lines up to 14; beyond that the field scrolls."""
+        line = self.fontMetrics().lineSpacing()
+        lines = self.document().documentLayout().documentSize().height()  # in lines for a plain text layout
+        shown = max(self.rows, min(14, int(lines) + 1))
+        height = line * shown + 2 * self.frameWidth() + 12
+        if self.height() != height:
+            self.setFixedHeight(height)
 
     def show_value(self, value: Any) -> None:
         text = value or ""
@@ -167,7 +177,7 @@ class AmountField(_ParsedLine):
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
 
     def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
-        super().__init__(document, path, "0.00", parent)
+        super().__init__(document, path, "未填", parent)
 
     def parse(self, text: str) -> Decimal | None:
         try:
