@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from zjdesk.ui.step_status import step_statuses
 from zjdesk.ui.steps import STEPS, step_of_path
 
 PageFactory = Callable[[int], StepPage]
+STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class MainWindow(QMainWindow):
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
+        QApplication.instance().installEventFilter(self)
         self.page_factory = page_factory(self)
         self.go_to(0)
 
@@ -167,6 +170,15 @@ class MainWindow(QMainWindow):
             self._action(go, f"{index + 1}  {step.title}", lambda _checked=False, index=index: self.go_to(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于 zjdesk", self._about)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in STEP_KEYS:
+                if isinstance(watched, QWidget) and watched.window() is self:
+                    event.ignore()
+                    return True
+        return super().eventFilter(watched, event)
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -263,6 +275,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self)
         for page in self.pages.values():
             page.leaving()
         self.document.close()

@@ -19,6 +19,7 @@ class StepPage(QScrollArea):
         self.document = document
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # forms fit the width
         self.setObjectName("stepPage")
         inner = QWidget()
         inner.setObjectName("pageBody")

@@ -91,11 +91,14 @@ class EvaluationPage(StepPage):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(300)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
         table_card.add(self.table)
 
         buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
         for text, handler in (
             ("＋ 添加指标", self.add_indicator),
             ("删除指标", self.remove_indicator),
@@ -106,6 +109,11 @@ class EvaluationPage(StepPage):
             button.clicked.connect(handler)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        table_card.add(holder)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
         for key, text in (
             ("import", "从 Excel 导入指标体系…"),
             ("export", "导出指标体系到 Excel…"),
@@ -115,6 +123,7 @@ class EvaluationPage(StepPage):
             button.setObjectName(f"indicatorSet.{key}")
             button.clicked.connect(lambda _checked=False, key=key: self._set_action(key))
             buttons.addWidget(button)
+        buttons.addStretch(1)
         holder = QWidget()
         holder.setLayout(buttons)
         table_card.add(holder)
@@ -170,6 +179,8 @@ class EvaluationPage(StepPage):
                 if item.text() != text:
                     item.setText(text)
                     item.setToolTip(text)
+        rows_shown = max(6, min(len(indicators), 18))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * self.table.verticalHeader().defaultSectionSize() + 4)
         if 0 <= self.selected < len(indicators):
             self.table.setCurrentCell(self.selected, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
         self.table.blockSignals(False)
@@ -183,6 +194,7 @@ class EvaluationPage(StepPage):
             child = self.detail_layout.takeAt(0).widget()
             if child is not None:
                 child.hide()
+                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
                 child.deleteLater()
         indicators = self._indicators()
         if not 0 <= row < len(indicators):

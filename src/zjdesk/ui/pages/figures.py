@@ -8,13 +8,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
+from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.domain.model import YearData
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.widgets.fields import AmountField
 from zjdesk.ui.widgets.form import Card
 
 BREAKDOWN_PARTS = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
+BREAKDOWN_ROWS = (
+    ("figures.budget", "全年预算数"),
+    ("figures.final_revenue", "决算收入"),
+    ("figures.final_expenditure", "决算支出"),
+    ("figures.prior_final_expenditure", "上年决算支出"),
+)
 
 
 class FiguresPage(StepPage):
@@ -53,10 +61,7 @@ class FiguresPage(StepPage):
         form.amount("年初预算数", "figures.initial_budget")
         form.amount("预算调整数", "figures.budget_adjustment")
         left.addWidget(budget)
-        left.addWidget(self._breakdown("全年预算数（收入）", "figures.budget"))
-        left.addWidget(self._breakdown("决算收入", "figures.final_revenue"))
-        left.addWidget(self._breakdown("决算支出", "figures.final_expenditure"))
-        left.addWidget(self._breakdown("上年决算支出", "figures.prior_final_expenditure", "结转新年度时自动带入上年决算数。"))
+        left.addWidget(self._breakdowns())
 
         other = Card("结转结余、公用经费、“三公”经费、政府采购")
         form = other.form(self.document)
@@ -91,11 +96,32 @@ class FiguresPage(StepPage):
         right.addWidget(preview)
         right.addStretch(1)
 
-    def _breakdown(self, title: str, path: str, hint: str = "") -> Card:
-        card = Card(title, hint)
-        form = card.form(self.document)
-        for part, label in BREAKDOWN_PARTS:
-            form.amount(label, f"{path}.{part}")
+    def _breakdowns(self) -> Card:
+        """全年预算数 / 决算收入 / 决算支出 / 上年决算支出, each split into 合计 / 基本 / 项目 / 其他, as a grid."""
+        card = Card("收入与支出（万元）", "各行合计应等于基本支出、项目支出与其他之和；上年决算支出在结转新年度时自动带入。")
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        for column, (_part, caption) in enumerate(BREAKDOWN_PARTS, start=1):
+            label = QLabel(caption)
+            label.setObjectName("columnCaption")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(label, 0, column)
+        for row, (path, caption) in enumerate(BREAKDOWN_ROWS, start=1):
+            label = QLabel(caption)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, (part, part_caption) in enumerate(BREAKDOWN_PARTS, start=1):
+                field = AmountField(self.document, f"{path}.{part}")
+                field.setMinimumWidth(96)
+                field.setAccessibleName(f"{caption}{part_caption}")
+                if column == 1:
+                    label.setBuddy(field)
+                grid.addWidget(field, row, column)
+        for column in range(1, len(BREAKDOWN_PARTS) + 1):
+            grid.setColumnStretch(column, 1)
+        card.add(grid_holder)
         return card
 
     def refresh_derived(self) -> None:
@@ -104,6 +130,7 @@ class FiguresPage(StepPage):
         for row, (metric, value) in enumerate(self.scores.rates.items()):
             if metric not in self.rate_values:
                 caption = QLabel(labels.get(metric, metric))
+                caption.setToolTip(RATE_FORMULAS.get(metric, ""))
                 shown = QLabel()
                 shown.setObjectName(f"rate.{metric}")
                 shown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

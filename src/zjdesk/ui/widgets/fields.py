@@ -32,11 +32,11 @@ def _set_invalid(widget: QWidget, message: str | None, hint: str = "") -> None:
 class BoundField:
     """What every bound input widget shares: its path, its document and re-reading its value."""
 
-    document: Document
+    year_document: Document
     path: str
 
     def bind(self, document: Document, path: str) -> None:
-        self.document = document
+        self.year_document = document
         self.path = path
         self.setObjectName(path)  # type: ignore[attr-defined]
         self._loading = False
@@ -44,7 +44,7 @@ class BoundField:
 
     def current(self) -> Any:
         try:
-            return self.document.value(self.path)
+            return self.year_document.value(self.path)
         except PathError:  # the item was removed; its row is about to be rebuilt
             return None
 
@@ -60,7 +60,7 @@ class BoundField:
 
     def store(self, value: Any) -> None:
         if not self._loading:
-            self.document.set_value(self.path, value)
+            self.year_document.set_value(self.path, value)
 
 
 class TextLine(QLineEdit, BoundField):

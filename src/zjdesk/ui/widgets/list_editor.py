@@ -91,6 +91,7 @@ class ListEditor(QWidget):
             child = self.rows.takeAt(0).widget()
             if child is not None:
                 child.hide()
+                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
                 child.deleteLater()
         count = len(self.items())
         for index in range(count):
