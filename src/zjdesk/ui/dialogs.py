@@ -78,3 +78,23 @@ def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int 
     if dialog.exec():
         return dialog.result_values()
     return None
+
+
+def ask_print(parent: QWidget | None, printer) -> bool:
+    """The system print dialog on ``printer``; True when the officer chose 打印."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("打印报告")
+    return bool(dialog.exec())
+
+
+def show_print_preview(parent: QWidget | None, printer, paint) -> None:
+    """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("打印预览")
+    dialog.paintRequested.connect(paint)
+    dialog.resize(1000, 800)
+    dialog.exec()

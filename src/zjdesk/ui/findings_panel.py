@@ -53,6 +53,7 @@ class FindingsPanel(QFrame):
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(12, 12))
         self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
@@ -109,7 +110,11 @@ class FindingsPanel(QFrame):
     def _update_buttons(self, *_args: Any) -> None:
         finding = self.current_finding()
         self.fix_button.setEnabled(finding is not None and bool(getattr(finding, "fix", None)))
-        self.ack_button.setEnabled(finding is not None and finding.severity == "yellow")
+        self.ack_button.setEnabled(finding is not None and finding.acknowledgeable)
+        if finding is not None and finding.fix is not None:
+            self.fix_button.setText(finding.fix.label or "自动修正")
+        else:
+            self.fix_button.setText("自动修正")
 
     def _activated(self, item: QListWidgetItem) -> None:
         row = self.list.row(item)
@@ -123,5 +128,5 @@ class FindingsPanel(QFrame):
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()
-        if finding is not None and finding.severity == "yellow":
+        if finding is not None and finding.acknowledgeable:
             self.scores.acknowledge(finding)

@@ -12,10 +12,8 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.score_service import ScoreService
 
-try:  # the .xlsx reader and writer of indicator sets (scoring branch)
-    from zjdesk.store import indicator_xlsx
-except ImportError:  # pragma: no cover
-    indicator_xlsx = None  # type: ignore[assignment]
+from zjdesk.store import indicator_xlsx
+from zjdesk.ui.files import write_file_atomically
 
 
 def indicator_set_actions(parent: QWidget, document: Document, scores: ScoreService) -> dict[str, Callable[[], None]]:
@@ -29,15 +27,13 @@ def indicator_set_actions(parent: QWidget, document: Document, scores: ScoreServ
         scores.use_reference_set()
 
     actions: dict[str, Callable[[], None]] = {"reference": use_reference}
-    if indicator_xlsx is None:
-        return actions
 
     def import_set() -> None:
         source = dialogs.ask_open_document(parent, "导入指标体系", dialogs.EXCEL_FILTER, str(document.path.parent))
         if not source:
             return
         try:
-            imported = indicator_xlsx.read_indicator_set(source)
+            imported = indicator_xlsx.import_indicator_set(source, document.year.indicator_set)
         except UserError as error:
             dialogs.show_error(parent, "无法导入指标体系", str(error))
             return
@@ -54,7 +50,7 @@ def indicator_set_actions(parent: QWidget, document: Document, scores: ScoreServ
         if not target:
             return
         try:
-            indicator_xlsx.write_indicator_set(document.year.indicator_set, target)
+            write_file_atomically(target, indicator_xlsx.indicator_set_to_xlsx(document.year.indicator_set))
         except UserError as error:
             dialogs.show_error(parent, "无法导出指标体系", str(error))
             return

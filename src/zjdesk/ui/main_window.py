@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.navigator.step_chosen.connect(self.go_to)
         self.findings_panel.finding_activated.connect(self.go_to_finding)
         scores.updated.connect(self._update_statuses)
+        scores.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
         document.saved.connect(self._saved)
         document.failed.connect(self._save_failed)
         document.changed.connect(self._field_changed)

@@ -25,10 +25,6 @@ from zjdesk.ui.score_service import ScoreService
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
 
-try:  # last year's Word report → a year (lands on the importer branch)
-    from zjdesk.store import docx_import
-except ImportError:  # pragma: no cover
-    docx_import = None  # type: ignore[assignment]
 
 
 def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
@@ -213,14 +209,13 @@ class Program(QObject):
 
     def import_report(self) -> MainWindow | None:
         """Read last year's Word report into a new year file; every field is marked 待复核."""
-        if docx_import is None:
-            dialogs.show_info(self._parent(), "从往年报告导入", "此版本尚不支持导入 Word 报告。")
-            return None
         source = dialogs.ask_open_document(self._parent(), "选择往年的自评报告", dialogs.WORD_FILTER, self._folder())
         if not source:
             return None
         try:
-            year = docx_import.import_docx(source)
+            from zjdesk.store.docx_import import import_docx
+
+            year = import_docx(source).year
         except UserError as error:
             dialogs.show_error(self._parent(), "无法导入报告", str(error))
             return None
@@ -230,7 +225,17 @@ class Program(QObject):
         if details is None:
             return None
         year.cover.unit_name, year.cover.evaluation_year, path = details
-        return self._create(path, year)
+        if not year.indicator_set.indicators:
+            from zjdesk.domain.scoring_sets import reference_indicator_set
+
+            year.indicator_set = reference_indicator_set()
+        window = self._create(path, year)
+        if window is not None:
+            unplaced = f"另有 {len(year.unplaced)} 段未识别的内容，列在第 1 步“未识别内容”中，请逐段复制到合适的位置。" if year.unplaced else ""
+            dialogs.show_info(
+                window, "已导入往年报告", f"已从“{Path(source).name}”导入。所有导入的内容都标记为“待复核”，请逐项核对。{unplaced}"
+            )
+        return window
 
     def _folder(self) -> str:
         recent = self.recent_files()

@@ -11,27 +11,26 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from zjdesk.domain import rates, scoring
+from zjdesk.domain import checks, rates, scoring
+from zjdesk.domain.checks_base import Finding
+from zjdesk.domain.errors import UserError
 from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.ui.document import Document
 
-try:  # the checks land on the scoring branch after the score engine
-    from zjdesk.domain import checks
-except ImportError:  # pragma: no cover
-    checks = None  # type: ignore[assignment]
 
 
 class ScoreService(QObject):
     """Holds the latest :class:`~zjdesk.domain.scoring.YearScore`, rates and findings of the year."""
 
     updated = Signal()
+    problem = Signal(str, str)  # title, message: a fix that could not be applied
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.score: scoring.YearScore | None = None
         self.rates: dict[str, Any] = {}
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -40,22 +39,27 @@ class ScoreService(QObject):
         year = self.document.year
         self.score = scoring.score_year(year)
         self.rates = self.score.rates or rates.compute_rates(year)
-        self.findings = checks.run_checks(year) if checks is not None else []
+        self.findings = checks.run_checks(year, self.score)
         self.updated.emit()
 
     @staticmethod
     def rate_labels() -> dict[str, str]:
         return dict(rates.RATE_LABELS)
 
-    def apply_fix(self, finding: Any) -> None:
+    def apply_fix(self, finding: Finding) -> None:
         """Apply the finding's automatic fix to the year (and save it)."""
-        if checks is not None:
+        try:
             self.document.replace_year(lambda year: checks.apply_fix(year, finding))
+        except UserError as error:
+            self.problem.emit("无法自动修正", str(error))
+            self.refresh()
 
-    def acknowledge(self, finding: Any) -> None:
-        """Store that the officer has seen this yellow finding and accepts it."""
-        if checks is not None:
+    def acknowledge(self, finding: Finding) -> None:
+        """Store that the officer has seen this finding and accepts it as it stands."""
+        try:
             self.document.replace_year(lambda year: checks.acknowledge(year, finding))
+        except UserError as error:
+            self.problem.emit("不能确认", str(error))
 
     def use_reference_set(self) -> None:
         """Replace the year's indicator set by the shipped reference set (scores start empty)."""

@@ -82,4 +82,13 @@ QTableWidget::item:selected {{ background: #d6e4f5; color: #1b2733; }}
 QHeaderView::section {{ background: #f0f3f7; border: none; border-right: 1px solid #e0e5ec; border-bottom: 1px solid #d5dbe3; padding: 4px 6px; font-weight: bold; }}
 #generatedParagraph {{ color: #26323f; line-height: 150%; }}
 #problem {{ color: #c62828; }}
+#previewPages {{ background: #dfe4ea; border-radius: 4px; }}
+#previewPage {{ border: 1px solid #b8c2ce; background: #ffffff; }}
+QScrollBar:vertical {{ background: transparent; width: 12px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: #c3ccd7; border-radius: 5px; min-height: 30px; margin: 2px; }}
+QScrollBar::handle:vertical:hover {{ background: #9fabb9; }}
+QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 0; }}
+QScrollBar::handle:horizontal {{ background: #c3ccd7; border-radius: 5px; min-width: 30px; margin: 2px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
