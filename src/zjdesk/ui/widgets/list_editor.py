@@ -48,6 +48,7 @@ class ListEditor(QWidget):
         numbering: Callable[[int], str] = lambda index: f"{index + 1}.",
         compact: bool = False,
         header: QWidget | None = None,
+        can_add: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,11 +73,12 @@ class ListEditor(QWidget):
         self.add_button = QPushButton(f"＋ 添加{item_name}")
         self.add_button.setObjectName(f"add:{list_path}")
         self.add_button.clicked.connect(self.add_item)
+        self.add_button.setVisible(can_add)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         outer.addLayout(add_row)
-        self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）")
+        self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）" if can_add else f"（没有{item_name}）")
         self.empty_label.setObjectName("hint")
         outer.addWidget(self.empty_label)
         document.reloaded.connect(self._reload)
