@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from ui_support import DialogRecorder, field, make_program, type_chinese
 
+from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.demo import demo_year
 from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.store.yearfile import YearFile, read_year, write_new_year_file

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+
 from import_docs import numbered_seed_lines, write_docx
 from ui_support import DialogRecorder, make_program
-
 from zjdesk.store.yearfile import read_year
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
-from ui_support import DialogRecorder, field, make_program, type_chinese
 
+from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.demo import demo_year
 from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
@@ -101,4 +101,5 @@ def test_red_findings_allow_only_a_draft(export_window, tmp_path):
     export_window.findChild(QPushButton, "export.docx").click()
     assert target.exists()
     with zipfile.ZipFile(target) as archive:
-        assert "草稿" in "".join(archive.read(name).decode("utf-8", "ignore") for name in archive.namelist() if name.endswith(".xml"))
+        xml = "".join(archive.read(name).decode("utf-8", "ignore") for name in archive.namelist() if name.endswith(".xml"))
+    assert "草稿" in xml

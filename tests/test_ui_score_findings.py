@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
-from ui_support import DialogRecorder, field, make_program, type_chinese
 
+from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.demo import demo_year
 from zjdesk.store.yearfile import read_year, write_new_year_file
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
-from ui_support import DialogRecorder, field, make_program, type_chinese
 
+from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.store.yearfile import read_year
 from zjdesk.ui.steps import STEPS
 

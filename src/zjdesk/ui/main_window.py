@@ -174,11 +174,16 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in STEP_KEYS:
-                if isinstance(watched, QWidget) and watched.window() is self:
-                    event.ignore()
-                    return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in STEP_KEYS
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
 
     # -- steps -------------------------------------------------------------------------------------

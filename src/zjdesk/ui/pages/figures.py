@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
-from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.domain.model import YearData
+from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.score_service import ScoreService
