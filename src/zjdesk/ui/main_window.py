@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.navigator = StepNavigator()
-        self.navigator.setFixedWidth(210)
+        self.navigator.setFixedWidth(196)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(scores)
         side = QWidget()
         side.setObjectName("sidePanels")
-        side.setFixedWidth(340)
+        side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 12, 12, 12)
         side_layout.setSpacing(12)

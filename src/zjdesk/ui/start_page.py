@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -76,7 +76,7 @@ class StartPage(QWidget):
             for label in (head, body):
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 label_holder.addWidget(label)
-            button.setMinimumHeight(74)
+            button.setMinimumHeight(86)
             button.setAccessibleName(caption)
             button.clicked.connect(getattr(program, method))
             actions.addWidget(button)
@@ -112,6 +112,7 @@ class StartPage(QWidget):
         self.recent.clear()
         for path in self.program.recent_files():
             item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
+            item.setSizeHint(QSize(0, 52))
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent.addItem(item)

@@ -57,6 +57,9 @@ QPushButton[startAction="true"] {{ text-align: left; padding: 0; border-radius: 
 QPushButton[startAction="true"]:hover {{ border: 1px solid {ACCENT}; background: #f3f7fc; }}
 #actionTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}
 #actionText {{ color: #4c5a69; }}
+QListWidget#start\\.recent {{ border: none; }}
+QListWidget#start\\.recent::item {{ padding: 4px 8px; border-bottom: 1px solid #eef1f5; color: #26323f; }}
+QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #recentFrame {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 
 #reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
