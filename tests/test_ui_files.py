@@ -142,3 +142,24 @@ def test_opening_a_missing_recent_file_forgets_it(qtbot, tmp_path, monkeypatch):
     assert start.recent.count() == 1
     start.recent.itemActivated.emit(start.recent.item(0))
     assert recorder.errors and start.recent.count() == 0
+
+
+def test_a_failed_save_is_shown_and_kept_pending(qtbot, tmp_path, monkeypatch):
+    from zjdesk.store.yearfile import WriteError
+
+    recorder = DialogRecorder(monkeypatch)
+    path = tmp_path / "年度.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    qtbot.addWidget(window)
+
+    def refuse(_year):
+        raise WriteError("保存到“年度.zjd”失败：请检查U盘是否已拔出。")
+
+    monkeypatch.setattr(window.document.year_file, "save", refuse)
+    type_chinese(field(window, "cover.notice_number"), "湛财绩[2025]7号")
+    window.save_action.trigger()
+    assert recorder.errors == [("保存失败", "保存到“年度.zjd”失败：请检查U盘是否已拔出。")]
+    assert window.saved_label.text() == "未能保存"
+    monkeypatch.undo()
+    window.close()

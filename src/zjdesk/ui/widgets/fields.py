@@ -277,6 +277,11 @@ class DateField(QDateEdit, BoundField):
         if self.date() != target:
             self.setDate(target)
 
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        # QDateEdit uses Tab to step through year/month/day; here Tab moves on to the next field,
+        # like everywhere else in the form (the arrow keys still step through the parts).
+        return QWidget.focusNextPrevChild(self, next_child)
+
     def _changed(self, value: QDate) -> None:
         self.store(None if value == self.EMPTY else date(value.year(), value.month(), value.day()))
 

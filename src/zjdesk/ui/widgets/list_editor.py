@@ -30,7 +30,8 @@ def _small_button(text: str, tip: str, name: str) -> QPushButton:
     button.setObjectName(name)
     button.setToolTip(tip)
     button.setProperty("tool", True)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    # Tab moves from field to field; the row buttons are for the mouse (and would triple the Tab stops).
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
