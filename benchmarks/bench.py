@@ -88,6 +88,8 @@ def main() -> int:
     ui_benchmarks(quick=args.quick)  # first: it needs a QApplication, the report needs only a QGuiApplication
     print()
     report_benchmarks(quick=args.quick)
+    print()
+    import_benchmarks(quick=args.quick)
     return 0
 
 
@@ -256,6 +258,47 @@ def ui_benchmarks(*, quick: bool) -> None:
         ratio = f"{value / baseline:6.2f}×" if baseline else ""
         base = f"{baseline * 1000:8.1f}ms" if baseline else ""
         print(f"{label:44} {value * 1000:8.2f}ms {base:>10} {ratio:>7}  {note}")
+
+
+def import_benchmarks(*, quick: bool) -> None:
+    """Importing a Word report: the seed typed as paragraphs, and zjdesk's own export of the demo.
+
+    Baseline: python-docx opening the same bytes and reading every paragraph's text, the least any
+    import must do.
+    """
+    import io
+    import tempfile
+
+    import docx
+
+    from zjdesk.store.docx_import import import_docx_bytes
+    from zjdesk.store.docx_import.safety import check_archive
+
+    repeats = 5 if quick else 15
+    seed = (Path(__file__).resolve().parents[1] / "tests" / "import_data" / "seed-2024.txt").read_text(encoding="utf-8")
+    typed = unstyled_docx([line for line in seed.split("\n") if line.strip()])
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "demo.docx"
+        export_year(demo_year(), docx=target, draft=True)
+        exported = target.read_bytes()
+
+    def baseline(data: bytes) -> None:
+        for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+            _ = paragraph.text
+
+    results = {
+        "baseline: python-docx open + paragraph texts (seed)": measure(lambda: baseline(typed), repeats, 3),
+        "safety checks only (seed)": measure(lambda: check_archive(typed), repeats, 3),
+        "import_docx (seed typed as paragraphs)": measure(lambda: import_docx_bytes(typed), repeats, 3),
+        "baseline: python-docx open + paragraph texts (export)": measure(lambda: baseline(exported), repeats, 3),
+        "import_docx (zjdesk export of the demo)": measure(lambda: import_docx_bytes(exported), repeats, 3),
+    }
+    seed_base = results["baseline: python-docx open + paragraph texts (seed)"]
+    export_base = results["baseline: python-docx open + paragraph texts (export)"]
+    print(f"{'import case':56} {'median':>10} {'×baseline':>10}")
+    for name, seconds in results.items():
+        base = export_base if "export" in name else seed_base
+        print(f"{name:56} {seconds * 1000:8.1f} ms {seconds / base:10.2f}")
 
 
 if __name__ == "__main__":
