@@ -50,6 +50,10 @@ class ScorePanel(QFrame):
         top.addStretch(1)
         top.addWidget(self.grade)
         layout.addLayout(top)
+        self.unscored = QLabel("")
+        self.unscored.setObjectName("score.unscored")
+        self.unscored.setWordWrap(True)
+        layout.addWidget(self.unscored)
         self.cap = QLabel("")
         self.cap.setObjectName("score.cap")
         self.cap.setWordWrap(True)
@@ -70,12 +74,22 @@ class ScorePanel(QFrame):
             self._set(self.total, "—")
             self._set(self.grade, "")
             self.cap.setVisible(False)
+            self.unscored.setVisible(False)
             return
         self._set(self.total, score_text(score.total))
         grade = getattr(score, "grade", "") or ""
-        if self.grade.text() != grade:
+        unscored = sum(
+            1
+            for item in score.indicators
+            if (item.rule_kind == "judged" or item.fell_back_to_judged) and item.indicator.judged_score is None
+        )
+        # While indicators await the team's score the total is provisional: a grey grade, and a line saying so.
+        colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"
+        self._set(self.unscored, f"还有 {unscored} 项指标待评分（第 7 步“绩效自评”），得分为暂计。" if unscored else "")
+        self.unscored.setVisible(bool(unscored))
+        if self.grade.text() != grade or self.grade.property("colour") != colour:
             self.grade.setText(grade)
-            colour = GRADE_COLOURS.get(grade, "#607080")
+            self.grade.setProperty("colour", colour)
             self.grade.setStyleSheet(f"background:{colour};")
         cap = getattr(score, "cap", None)
         cap_text = self._cap_text(cap)

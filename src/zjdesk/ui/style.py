@@ -68,6 +68,7 @@ QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #scorePanel, #findingsPanel {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 #scorePanel QLabel, #findingsPanel QLabel {{ background: transparent; }}
 QLabel#score\\.total {{ font-size: 30pt; font-weight: bold; color: #1b2733; }}
+QLabel#score\\.unscored {{ color: #6b7785; }}
 #scoreUnit {{ color: #4c5a69; font-size: 11pt; padding-bottom: 8px; }}
 QLabel#score\\.grade {{
     color: #ffffff; font-size: 15pt; font-weight: bold; border-radius: 6px; padding: 4px 12px; min-width: 28px;

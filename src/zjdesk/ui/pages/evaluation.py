@@ -74,7 +74,7 @@ class EvaluationPage(StepPage):
         return self.document.year.indicator_set.indicators
 
     def build(self) -> None:
-        table_card = Card("指标体系与得分")
+        table_card = Card("评分表：指标体系与得分")
         self.set_label = QLabel()
         self.set_label.setObjectName("hint")
         table_card.add(self.set_label)

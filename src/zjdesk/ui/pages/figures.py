@@ -61,7 +61,8 @@ class FiguresPage(StepPage):
         budget = Card("预算数")
         form = budget.form(self.document)
         form.amount("年初预算数", "figures.initial_budget")
-        form.amount("预算调整数", "figures.budget_adjustment")
+        adjustment = form.amount("预算调整数", "figures.budget_adjustment", allow_negative=True)
+        adjustment.setToolTip("年度内追加为正数，调减为负数（例如 -12.50）。")
         left.addWidget(budget)
         left.addWidget(self._breakdowns())
 

@@ -181,7 +181,10 @@ class AmountField(_ParsedLine):
 
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
 
-    def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, path: str, *, allow_negative: bool = False, parent: QWidget | None = None
+    ) -> None:
+        self.allow_negative = allow_negative  # 预算调整数 can be a reduction (调减)
         super().__init__(document, path, "未填", parent)
 
     def parse(self, text: str) -> Decimal | None:
@@ -189,7 +192,7 @@ class AmountField(_ParsedLine):
             value = parse_amount(text)
         except AmountError as error:
             raise ValueError(str(error)) from error
-        if value is not None and value < 0:
+        if value is not None and value < 0 and not self.allow_negative:
             raise ValueError("金额不能为负数：请填写实际发生的金额。")
         return value
 

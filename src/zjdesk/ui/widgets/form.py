@@ -69,8 +69,8 @@ class FieldForm(QWidget):
         self._row(label, editor)
         return editor
 
-    def amount(self, label: str, path: str, *extras: QWidget) -> AmountField:
-        editor = AmountField(self.document, path)
+    def amount(self, label: str, path: str, *extras: QWidget, allow_negative: bool = False) -> AmountField:
+        editor = AmountField(self.document, path, allow_negative=allow_negative)
         editor.setFixedWidth(140)
         unit = QLabel("万元")
         unit.setObjectName("unit")
