@@ -12,20 +12,33 @@ from zjdesk.store.yearfile import YearFile, read_year, write_new_year_file
 from zjdesk.ui.start_page import StartPage
 
 
-def test_locked_file_gives_a_dialog(qtbot, tmp_path, monkeypatch):
+def test_locked_file_gives_a_dialog_and_offers_reading(qtbot, tmp_path, monkeypatch):
     recorder = DialogRecorder(monkeypatch)
     path = tmp_path / "年度.zjd"
     write_new_year_file(path, demo_year())
     holder = YearFile.open(path)  # another zjdesk has it open
     try:
         program = make_program(tmp_path)
+        recorder.answers["yes_no"] = False
         assert program.open_path(path) is None
+        assert len(recorder.questions) == 1
+        title, message = recorder.questions[0]
+        assert title == "年度文件正在使用"
+        assert "正在被" in message and "不能同时修改" in message and "只读" in message
+        recorder.answers["yes_no"] = True
+        window = program.open_path(path)
+        assert window is not None
+        qtbot.addWidget(window)
+        assert "（只读）" in window.windowTitle()
+        name = field(window, "cover.unit_name")
+        assert name.isReadOnly()
+        before = path.read_bytes()
+        window.save_action.trigger()
+        window.close()
+        assert path.read_bytes() == before
     finally:
         holder.close()
-    assert len(recorder.errors) == 1
-    title, message = recorder.errors[0]
-    assert title == "无法打开年度文件"
-    assert "正在被" in message and "不能同时修改" in message
+    assert recorder.errors == []
 
 
 def test_damaged_file_gives_a_dialog(qtbot, tmp_path, monkeypatch):

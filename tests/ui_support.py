@@ -44,9 +44,14 @@ class DialogRecorder:
         self.answers: dict[str, object] = {}
         monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: self.errors.append((title, message)))
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
-        monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: self.answers.get("yes_no", True))
+        self.questions: list[tuple[str, str]] = []
+        monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
         for name in ("ask_open_year_file", "ask_save_year_file", "ask_open_document", "ask_export_path", "ask_new_year_details"):
             monkeypatch.setattr(dialogs, name, self._answer(name))
+
+    def _yes_no(self, _parent, title: str, question: str) -> bool:
+        self.questions.append((title, question))
+        return bool(self.answers.get("yes_no", True))
 
     def _answer(self, name: str):
         def answer(*_args, **_kwargs):

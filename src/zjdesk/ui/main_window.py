@@ -25,7 +25,7 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.findings_panel import FindingsPanel
 from zjdesk.ui.navigator import StepNavigator
-from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.step_status import step_statuses
@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
 
         self.score_panel = ScorePanel(scores)
         self.findings_panel = FindingsPanel(scores)
+        if document.year_file.readonly:
+            self.findings_panel.fix_button.hide()
+            self.findings_panel.ack_button.hide()
         side = QWidget()
         side.setObjectName("sidePanels")
         side.setFixedWidth(320)
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("status.saved")
-        self.file_label = QLabel(str(document.path))
+        self.file_label = QLabel(("只读　" if document.year_file.readonly else "") + str(document.path))
         self.file_label.setObjectName("status.file")
         self.statusBar().addWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
             page = self.page_factory(index)
             self.pages[index] = page
             placeholder = self._placeholders[index]
+            if self.document.year_file.readonly:
+                make_read_only(page)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -239,6 +244,9 @@ class MainWindow(QMainWindow):
 
     def save_now(self) -> None:
         """Ctrl+S: everything is saved anyway; commit what is pending and say so."""
+        if self.document.year_file.readonly:
+            self.saved_label.setText("只读打开：不会修改文件")
+            return
         if self.document.flush():
             self._saved(self.document.last_saved or datetime.now())
 
@@ -257,7 +265,8 @@ class MainWindow(QMainWindow):
         cover = self.document.year.cover
         unit = cover.unit_name or "（未填写单位）"
         year = f"{cover.evaluation_year}年度" if cover.evaluation_year else ""
-        self.setWindowTitle(f"{unit} {year} — {self.document.path.name} — zjdesk 绩效自评")
+        read_only = "（只读）" if self.document.year_file.readonly else ""
+        self.setWindowTitle(f"{unit} {year} — {self.document.path.name}{read_only} — zjdesk 绩效自评")
 
     # -- printing (delegated to the export controller of the last page) ------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings
 
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
+from zjdesk.store.lock import FileInUseError
 from zjdesk.store.yearfile import YearFile
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
@@ -152,6 +153,15 @@ class Program(QObject):
                 return window
         try:
             year_file = YearFile.open(path)
+        except FileInUseError as error:
+            # Someone else is editing it: offer to look without changing anything.
+            if not dialogs.ask_yes_no(self._parent(), "年度文件正在使用", f"{error}\n\n要以只读方式打开查看吗？"):
+                return None
+            try:
+                year_file = YearFile.open(path, readonly=True)
+            except UserError as second:
+                dialogs.show_error(self._parent(), "无法打开年度文件", str(second))
+                return None
         except UserError as error:
             dialogs.show_error(self._parent(), "无法打开年度文件", str(error))
             if not path.exists():

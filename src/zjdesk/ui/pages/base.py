@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zjdesk.ui.document import Document
 
@@ -61,3 +73,15 @@ class StepPage(QScrollArea):
 
     def entering(self) -> None:
         """Called when the page is shown."""
+
+
+def make_read_only(page: QWidget) -> None:
+    """Let the officer read every field of ``page`` but change none (a file opened read-only)."""
+    for widget in page.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+            widget.setReadOnly(True)
+        elif isinstance(widget, (QComboBox, QCheckBox)) or (
+            # printing and exporting only read the year: they stay available
+            isinstance(widget, QPushButton) and not widget.objectName().startswith("export.")
+        ):
+            widget.setEnabled(False)
