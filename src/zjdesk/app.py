@@ -44,7 +44,9 @@ def open_window(path: str | os.PathLike[str], program=None):
     from zjdesk.ui.qt_app import ensure_application
 
     ensure_application()
-    program = program or Program()
+    if program is None:
+        program = Program()
+        program.fast_start = True
     window = program.window_for(YearFile.open(path))
     program.windows.append(window)
     window.show()
@@ -61,6 +63,7 @@ def run_program(file: str | None, *, demo: bool = False) -> int:
 
     application = ensure_application()
     program = Program()
+    program.fast_start = True
     _running.append(program)  # keeps the controller alive while its windows are open
     if demo:
         window = program.open_demo()

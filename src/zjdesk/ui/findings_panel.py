@@ -82,7 +82,9 @@ class FindingsPanel(QFrame):
         counts = {severity: sum(1 for item in findings if item.severity == severity) for severity in SEVERITY_COLOURS}
         parts = [f"{SEVERITY_NAMES[severity]} {counts[severity]}" for severity in SEVERITY_COLOURS]
         summary = "　".join(parts) + (f"　已确认 {acknowledged}" if acknowledged else "")
-        if not findings and self.scores.score is not None:
+        if not self.scores.checked:
+            summary = "正在检查……"
+        elif not findings and self.scores.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
         self.summary.setText(summary)
         keys = [(item.check, item.path, item.message) for item in findings]

@@ -73,6 +73,7 @@ class Program(QObject):
         self.settings = settings if settings is not None else QSettings()
         self.windows: list[MainWindow] = []
         self.start: Any = None
+        self.fast_start = False  # the first window shows its score first and runs the checks just after
 
     # -- recent files ------------------------------------------------------------------------------
 
@@ -111,7 +112,7 @@ class Program(QObject):
     def window_for(self, year_file: YearFile, year: YearData | None = None) -> MainWindow:
         """A main window on an open year file (not yet shown)."""
         document = Document(year_file, year)
-        scores = ScoreService(document)
+        scores = ScoreService(document, defer_checks=self.fast_start and not self.windows)
         window = MainWindow(document, scores, build_page_factory, self)
         document.setParent(window)
         scores.setParent(window)

@@ -7,15 +7,24 @@ the step navigator and the figures page redraw from it. Pages never compute scor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from zjdesk.domain import checks, rates, scoring
-from zjdesk.domain.checks_base import Finding
+from zjdesk.domain import rates, scoring
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.ui.document import Document
+
+if TYPE_CHECKING:
+    from zjdesk.domain.checks_base import Finding
+
+
+def _checks():
+    # Imported on first use: at start-up the window shows the score first and the findings a moment later.
+    from zjdesk.domain import checks
+
+    return checks
 
 
 class ScoreService(QObject):
@@ -24,21 +33,32 @@ class ScoreService(QObject):
     updated = Signal()
     problem = Signal(str, str)  # title, message: a fix that could not be applied
 
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None, *, defer_checks: bool = False) -> None:
         super().__init__(parent)
         self.document = document
         self.score: scoring.YearScore | None = None
         self.rates: dict[str, Any] = {}
         self.findings: list[Finding] = []
+        self.checked = False  # whether ``findings`` has been computed yet
         document.changed.connect(self.refresh)
-        self.refresh()
+        if defer_checks:
+            # A fast first paint: score now, checks once the window is on screen.
+            self._score()
+            self.updated.emit()
+            QTimer.singleShot(0, self.refresh)
+        else:
+            self.refresh()
 
-    def refresh(self, _path: str = "") -> None:
-        """Recompute everything from the year as it is now."""
+    def _score(self) -> None:
         year = self.document.year
         self.score = scoring.score_year(year)
         self.rates = self.score.rates or rates.compute_rates(year)
-        self.findings = checks.run_checks(year, self.score)
+
+    def refresh(self, _path: str = "") -> None:
+        """Recompute everything from the year as it is now."""
+        self._score()
+        self.findings = _checks().run_checks(self.document.year, self.score)
+        self.checked = True
         self.updated.emit()
 
     @staticmethod
@@ -48,7 +68,7 @@ class ScoreService(QObject):
     def apply_fix(self, finding: Finding) -> None:
         """Apply the finding's automatic fix to the year (and save it)."""
         try:
-            self.document.replace_year(lambda year: checks.apply_fix(year, finding))
+            self.document.replace_year(lambda year: _checks().apply_fix(year, finding))
         except UserError as error:
             self.problem.emit("无法自动修正", str(error))
             self.refresh()
@@ -56,7 +76,7 @@ class ScoreService(QObject):
     def acknowledge(self, finding: Finding) -> None:
         """Store that the officer has seen this finding and accepts it as it stands."""
         try:
-            self.document.replace_year(lambda year: checks.acknowledge(year, finding))
+            self.document.replace_year(lambda year: _checks().acknowledge(year, finding))
         except UserError as error:
             self.problem.emit("不能确认", str(error))
 
