@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from import_docs import numbered_seed_lines, write_docx
-from ui_support import DialogRecorder, make_program
+from ui_support import DialogRecorder, field, make_program
 from zjdesk.store.yearfile import read_year
 
 
@@ -41,5 +41,17 @@ def test_import_last_years_report(qtbot, tmp_path, monkeypatch):
     assert card is not None and window.findChild(QWidget, "unplaced.0").toPlainText() == "（内部资料，注意保存）"
     window.findChild(QWidget, "remove:unplaced.0").click()  # placed by hand: remove it from the list
     assert window.document.year.unplaced == []
+    # Imported figures are tinted in the grid; the page's banner confirms all of them at once.
+    window.go_to(4)
+    page = window.page(4)
+    assert field(window, "figures.budget.total").property("review") is True
+    assert page.review_banner.isVisible() and "待复核" in page.review_banner.label.text()
+    qtbot.mouseClick(page.review_banner.button, Qt.MouseButton.LeftButton)
+    assert not any(path.startswith("figures.") for path in window.document.year.review)
+    assert not page.review_banner.isVisible()
+    assert field(window, "figures.budget.total").property("review") is False
+    assert any(path.startswith("profile.") for path in window.document.year.review)  # other pages keep theirs
     window.close()
-    assert read_year(target).cover.unit_name == "湛江市人民政府驻广州办事处"
+    saved = read_year(target)
+    assert saved.cover.unit_name == "湛江市人民政府驻广州办事处"
+    assert not any(path.startswith("figures.") for path in saved.review)

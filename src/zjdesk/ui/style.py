@@ -63,6 +63,9 @@ QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #recentFrame {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 
 #reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
+#reviewBanner {{ background: #fff8e1; border: 1px solid #e8c766; border-radius: 6px; }}
+#reviewBanner QLabel {{ color: #6d4c00; }}
+QLineEdit[review="true"] {{ background: #fff8e1; border: 1px solid #e8c766; }}
 #reviewConfirm {{ padding: 2px 8px; }}
 
 #scorePanel, #findingsPanel {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}

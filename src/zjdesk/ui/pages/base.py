@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.ui.document import Document
+from zjdesk.ui.widgets.review import ReviewBanner
 
 
 class StepPage(QScrollArea):
@@ -25,6 +26,7 @@ class StepPage(QScrollArea):
 
     title = ""
     intro = ""
+    parts: tuple[str, ...] = ()  # the parts of the year this page edits (for its 待复核 banner)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class StepPage(QScrollArea):
             intro.setObjectName("pageIntro")
             intro.setWordWrap(True)
             self.column.addWidget(intro)
+        self.review_banner = ReviewBanner(document, self.parts)
+        self.column.addWidget(self.review_banner)
         self.build()
         self.column.addStretch(1)
         self.setWidget(inner)

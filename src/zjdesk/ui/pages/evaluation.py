@@ -47,6 +47,7 @@ def _number(value: Decimal | None) -> str:
 
 class EvaluationPage(StepPage):
     title = "绩效自评"
+    parts = ("indicator_set", "evaluation")
     intro = (
         "按指标体系逐项评分：能由数据计算的指标自动得分，其余由评价小组评判打分；低于满分须填写扣分原因。"
         "指标体系可从财政局下发的 Excel 表导入，也可逐项修改。"
@@ -135,6 +136,17 @@ class EvaluationPage(StepPage):
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
         self.detail_card.add(self.detail_holder)
         self.column.addWidget(self.detail_card)
+
+        evaluation = self.document.year.evaluation
+        if evaluation.stated_score is not None or evaluation.stated_grade:
+            stated = Card(
+                "原报告中的自评结果（导入）",
+                "导入的往年报告中写明的分数和等级，仅供对照：报告中的“自评结果”一律采用上面实时计算的分数。",
+            )
+            form = stated.form(self.document)
+            form.decimal("原报告分数", "evaluation.stated_score", "分")
+            form.line("原报告等级", "evaluation.stated_grade")
+            self.column.addWidget(stated)
 
         analysis = Card("（二）部门整体支出绩效指标分析", "三段分析文字，分别对应预算编制、预算执行和预算监督情况。")
         form = analysis.form(self.document)

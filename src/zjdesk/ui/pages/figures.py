@@ -28,6 +28,7 @@ BREAKDOWN_ROWS = (
 
 class FiguresPage(StepPage):
     title = "支出情况"
+    parts = ("figures",)
     intro = (
         "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。自动计算的比率和报告中"
         "“（四）部门整体支出情况”一段由这些数字自动生成，正文和表格不会不一致。不清楚的数字可以先空着。"
@@ -124,8 +125,21 @@ class FiguresPage(StepPage):
                 grid.addWidget(field, row, column)
         for column in range(1, len(BREAKDOWN_PARTS) + 1):
             grid.setColumnStretch(column, 1)
+        self.grid_fields = grid_holder.findChildren(AmountField)
+        self.document.review_changed.connect(self._mark_review)
+        self._mark_review()
         card.add(grid_holder)
         return card
+
+    def _mark_review(self) -> None:
+        """Grid cells awaiting 复核 are tinted (the page's banner confirms them; editing one clears it)."""
+        for field in self.grid_fields:
+            pending = self.document.is_under_review(field.objectName())
+            if bool(field.property("review")) != pending:
+                field.setProperty("review", pending)
+                field.setToolTip("待复核：导入或结转的数字，请核对" if pending else field.hint)
+                field.style().unpolish(field)
+                field.style().polish(field)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

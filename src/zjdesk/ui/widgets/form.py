@@ -48,10 +48,10 @@ class FieldForm(QWidget):
         row.addWidget(editor, 1 if stretch else 0)
         for extra in extras:
             row.addWidget(extra)
-        if not stretch:
-            row.addStretch(1)
         if review:
             row.addWidget(ReviewBadge(self.document, editor.objectName()), 0, Qt.AlignmentFlag.AlignTop)
+        if not stretch:
+            row.addStretch(1)
         if isinstance(editor, TextBlock):
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_.addRow(caption, holder)
@@ -74,7 +74,7 @@ class FieldForm(QWidget):
         editor.setFixedWidth(140)
         unit = QLabel("万元")
         unit.setObjectName("unit")
-        self._row(label, editor, unit, *extras, review=False, stretch=False)
+        self._row(label, editor, unit, *extras, stretch=False)
         return editor
 
     def count(self, label: str, path: str, unit: str = "人") -> CountField:
@@ -82,7 +82,7 @@ class FieldForm(QWidget):
         editor.setFixedWidth(90)
         suffix = QLabel(unit)
         suffix.setObjectName("unit")
-        self._row(label, editor, suffix, review=False, stretch=False)
+        self._row(label, editor, suffix, stretch=False)
         return editor
 
     def decimal(self, label: str, path: str, unit: str = "", *, required: bool = False) -> DecimalField:
@@ -93,12 +93,12 @@ class FieldForm(QWidget):
             suffix = QLabel(unit)
             suffix.setObjectName("unit")
             extras.append(suffix)
-        self._row(label, editor, *extras, review=False, stretch=False)
+        self._row(label, editor, *extras, stretch=False)
         return editor
 
     def date(self, label: str, path: str) -> DateField:
         editor = DateField(self.document, path)
-        self._row(label, editor, review=False, stretch=False)
+        self._row(label, editor, stretch=False)
         return editor
 
     def widget(self, label: str, widget: QWidget) -> None:
