@@ -52,7 +52,7 @@ QPushButton:disabled {{ color: #a0a9b4; border-color: #d9dee5; }}
 QPushButton[primary="true"] {{ background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; font-weight: bold; }}
 QPushButton[primary="true"]:hover {{ background: #184c88; }}
 QPushButton[primary="true"]:disabled {{ background: #9bb3d1; border-color: #9bb3d1; }}
-QPushButton[tool="true"] {{ padding: 2px 8px; min-width: 18px; color: #4c5a69; }}
+QPushButton[tool="true"] {{ padding: 2px 4px; min-width: 16px; color: #4c5a69; }}
 QPushButton[startAction="true"] {{ text-align: left; padding: 0; border-radius: 6px; }}
 QPushButton[startAction="true"]:hover {{ border: 1px solid {ACCENT}; background: #f3f7fc; }}
 #actionTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}

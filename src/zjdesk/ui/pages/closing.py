@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.model import Practice
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.pages.profile import cells
+from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card, FieldForm
 from zjdesk.ui.widgets.list_editor import ListEditor
@@ -36,7 +36,7 @@ class ClosingPage(StepPage):
 
         def row(index: int) -> QWidget:
             path = f"{list_path}.{index}"
-            return cells((TextBlock(document, path, placeholder, rows=2), 0), (ReviewBadge(document, path), 0))
+            return cells((TextBlock(document, path, placeholder, rows=2), 0), (ReviewBadge(document, path), NATURAL))
 
         return ListEditor(document, list_path, row, str, item_name=item_name, numbering=numbering, compact=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.pages.profile import cells
+from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card
 from zjdesk.ui.widgets.list_editor import ListEditor
@@ -23,7 +23,7 @@ class GoalsPage(StepPage):
         def goal_row(index: int) -> QWidget:
             path = f"goals.{index}"
             return cells((TextBlock(document, path, "例如：做好国有资产出租管理及维护工作。", rows=2), 0),
-                         (ReviewBadge(document, path), 0))
+                         (ReviewBadge(document, path), NATURAL))
 
         card = Card("部门整体支出绩效目标")
         card.add(

@@ -27,18 +27,23 @@ def table_header(*columns: tuple[str, int]) -> QWidget:
             layout.addWidget(label)
         else:
             layout.addWidget(label, 1)
-    layout.addSpacing(3 * 46)
+    layout.addSpacing(3 * 34)  # the row's ↑ ↓ ✕ buttons
     return header
 
 
+NATURAL = -1  # a cell that keeps its own width (a 待复核 badge)
+
+
 def cells(*widgets: tuple[QWidget, int]) -> QWidget:
-    """A row of fields side by side (width 0: the field stretches)."""
+    """A row of fields side by side (width 0: the field stretches; NATURAL: its own width)."""
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     for widget, width in widgets:
-        if width:
+        if width == NATURAL:
+            layout.addWidget(widget)
+        elif width:
             widget.setFixedWidth(width)
             layout.addWidget(widget)
         else:
@@ -69,11 +74,11 @@ class ProfilePage(StepPage):
         def staff_row(index: int) -> QWidget:
             base = f"profile.staff.{index}"
             return cells(
-                (TextLine(document, f"{base}.name", "类别，如 公务员"), 0),
-                (CountField(document, f"{base}.establishment"), 80),
-                (CountField(document, f"{base}.actual"), 80),
+                (TextLine(document, f"{base}.name", "类别，如 公务员"), 150),
+                (CountField(document, f"{base}.establishment"), 64),
+                (CountField(document, f"{base}.actual"), 64),
                 (TextLine(document, f"{base}.note", "备注，如 其中雇员8名"), 0),
-                (ReviewBadge(document, base, whole_item=True), 0),
+                (ReviewBadge(document, base, whole_item=True), NATURAL),
             )
 
         staff.add(
@@ -84,7 +89,8 @@ class ProfilePage(StepPage):
                 StaffCategory,
                 item_name="人员类别",
                 compact=True,
-                header=table_header(("类别", 0), ("编制数", 80), ("在职人数", 80), ("备注", 0)),
+                icon_buttons=True,
+                header=table_header(("类别", 150), ("编制数", 64), ("在职人数", 64), ("备注", 0)),
             )
         )
         self.column.addWidget(staff)
@@ -133,9 +139,10 @@ class ProfilePage(StepPage):
         def retiree_row(index: int) -> QWidget:
             base = f"profile.retirees.{index}"
             return cells(
-                (TextLine(document, f"{base}.origin", "原单位，如 办事处"), 0),
+                (TextLine(document, f"{base}.origin", "原单位，如 办事处"), 260),
                 (CountField(document, f"{base}.count"), 80),
-                (ReviewBadge(document, base, whole_item=True), 0),
+                (ReviewBadge(document, base, whole_item=True), NATURAL),
+                (QWidget(), 0),
             )
 
         retirees.add(
@@ -146,7 +153,8 @@ class ProfilePage(StepPage):
                 RetireeGroup,
                 item_name="来源单位",
                 compact=True,
-                header=table_header(("原单位", 0), ("人数", 80)),
+                icon_buttons=True,
+                header=table_header(("原单位", 260), ("人数", 80), ("", 0)),
             )
         )
         self.column.addWidget(retirees)
@@ -156,7 +164,7 @@ class ProfilePage(StepPage):
         def note_row(index: int) -> QWidget:
             return cells(
                 (TextBlock(document, f"profile.notes.{index}", rows=2), 0),
-                (ReviewBadge(document, f"profile.notes.{index}"), 0),
+                (ReviewBadge(document, f"profile.notes.{index}"), NATURAL),
             )
 
         notes.add(ListEditor(document, "profile.notes", note_row, str, item_name="段落", compact=True))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zjdesk.domain.model import Task, TaskPoint
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.pages.profile import cells
+from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card, FieldForm
 from zjdesk.ui.widgets.list_editor import ListEditor
@@ -73,7 +73,7 @@ class TasksPage(StepPage):
 
         def paragraph_row(paragraph: int) -> QWidget:
             path = f"{base}.paragraphs.{paragraph}"
-            return cells((TextBlock(document, path, rows=3), 0), (ReviewBadge(document, path), 0))
+            return cells((TextBlock(document, path, rows=3), 0), (ReviewBadge(document, path), NATURAL))
 
         layout.addWidget(_sub_caption("其他段落"))
         layout.addWidget(

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.pages.profile import cells
+from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextLine
 from zjdesk.ui.widgets.form import Card
 from zjdesk.ui.widgets.list_editor import ListEditor
@@ -23,7 +23,7 @@ class TeamPage(StepPage):
 
         def name_row(index: int) -> QWidget:
             path = f"{list_path}.{index}"
-            return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), 0))
+            return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), NATURAL))
 
         return ListEditor(
             document, list_path, name_row, str, item_name=item_name, numbering=lambda index: f"{index + 1}.",

@@ -51,6 +51,7 @@ class ListEditor(QWidget):
         header: QWidget | None = None,
         can_add: bool = True,
         narrow: bool = False,
+        icon_buttons: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,7 +62,8 @@ class ListEditor(QWidget):
         self.item_name = item_name
         self.numbering = numbering
         self.compact = compact
-        self.narrow = narrow  # a narrow column: icon-sized buttons
+        self.narrow = narrow  # a narrow column: small numbers and icon-sized buttons
+        self.icon_buttons = icon_buttons or narrow  # ✕ instead of 删除, 28 px buttons (wide table rows)
         self.setObjectName(f"list:{list_path}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -112,8 +114,9 @@ class ListEditor(QWidget):
         frame.setObjectName("listRow" if self.compact else "listCard")
         up = _small_button("↑", f"上移此{self.item_name}", f"up:{self.list_path}.{index}")
         down = _small_button("↓", f"下移此{self.item_name}", f"down:{self.list_path}.{index}")
-        remove = _small_button("✕" if self.narrow else "删除", f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
-        if self.narrow:
+        remove_text = "✕" if self.icon_buttons else "删除"
+        remove = _small_button(remove_text, f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
+        if self.icon_buttons:
             for button in (up, down, remove):
                 button.setFixedWidth(28)
         up.setEnabled(index > 0)
