@@ -35,7 +35,9 @@ def status_icon(status: str) -> QIcon:
             painter.drawLine(16, 9, 16, 17)
             painter.drawPoint(16, 23)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the same colours on the highlighted step, not a tint
+    return icon
 
 
 class StepNavigator(QListWidget):
