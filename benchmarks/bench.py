@@ -285,6 +285,8 @@ def import_benchmarks(*, quick: bool) -> None:
     repeats = 5 if quick else 15
     seed = (Path(__file__).resolve().parents[1] / "tests" / "import_data" / "seed-2024.txt").read_text(encoding="utf-8")
     typed = unstyled_docx([line for line in seed.split("\n") if line.strip()])
+    # A long document (the seed 50 times, ~5,000 paragraphs): the import must stay linear.
+    long_typed = unstyled_docx([line for line in seed.split("\n") if line.strip()] * 50)
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "demo.docx"
         export_year(demo_year(), docx=target, draft=True)
@@ -298,14 +300,17 @@ def import_benchmarks(*, quick: bool) -> None:
         "baseline: python-docx open + paragraph texts (seed)": measure(lambda: baseline(typed), repeats, 3),
         "safety checks only (seed)": measure(lambda: check_archive(typed), repeats, 3),
         "import_docx (seed typed as paragraphs)": measure(lambda: import_docx_bytes(typed), repeats, 3),
+        "baseline: python-docx open + paragraph texts (seed x50)": measure(lambda: baseline(long_typed), 3, 1),
+        "import_docx (seed x50, ~5,000 paragraphs)": measure(lambda: import_docx_bytes(long_typed), 3, 1),
         "baseline: python-docx open + paragraph texts (export)": measure(lambda: baseline(exported), repeats, 3),
         "import_docx (zjdesk export of the demo)": measure(lambda: import_docx_bytes(exported), repeats, 3),
     }
     seed_base = results["baseline: python-docx open + paragraph texts (seed)"]
     export_base = results["baseline: python-docx open + paragraph texts (export)"]
+    long_base = results["baseline: python-docx open + paragraph texts (seed x50)"]
     print(f"{'import case':56} {'median':>10} {'×baseline':>10}")
     for name, seconds in results.items():
-        base = export_base if "export" in name else seed_base
+        base = export_base if "export" in name else long_base if "x50" in name else seed_base
         print(f"{name:56} {seconds * 1000:8.1f} ms {seconds / base:10.2f}")
 
 

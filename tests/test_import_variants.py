@@ -361,3 +361,29 @@ def test_several_practices_and_other_text() -> None:
         ("", "注重结果运用：把自评结果用于下年预算。"),
     ]
     assert year.other == "本年度另开展了项目支出绩效自评，结果已另行报送。"
+
+
+def test_titles_and_their_text_on_separate_lines() -> None:
+    lines = seed_lines()
+    # A task's title without its full stop, then the lead; a point's title with it, then the text.
+    for start, keep_stop in (("3、整合信息资源", False), ("4、加强乡情联络", False), ("（1）提高思想认识", True)):
+        line = _line(lines, start)
+        cut = line.index("。")
+        lines = _replace(lines, start, [line[: cut + keep_stop], line[cut + 1 :]])
+    _assert_demo(_import(lines))
+
+
+def test_analysis_words_elsewhere_are_not_headings() -> None:
+    lines = _replace(seed_lines(), "6、提高办文", ["6、预算执行。按月分析支出进度。"])
+    lines = _replace(lines, "本办事处作为", ["预算编制：部分项目测算不够细化。"])
+    year = _import(lines).year
+    assert (year.tasks[5].title, year.tasks[5].lead) == ("预算执行", "按月分析支出进度。")
+    assert year.problems == ["预算编制：部分项目测算不够细化。"]
+    assert year.evaluation.execution == demo_year().evaluation.execution
+
+
+def test_heading_words_after_a_point_number_are_a_point() -> None:
+    lines = _replace(seed_lines(), "（3）认真落实", ["（3）存在问题：接待标准执行不一。严格控制接待范围。"])
+    year = _import(lines).year
+    assert year.tasks[1].points[2].title == "存在问题：接待标准执行不一。严格控制接待范围。"
+    assert year.problems == demo_year().problems

@@ -61,19 +61,19 @@ def without_score_rows(lines: list[str], out: Collector) -> list[str]:
     """
     kept = [line for line in lines if not _SCORE_ROW.match(line)]
     if len(kept) < len(lines):
-        out.note(f"绩效指标分析：{len(lines) - len(kept)}行评分说明由评分表生成，未作为文字导入")
+        out.note(f"绩效指标分析：其下{len(lines) - len(kept)}行评分说明由评分表生成，未作为文字导入")
     return kept
 
 
 def parse_analysis(key: str, lines: list[str], out: Collector) -> None:
     """1.预算编制情况 / 2.预算执行情况 / 3.预算监督情况 (other groups' text cannot be placed)."""
-    lines = without_score_rows(lines, out)
-    if key == "performance":
-        out.cannot_place(lines)
-        return
-    setattr(out.year.evaluation, key, joined_text(lines))
     names = {"budgeting": "预算编制情况", "execution": "预算执行情况", "supervision": "预算监督情况"}
-    out.note(f"绩效指标分析：{names[key]}已读取")
+    out.note(f"绩效指标分析：{names.get(key, '履职效益情况')}" + ("已读取" if key in names else "（无对应栏目）"))
+    lines = without_score_rows(lines, out)
+    if key in names:
+        setattr(out.year.evaluation, key, joined_text(lines))
+    else:
+        out.cannot_place(lines)
 
 
 def _items(lines: list[str]) -> list[str]:

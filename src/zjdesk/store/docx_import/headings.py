@@ -98,6 +98,10 @@ def match_heading(line: str) -> Heading | None:
         if found is None:
             continue
         rest = found.group("rest").strip()
+        number = found.group("number") or ""
+        if HEADING_LEVELS[key] < 3 and rest and any(char.isdigit() for char in number):
+            # "（2）存在问题：…" inside a task is a point, not the 存在问题 heading with its text.
+            continue
         if HEADING_LEVELS[key] == 3 and not found.group("number") and rest and not found.group("sep").strip():
             # "预算执行 严格…" without a number is too likely to be ordinary text.
             continue

@@ -25,6 +25,8 @@ NOT_FILLED = ("（未填写）", "（支出情况数据尚未填写。）")
 # A document with fewer recognised headings than this (and without the report's title) is not a report.
 MIN_HEADINGS_WITHOUT_TITLE = 3
 MIN_HEADINGS_WITH_TITLE = 2
+# Where 1.预算编制情况 / 2.预算执行情况 / 3.预算监督情况 are headings (elsewhere they are ordinary text).
+_ANALYSIS_CONTEXT = ("self", "result", "analysis", "budgeting", "execution", "supervision", "performance")
 # Text directly under a level-1 heading: the level-2 headings hold everything a report has.
 _LEVEL_ONE_WITHOUT_TEXT = ("basic", "work", "self")
 
@@ -35,13 +37,17 @@ def split_sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], l
     sections: dict[str, list[str]] = {}
     order: list[str] = []
     current: list[str] = cover
+    current_key = ""
     for line in (part for raw in lines for part in split_glued_headings(raw)):
         heading = match_heading(line)
+        if heading is not None and heading.level == 3 and current_key not in _ANALYSIS_CONTEXT:
+            heading = None  # "1.预算执行。…" outside the analysis is a task or an item, not a heading
         if heading is None:
             current.append(line)
             continue
         if heading.key not in sections:
             order.append(heading.key)
+        current_key = heading.key
         current = sections.setdefault(heading.key, [])
         if heading.rest:
             current.append(heading.rest)
