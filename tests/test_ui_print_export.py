@@ -103,3 +103,21 @@ def test_red_findings_allow_only_a_draft(export_window, tmp_path):
     with zipfile.ZipFile(target) as archive:
         xml = "".join(archive.read(name).decode("utf-8", "ignore") for name in archive.namelist() if name.endswith(".xml"))
     assert "草稿" in xml
+
+
+def test_export_all_into_a_folder(export_window, tmp_path):
+    recorder = export_window.recorder
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    recorder.answers["ask_folder"] = str(folder)
+    export_window.findChild(QPushButton, "export.all").click()
+    names = sorted(path.name for path in folder.iterdir())
+    stem = "湛江市人民政府驻广州办事处2024年度部门整体支出绩效自评报告"
+    assert names == sorted([f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"])
+    assert recorder.errors == []
+    # A second export asks before replacing; declining leaves the files alone.
+    before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    recorder.answers["yes_no"] = False
+    export_window.findChild(QPushButton, "export.all").click()
+    assert recorder.questions[-1][0] == "覆盖文件"
+    assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == before

@@ -46,7 +46,14 @@ class DialogRecorder:
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
-        for name in ("ask_open_year_file", "ask_save_year_file", "ask_open_document", "ask_export_path", "ask_new_year_details"):
+        for name in (
+            "ask_open_year_file",
+            "ask_save_year_file",
+            "ask_open_document",
+            "ask_export_path",
+            "ask_folder",
+            "ask_new_year_details",
+        ):
             monkeypatch.setattr(dialogs, name, self._answer(name))
 
     def _yes_no(self, _parent, title: str, question: str) -> bool:

@@ -70,6 +70,12 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
     return path
 
 
+def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
+    """A folder to write into, or None."""
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return path or None
+
+
 def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""):
     """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
     from zjdesk.ui.new_year_dialog import NewYearDialog

@@ -123,6 +123,35 @@ class ExportController(QObject):
         stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
+    def export_all(self) -> list[Path]:
+        """The three things submitted together — report (.docx and PDF), data sheet and score sheet — into one folder."""
+        wants_draft = self._draft_allowed("导出")
+        if wants_draft is None:
+            return []
+        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.document.path).parent))
+        if not folder:
+            return []
+        stem = Path(folder) / self.suggested_stem(wants_draft)
+        targets = {kind: str(stem) + suffix for kind, (_title, suffix, _filter) in FORMATS.items()}
+        existing = [Path(path).name for path in targets.values() if Path(path).exists()]
+        if existing and not dialogs.ask_yes_no(
+            self.parent_widget, "覆盖文件", "文件夹中已有：\n" + "\n".join(existing) + "\n\n要用新导出的文件替换它们吗？"
+        ):
+            return []
+        return self._write(targets, wants_draft)
+
+    def _write(self, targets: dict[str, str], draft: bool) -> list[Path]:
+        try:
+            written = export_year(self.document.snapshot(), draft=draft, **targets)
+        except RedFindingsError as error:  # the year changed since the question: say so plainly
+            dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
+            return []
+        except UserError as error:
+            dialogs.show_error(self.parent_widget, "导出失败", str(error))
+            return []
+        self.exported.emit([str(path) for path in written])
+        return written
+
     def export(self, kind: str, *, draft: bool = False) -> list[Path]:
         """Ask where, then write one format (``docx``, ``pdf``, ``xlsx``); returns the paths written."""
         title, suffix, file_filter = FORMATS[kind]
@@ -135,13 +164,4 @@ class ExportController(QObject):
         target = dialogs.ask_export_path(self.parent_widget, title + ("（草稿）" if draft else ""), suggested, file_filter)
         if not target:
             return []
-        try:
-            written = export_year(self.document.snapshot(), draft=draft, **{kind: target})
-        except RedFindingsError as error:  # the year changed since the question: say so plainly
-            dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
-            return []
-        except UserError as error:
-            dialogs.show_error(self.parent_widget, "导出失败", str(error))
-            return []
-        self.exported.emit([str(path) for path in written])
-        return written
+        return self._write({kind: target}, draft)

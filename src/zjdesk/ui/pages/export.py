@@ -41,6 +41,7 @@ class ExportPage(StepPage):
         grid.setVerticalSpacing(8)
         buttons = (
             ("export.print", "打印…", "Ctrl+P", self.controller.print_report, True),
+            ("export.all", "一次导出全部（报告、PDF、数据表和评分表）…", "", self.controller.export_all, True),
             ("export.preview", "打印预览…", "", self.controller.print_preview, False),
             ("export.docx", "导出 Word（.docx）…", "", lambda: self.controller.export("docx"), False),
             ("export.pdf", "导出 PDF…", "", lambda: self.controller.export("pdf"), False),
@@ -55,7 +56,11 @@ class ExportPage(StepPage):
             if primary:
                 button.setProperty("primary", True)
             button.clicked.connect(handler)
-            grid.addWidget(button, index // 3, index % 3)
+            if name == "export.all":
+                grid.addWidget(button, 0, 1, 1, 2)
+            else:
+                slot = index + 1 if index > 1 else index  # the wide button takes two cells of the first row
+                grid.addWidget(button, slot // 3, slot % 3)
         actions.add(grid_holder)
         self.status = QLabel("")
         self.status.setObjectName("exportStatus")
