@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -155,6 +156,8 @@ class MainWindow(QMainWindow):
             self._action(menu, "新建年度文件…", program.new_year_file, QKeySequence.StandardKey.New, "action.new")
             self._action(menu, "结转新年度（由上年文件生成）…", program.carry_forward_file, None, "action.carry")
             self._action(menu, "打开…", program.open_file, QKeySequence.StandardKey.Open, "action.open")
+            self.recent_menu = menu.addMenu("最近打开")
+            self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
             self._action(menu, "开始页", program.show_start, None, "action.start")
             menu.addSeparator()
         self.save_action = self._action(menu, "保存", self.save_now, QKeySequence.StandardKey.Save, "action.save")
@@ -188,6 +191,15 @@ class MainWindow(QMainWindow):
             event.ignore()
             return True
         return super().eventFilter(watched, event)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.program.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, path=path: self.program.open_path(path))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("（无）").setEnabled(False)
 
     # -- steps -------------------------------------------------------------------------------------
 
