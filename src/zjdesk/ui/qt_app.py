@@ -22,6 +22,8 @@ def ensure_application() -> QApplication:
     application = QApplication.instance()
     if isinstance(application, QApplication):
         return application
+    if application is not None:  # a QGuiApplication (e.g. made for printing): widgets cannot be built on it
+        raise RuntimeError("a QGuiApplication exists already: create the QApplication first (ensure_application)")
     application = QApplication([])
     application.setApplicationName("zjdesk")
     application.setOrganizationName("zjdesk")
@@ -34,4 +36,20 @@ def ensure_application() -> QApplication:
     font.setFamilies(UI_FONT_FAMILIES)
     font.setPointSize(10)
     application.setFont(font)
+    _set_window_icon(application)
+    application.setStyle("Fusion")  # the same look on every Windows version, and under tests
+    from zjdesk.ui.style import STYLE_SHEET
+
+    application.setStyleSheet(STYLE_SHEET)
     return application
+
+
+def _set_window_icon(application: QApplication) -> None:
+    """The program's icon on every window, when the resources carry one."""
+    from PySide6.QtGui import QIcon
+
+    from zjdesk.resources import resources_dir
+
+    icon = resources_dir() / "icons" / "zjdesk.png"
+    if icon.is_file():
+        application.setWindowIcon(QIcon(str(icon)))

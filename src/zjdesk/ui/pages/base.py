@@ -1,0 +1,91 @@
+"""What every step page shares: a scrolling column with the step's title, a short explanation and cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zjdesk.ui.document import Document
+from zjdesk.ui.widgets.review import ReviewBanner
+
+
+class StepPage(QScrollArea):
+    """A page of the wizard. Subclasses add cards to ``self.column`` in ``build``."""
+
+    title = ""
+    intro = ""
+    parts: tuple[str, ...] = ()  # the parts of the year this page edits (for its 待复核 banner)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # forms fit the width
+        self.setObjectName("stepPage")
+        inner = QWidget()
+        inner.setObjectName("pageBody")
+        self.column = QVBoxLayout(inner)
+        self.column.setContentsMargins(28, 20, 28, 28)
+        self.column.setSpacing(16)
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
+        self.column.addWidget(heading)
+        if self.intro:
+            intro = QLabel(self.intro)
+            intro.setObjectName("pageIntro")
+            intro.setWordWrap(True)
+            self.column.addWidget(intro)
+        self.review_banner = ReviewBanner(document, self.parts)
+        self.column.addWidget(self.review_banner)
+        self.build()
+        self.column.addStretch(1)
+        self.setWidget(inner)
+
+    def build(self) -> None:  # pragma: no cover - every page overrides it
+        raise NotImplementedError
+
+    def reveal(self, path: str) -> QWidget | None:
+        """The input widget of ``path`` on this page (or the nearest enclosing one), scrolled into view."""
+        candidate = path
+        while candidate:
+            widget = self.widget().findChild(QWidget, candidate)
+            if widget is not None:
+                self.ensureWidgetVisible(widget, 40, 80)
+                return widget
+            candidate = candidate.rpartition(".")[0]
+        return None
+
+    def focus_first(self) -> None:
+        """Put the cursor in the page's first field."""
+        self.widget().focusNextChild()
+
+    def leaving(self) -> None:
+        """Called when the officer leaves the page (pages that hold heavy views release them)."""
+
+    def entering(self) -> None:
+        """Called when the page is shown."""
+
+
+def make_read_only(page: QWidget) -> None:
+    """Let the officer read every field of ``page`` but change none (a file opened read-only)."""
+    for widget in page.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+            widget.setReadOnly(True)
+        elif isinstance(widget, (QComboBox, QCheckBox)) or (
+            # printing and exporting only read the year: they stay available
+            isinstance(widget, QPushButton) and not widget.objectName().startswith("export.")
+        ):
+            widget.setEnabled(False)

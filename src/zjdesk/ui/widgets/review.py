@@ -1,0 +1,98 @@
+"""The 待复核 badge: a carried-forward or imported field awaits the officer's look, one click confirms it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from zjdesk.ui.document import Document
+
+
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide ``widget``; one not yet placed in a window is never shown on its own (no stray window)."""
+    if widget.parentWidget() is None:
+        if not shown:
+            widget.hide()
+        else:
+            widget.setAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide, False)
+            widget.setAttribute(Qt.WidgetAttribute.WA_WState_Hidden, False)
+        return
+    widget.setVisible(shown)
+
+
+class ReviewBadge(QWidget):
+    """Shown beside a field while its path is in ``year.review``; 确认 (or editing the field) clears it."""
+
+    def __init__(self, document: Document, path: str, *, whole_item: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.path = path
+        self.whole_item = whole_item  # stands for every field of the item at ``path``
+        self.setObjectName(f"review:{path}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.label = QLabel("待复核")
+        self.label.setObjectName("reviewLabel")
+        self.label.setToolTip("此内容由上年度结转或从往年报告导入，请核对后点“确认”，或直接修改。")
+        self.button = QPushButton("确认")
+        self.button.setObjectName("reviewConfirm")
+        self.button.setToolTip("内容无误，保留现有文字")
+        self.button.clicked.connect(self.confirm)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        document.review_changed.connect(self.refresh)
+        self.refresh()
+
+    def under_review(self) -> bool:
+        if not self.whole_item:
+            return self.document.is_under_review(self.path)
+        prefix = self.path + "."
+        return any(path == self.path or path.startswith(prefix) for path in self.document.year.review)
+
+    def confirm(self) -> None:
+        if self.whole_item:
+            self.document.confirm_all_reviews(self.path)
+        else:
+            self.document.confirm_review(self.path)
+
+    def refresh(self) -> None:
+        set_shown(self, self.under_review())
+
+
+class ReviewBanner(QFrame):
+    """At the top of a page: how many of its fields await 复核, and 全部确认 for all of them at once."""
+
+    def __init__(self, document: Document, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.parts = parts
+        self.setObjectName("reviewBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton("全部确认")
+        self.button.setObjectName("reviewConfirmAll")
+        self.button.setToolTip("本页所有标记“待复核”的内容都已核对无误")
+        self.button.clicked.connect(self.confirm_all)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        document.review_changed.connect(self.refresh)
+        self.refresh()
+
+    def pending(self) -> list[str]:
+        return [path for path in self.document.year.review if path.split(".", 1)[0] in self.parts]
+
+    def refresh(self) -> None:
+        count = len(self.pending())
+        set_shown(self, count > 0)
+        if count:
+            self.label.setText(
+                f"本页有 {count} 项内容由上年度结转或从往年报告导入，标记为“待复核”：请逐项核对，"
+                "无误的点“确认”（或直接修改）；全部核对后可点“全部确认”。"
+            )
+
+    def confirm_all(self) -> None:
+        for part in self.parts:
+            self.document.confirm_all_reviews(part)

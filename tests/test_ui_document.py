@@ -1,0 +1,53 @@
+"""The document controller: edits, 待复核 marks and acknowledgements that follow their list items."""
+
+from __future__ import annotations
+
+from zjdesk.domain.model import Acknowledgement, YearData
+from zjdesk.store.yearfile import YearFile, read_year
+from zjdesk.ui.document import Document
+
+
+def make_document(tmp_path) -> Document:
+    year = YearData()
+    year.goals = ["目标甲", "目标乙", "目标丙"]
+    year.review = ["goals.0", "goals.2", "cover.notice_title"]
+    year.acknowledgements = [Acknowledgement(check="stray_space", path="goals.2", value="x")]
+    return Document(YearFile.create(tmp_path / "年度.zjd", year))
+
+
+def test_moving_and_removing_items_keep_marks_on_their_items(qtbot, tmp_path):
+    document = make_document(tmp_path)
+    document.move_item("goals", 2, 0)  # 目标丙 first
+    assert document.year.goals == ["目标丙", "目标甲", "目标乙"]
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.0", "goals.1"]
+    assert document.year.acknowledgements[0].path == "goals.0"
+    document.remove_item("goals", 1)  # 目标甲 and its mark go
+    assert document.year.goals == ["目标丙", "目标乙"]
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.0"]
+    document.insert_item("goals", 0, "新目标")
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.1"]
+    assert document.year.acknowledgements[0].path == "goals.1"
+    document.close()
+    saved = read_year(tmp_path / "年度.zjd")
+    assert saved.goals == ["新目标", "目标丙", "目标乙"] and sorted(saved.review) == ["cover.notice_title", "goals.1"]
+
+
+def test_editing_confirms_and_saves_once_for_many_keystrokes(qtbot, tmp_path, monkeypatch):
+    document = make_document(tmp_path)
+    saves = []
+    original = document.year_file.save
+    monkeypatch.setattr(document.year_file, "save", lambda year: saves.append(1) or original(year))
+    changed = []
+    document.changed.connect(changed.append)
+    for text in ("湛", "湛江", "湛江市"):
+        document.set_value("cover.notice_title", text)
+    assert "cover.notice_title" not in document.year.review
+    assert changed == ["cover.notice_title"] * 3
+    assert saves == []  # pending: one commit for the burst
+    qtbot.waitUntil(lambda: saves == [1], timeout=2000)
+    document.set_value("cover.notice_title", "湛江市")  # unchanged value: nothing to do
+    assert len(changed) == 3
+    document.confirm_review("goals.0")
+    assert document.year.review == ["goals.2"]
+    document.close()
+    assert read_year(tmp_path / "年度.zjd").cover.notice_title == "湛江市"
