@@ -1,0 +1,159 @@
+"""``zjdesk --self-test``: check an installation end to end without a screen.
+
+The self-test runs what an officer does on the first day, in a temporary folder: write the demo
+year, open it in the main window, and so on. It prints one line per step and returns 0 when every
+step passed; otherwise it names the step that failed and returns 1. It is run by CI on the frozen
+build (Linux and Windows) and can be run by a support person on an office PC:
+``zjdesk.exe --self-test``.
+
+Every step calls the real code of the program; a step that the program cannot do yet is not listed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import zjdesk
+
+# Network clients. zjdesk never opens a connection, and a build that loads one of these has picked
+# up something it should not ship. (``socket`` and ``ssl`` are not listed: the standard library's
+# email and asyncio packages, used by importlib.metadata and SQLAlchemy, import them without using them.)
+NETWORK_MODULES = ("PySide6.QtNetwork", "http.client", "urllib.request", "ftplib", "smtplib", "xmlrpc.client")
+
+DEMO_FILE_NAME = "自检-演示年度.zjd"
+
+
+class SelfTestFailure(Exception):
+    """A step found something wrong; the message (Chinese) says what."""
+
+
+@dataclass
+class SelfTestContext:
+    """What the steps share: the temporary folder and what earlier steps produced."""
+
+    folder: Path
+    year_path: Path | None = None
+    window: Any = None
+    results: dict[str, Any] = field(default_factory=dict)
+
+
+def step_write_demo(context: SelfTestContext) -> str:
+    """Write the demo year to a new year file and read it back."""
+    from zjdesk.demo import demo_year
+    from zjdesk.store.yearfile import read_year, write_new_year_file
+
+    year = demo_year()
+    path = context.folder / DEMO_FILE_NAME
+    write_new_year_file(path, year)
+    if read_year(path) != year:
+        raise SelfTestFailure("写出的年度文件读回后与演示数据不一致")
+    context.year_path = path
+    context.results["year"] = year
+    return f"{year.cover.unit_name} {year.cover.evaluation_year}年度，{path.stat().st_size // 1024} KB"
+
+
+def step_open_window(context: SelfTestContext) -> str:
+    """Open the year file in the main window and draw it once off screen."""
+    from zjdesk.app import open_window
+
+    if context.year_path is None:
+        raise SelfTestFailure("没有可打开的年度文件")
+    window = open_window(context.year_path)
+    context.window = window
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    picture = window.grab()
+    if picture.isNull() or picture.width() < 100:
+        raise SelfTestFailure("主窗口没有画出内容")
+    return f"窗口标题：{window.windowTitle()}"
+
+
+def step_chinese_ui(context: SelfTestContext) -> str:
+    """Qt's own texts (standard buttons, dialogs) are translated to Chinese."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+
+    translated = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    if translated == "Cancel":
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        raise SelfTestFailure(f"没有加载 Qt 的中文翻译（在 {folder} 中找不到 qtbase_zh_CN.qm）")
+    return f"“Cancel”显示为“{translated}”"
+
+
+def step_no_network(context: SelfTestContext) -> str:
+    """No module that can open a network connection has been loaded."""
+    loaded = [name for name in NETWORK_MODULES if name in sys.modules]
+    if loaded:
+        raise SelfTestFailure(f"加载了网络模块：{'、'.join(loaded)}")
+    return "未加载任何网络模块"
+
+
+STEPS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
+    ("写出演示年度文件", step_write_demo),
+    ("在主窗口中打开", step_open_window),
+    ("中文界面翻译", step_chinese_ui),
+    ("不联网", step_no_network),
+]
+
+
+def _environment_line() -> str:
+    from zjdesk.resources import resources_dir
+
+    layout = "打包版" if getattr(sys, "frozen", False) else "Python 环境"
+    return (
+        f"zjdesk {zjdesk.__version__} 自检（{layout}，Python {sys.version.split()[0]}，{sys.platform}），"
+        f"资源目录：{resources_dir()}"
+    )
+
+
+def _close_window(context: SelfTestContext) -> None:
+    # The window holds the year file open (and locked); close it before the folder is removed.
+    if context.window is not None:
+        context.window.close()
+        context.window.deleteLater()
+        context.window = None
+
+
+def run_self_test(out: TextIO | None = None) -> int:
+    """Run every step, printing one line each; 0 when all passed, 1 naming the failed step."""
+    # Before Qt starts: the self-test must run without a screen (CI, remote sessions).
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    stream = out if out is not None else sys.stdout
+
+    def say(line: str) -> None:
+        if stream is not None:  # a windowed build started without a console has no stdout
+            print(line, file=stream, flush=True)
+
+    try:
+        say(_environment_line())
+    except Exception as error:
+        say(f"自检失败：资源文件：{error}")
+        return 1
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="zjdesk-selftest-") as folder_name:
+        context = SelfTestContext(folder=Path(folder_name))
+        try:
+            for number, (title, step) in enumerate(STEPS, start=1):
+                step_started = time.perf_counter()
+                try:
+                    detail = step(context)
+                except Exception as error:
+                    say(f"[{number}/{len(STEPS)}] {title} … 失败：{error}")
+                    if not isinstance(error, SelfTestFailure):
+                        say("".join(traceback.format_exception(error)).rstrip())
+                    say(f"自检失败：第 {number} 步“{title}”。")
+                    return 1
+                seconds = time.perf_counter() - step_started
+                say(f"[{number}/{len(STEPS)}] {title} … 通过（{seconds:.2f} 秒）：{detail}")
+        finally:
+            _close_window(context)
+    say(f"自检通过：{len(STEPS)} 步全部通过，用时 {time.perf_counter() - started:.1f} 秒。")
+    return 0
