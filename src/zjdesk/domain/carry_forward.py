@@ -4,7 +4,8 @@ What comes along (DESIGN §7): the cover's unit and notice, the unit profile wit
 subordinate units and retirees, the tasks, the goals, the team, the process texts and the
 indicator set (its scores cleared). Last year's final accounts become this year's comparison
 figures; every other figure starts unknown. Every carried text is listed in ``review`` until the
-officer edits or confirms it (待复核).
+officer edits or confirms it (待复核). An acknowledged finding stays acknowledged only where the
+value it was about came along unchanged (its fingerprint still matches a finding of the new year).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from zjdesk.domain.model import Cover, Figures, Indicator, IndicatorSet, Process, YearData
+from zjdesk.domain.checks import run_checks
+from zjdesk.domain.model import Acknowledgement, Cover, Figures, Indicator, IndicatorSet, Process, YearData
 from zjdesk.domain.paths import iter_text_fields
 
 # The parts whose texts are carried forward and must be reviewed.
@@ -71,4 +73,14 @@ def carry_forward(previous: YearData) -> YearData:
         for path, text in iter_text_fields(getattr(year, part), part)
         if text.strip() and path not in ("cover.unit_name", "cover.attachment_number", "cover.opening_text")
     ]
+    year.acknowledgements = surviving_acknowledgements(year, last.acknowledgements)
     return year
+
+
+def surviving_acknowledgements(year: YearData, acknowledgements: list[Acknowledgement]) -> list[Acknowledgement]:
+    """The acknowledgements that still match a finding of ``year`` with the same fingerprint."""
+    if not acknowledgements:
+        return []
+    year.acknowledgements = []
+    current = {(finding.check, finding.path, finding.fingerprint) for finding in run_checks(year)}
+    return [item for item in acknowledgements if (item.check, item.path, item.value) in current]

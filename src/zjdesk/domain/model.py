@@ -136,6 +136,7 @@ class Figures:
     procurement_plan: Decimal | None = None  # 政府采购预算（计划）
     procurement_actual: Decimal | None = None
     payment_progress_rate: Decimal | None = None  # 支付进度率, percent, as reported by the treasury system
+    goals_completed: int | None = None  # 已完成的绩效目标数 (of ``YearData.goals``), for 重点工作完成率
 
 
 @dataclass
@@ -160,11 +161,16 @@ class Process:
 
 @dataclass
 class Band:
-    """A band of a threshold rule: rates in [lower, upper) earn ``points`` (percent, inclusive lower)."""
+    """A band of a threshold rule: rates in [lower, upper) earn ``points`` (percent, inclusive lower).
+
+    ``upper_inclusive`` makes the band [lower, upper] ("≤ 10%"). Bands are tried in order and the
+    first that holds the rate wins; ``None`` bounds are open.
+    """
 
     lower: Decimal | None = None
     upper: Decimal | None = None
     points: Decimal = Decimal(0)
+    upper_inclusive: bool = False
 
 
 @dataclass

@@ -1,0 +1,91 @@
+"""What every check shares: the finding, its automatic fix, fingerprints and the context of one run."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from zjdesk.domain.model import YearData
+from zjdesk.domain.paths import iter_text_fields
+from zjdesk.domain.scoring import YearScore
+
+RED, YELLOW, BLUE = "red", "yellow", "blue"
+SEVERITY_ORDER = {RED: 0, YELLOW: 1, BLUE: 2}
+SEVERITY_LABELS = {RED: "必须修改", YELLOW: "请核对", BLUE: "建议"}
+
+# The parts of a year whose texts are prose the report prints (free-text checks scan these).
+PROSE_PARTS = (
+    "cover",
+    "profile",
+    "tasks",
+    "goals",
+    "team",
+    "process",
+    "evaluation",
+    "practices",
+    "problems",
+    "improvements",
+    "other",
+)
+# Fields that are codes or names rather than prose: no punctuation or year rules apply.
+NON_PROSE_FIELDS = ("cover.notice_number", "cover.attachment_number", "profile.founded", "cover.evaluation_year")
+
+
+@dataclass
+class Fix:
+    """An automatic fix: set ``path`` from ``old`` to ``new`` (refused when the value changed meanwhile)."""
+
+    label: str  # Chinese, for the button: 删除多余空格
+    path: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class Finding:
+    """One thing the checks found."""
+
+    check: str  # stable identifier, e.g. breakdown_sum
+    severity: str  # red | yellow | blue
+    message: str  # Chinese: what is wrong and how to fix it
+    path: str  # the dotted path of the field it concerns
+    acknowledged: bool = False
+    fix: Fix | None = None
+    fingerprint: str = ""  # of the values the finding is about; binds an acknowledgement to them
+
+    @property
+    def acknowledgeable(self) -> bool:
+        """Red findings must be fixed; the others can be acknowledged."""
+        return self.severity != RED
+
+
+def fingerprint(*values: Any) -> str:
+    """A short stable digest of the values a finding is about."""
+    text = "\x1f".join("\x00" if value is None else str(value) for value in values)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def prose_fields(year: YearData) -> list[tuple[str, str]]:
+    """Every (path, text) of the report's prose, in report order (the indicators' 扣分原因 last)."""
+    fields: list[tuple[str, str]] = []
+    for part in PROSE_PARTS:
+        fields.extend(iter_text_fields(getattr(year, part), part))
+    for index, indicator in enumerate(year.indicator_set.indicators):
+        fields.append((f"indicator_set.indicators.{index}.deduction_reason", indicator.deduction_reason))
+    return [(path, text) for path, text in fields if text and path not in NON_PROSE_FIELDS]
+
+
+@dataclass
+class CheckContext:
+    """What the checks of one run share, computed once."""
+
+    year: YearData
+    score: YearScore
+    prose: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def rates(self) -> dict[str, Decimal | None]:
+        """The year's rates (as the score engine computed them)."""
+        return self.score.rates

@@ -1,0 +1,238 @@
+"""Checks on the structured data: required fields, amounts, sums, staff counts, years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from zjdesk.domain.amounts import format_amount
+from zjdesk.domain.checks_base import BLUE, RED, YELLOW, CheckContext, Finding, Fix, fingerprint
+from zjdesk.domain.model import Breakdown
+from zjdesk.domain.paths import get_value
+from zjdesk.domain.scoring_rules import format_number
+
+# path → (what it is, where to fill it in); empty means None, "", 0 (a year) or an empty list.
+REQUIRED_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("cover.unit_name", "评价单位", "封面"),
+    ("cover.evaluation_year", "评价年度", "封面"),
+    ("cover.fill_date", "填报日期", "封面"),
+    ("goals", "部门整体支出绩效目标", "绩效目标"),
+    ("figures.budget.total", "全年预算数", "支出情况"),
+    ("figures.final_expenditure.total", "决算支出", "支出情况"),
+    ("team.leaders", "评价小组组长", "评价小组"),
+    ("evaluation.budgeting", "预算编制情况分析", "绩效指标分析"),
+    ("evaluation.execution", "预算执行情况分析", "绩效指标分析"),
+    ("evaluation.supervision", "预算监督情况分析", "绩效指标分析"),
+    ("indicator_set.indicators", "评分指标", "评分表"),
+)
+
+# Amount fields of the figures and their Chinese names; 预算调整数 may be negative (调减), so it is absent.
+BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("budget", "全年预算数"),
+    ("final_revenue", "决算收入"),
+    ("final_expenditure", "决算支出"),
+    ("prior_final_expenditure", "上年决算支出"),
+)
+PLAIN_AMOUNTS: tuple[tuple[str, str], ...] = (
+    ("initial_budget", "年初预算数"),
+    ("carry_over", "结转结余"),
+    ("public_funds_budget", "公用经费预算"),
+    ("public_funds_actual", "公用经费实际支出"),
+    ("three_public_budget", "“三公”经费预算"),
+    ("three_public_actual", "“三公”经费实际支出"),
+    ("three_public_prior_actual", "上年“三公”经费"),
+    ("procurement_plan", "政府采购计划金额"),
+    ("procurement_actual", "政府采购实际金额"),
+    ("payment_progress_rate", "支付进度率"),
+)
+COMPONENTS: tuple[tuple[str, str], ...] = (("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or (isinstance(value, int) and value == 0)
+
+
+def check_required(context: CheckContext) -> Iterator[Finding]:
+    """Red: a field the report cannot do without is empty."""
+    for path, name, page in REQUIRED_FIELDS:
+        value = get_value(context.year, path)
+        if isinstance(value, str):
+            value = value.strip()
+        if _is_empty(value):
+            yield Finding("required_missing", RED, f"必填项“{name}”尚未填写：请在“{page}”一步中填写。", path)
+
+
+def _amount_fields(context: CheckContext) -> Iterator[tuple[str, str, Decimal | None]]:
+    figures = context.year.figures
+    for attribute, name in BREAKDOWNS:
+        breakdown: Breakdown = getattr(figures, attribute)
+        yield f"figures.{attribute}.total", f"{name}合计", breakdown.total
+        for component, component_name in COMPONENTS:
+            yield f"figures.{attribute}.{component}", f"{name}的{component_name}", getattr(breakdown, component)
+    for attribute, name in PLAIN_AMOUNTS:
+        yield f"figures.{attribute}", name, getattr(figures, attribute)
+
+
+def check_negative_amounts(context: CheckContext) -> Iterator[Finding]:
+    """Red: an amount (or a count of people) below zero."""
+    for path, name, value in _amount_fields(context):
+        if value is not None and value < 0:
+            yield Finding(
+                "negative_amount", RED, f"“{name}”为负数（{format_amount(value)}）：金额不能小于零，请核对后改正。", path
+            )
+    profile = context.year.profile
+    counts = [("profile.establishment_total", "核定编制", profile.establishment_total)]
+    counts.append(("profile.actual_total", "在职人数", profile.actual_total))
+    counts += [(f"profile.staff.{i}.actual", f"{s.name}在职人数", s.actual) for i, s in enumerate(profile.staff)]
+    counts += [(f"profile.staff.{i}.establishment", f"{s.name}编制", s.establishment) for i, s in enumerate(profile.staff)]
+    for path, name, value in counts:
+        if value is not None and value < 0:
+            yield Finding("negative_amount", RED, f"“{name}”为负数（{value}）：人数不能小于零，请改正。", path)
+
+
+def check_year_fields(context: CheckContext) -> Iterator[Finding]:
+    """Red: dates that do not belong to the evaluation year or the year after it."""
+    year = context.year
+    evaluation_year = year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    allowed = f"{evaluation_year}年或{evaluation_year + 1}年"
+    for path, name, value in (
+        ("cover.fill_date", "填报日期", year.cover.fill_date),
+        ("process.submission_date", "自评材料报送日期", year.process.submission_date),
+    ):
+        if value is not None and value.year not in (evaluation_year, evaluation_year + 1):
+            yield Finding(
+                "year_mismatch",
+                RED,
+                f"{name}为{value.year}年，与评价年度{evaluation_year}年不符（应为{allowed}）：请核对评价年度和日期。",
+                path,
+                fingerprint=fingerprint(evaluation_year, value),
+            )
+
+
+def check_breakdowns(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: 基本支出 + 项目支出 + 其他 does not add up to the total."""
+    figures = context.year.figures
+    for attribute, name in BREAKDOWNS:
+        breakdown: Breakdown = getattr(figures, attribute)
+        known = [(label, getattr(breakdown, part)) for part, label in COMPONENTS if getattr(breakdown, part) is not None]
+        if breakdown.total is None or not known:
+            continue
+        parts_sum = sum((value for _, value in known), Decimal(0))
+        complete = breakdown.basic is not None and breakdown.project is not None
+        if parts_sum == breakdown.total or (not complete and parts_sum < breakdown.total):
+            continue
+        terms = " + ".join(f"{label} {format_amount(value)}" for label, value in known)
+        difference = breakdown.total - parts_sum
+        relation = f"少 {format_amount(difference)}" if difference > 0 else f"多 {format_amount(-difference)}"
+        yield Finding(
+            "breakdown_sum",
+            YELLOW,
+            f"{name}：{terms} = {format_amount(parts_sum)} 万元，比合计 {format_amount(breakdown.total)} 万元{relation} 万元。"
+            "请核对各项金额与合计；差额如属其他支出，请填入“其他”。",
+            f"figures.{attribute}.total",
+            fingerprint=fingerprint(breakdown.total, breakdown.basic, breakdown.project, breakdown.other),
+        )
+
+
+def _sum_finding(check: str, path: str, what: str, total: int, parts: list[tuple[str, int]], unit: str) -> Finding:
+    terms = " + ".join(f"{name} {count}" for name, count in parts)
+    parts_sum = sum(count for _, count in parts)
+    return Finding(
+        check,
+        YELLOW,
+        f"{what}合计 {total} {unit}，但分项 {terms} = {parts_sum} {unit}：请核对合计数和各分项人数。",
+        path,
+        fingerprint=fingerprint(total, *(count for _, count in parts)),
+    )
+
+
+def check_staff_counts(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: staff categories or retiree groups that do not add up to their totals."""
+    profile = context.year.profile
+    staff = profile.staff
+    if staff and profile.establishment_total is not None and all(s.establishment is not None for s in staff):
+        parts = [(s.name, s.establishment or 0) for s in staff]
+        if sum(count for _, count in parts) != profile.establishment_total:
+            yield _sum_finding("staff_sum", "profile.establishment_total", "核定编制", profile.establishment_total, parts, "名")
+    if staff and profile.actual_total is not None and all(s.actual is not None for s in staff):
+        parts = [(s.name, s.actual or 0) for s in staff]
+        if sum(count for _, count in parts) != profile.actual_total:
+            yield _sum_finding("staff_sum", "profile.actual_total", "在职人员", profile.actual_total, parts, "人")
+    retirees = profile.retirees
+    if retirees and profile.retirees_total is not None and all(r.count is not None for r in retirees):
+        parts = [(r.origin, r.count or 0) for r in retirees]
+        if sum(count for _, count in parts) != profile.retirees_total:
+            yield _sum_finding("retirees_sum", "profile.retirees_total", "退休人员", profile.retirees_total, parts, "人")
+
+
+def _over(check_path: str, who: str, actual: int | None, establishment: int | None) -> Finding | None:
+    if actual is None or establishment is None or actual <= establishment:
+        return None
+    return Finding(
+        "staff_over_establishment",
+        YELLOW,
+        f"{who}实有 {actual} 人，超过核定编制 {establishment} 名（超编 {actual - establishment} 人）："
+        "请核对人数；如属历史原因超编，请在说明中写明原因后确认。",
+        check_path,
+        fingerprint=fingerprint(actual, establishment),
+    )
+
+
+def check_over_establishment(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: more staff than the establishment allows (the unit, a category, a subordinate unit)."""
+    profile = context.year.profile
+    candidates = [_over("profile.actual_total", "本单位", profile.actual_total, profile.establishment_total)]
+    candidates += [
+        _over(f"profile.staff.{i}.actual", item.name or f"第{i + 1}类人员", item.actual, item.establishment)
+        for i, item in enumerate(profile.staff)
+    ]
+    candidates += [
+        _over(f"profile.subordinate_units.{i}.actual", unit.name or f"第{i + 1}个下属单位", unit.actual, unit.establishment)
+        for i, unit in enumerate(profile.subordinate_units)
+    ]
+    yield from (finding for finding in candidates if finding is not None)
+
+
+def check_stated_score(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: the score or grade written in the report differs from the live score."""
+    evaluation = context.year.evaluation
+    score = context.score
+    if evaluation.stated_score is not None and evaluation.stated_score != score.total:
+        yield Finding(
+            "stated_score_mismatch",
+            YELLOW,
+            f"报告中填写的自评分数 {format_number(evaluation.stated_score)} 分与按评分表计算的 "
+            f"{format_number(score.total)} 分不一致：报告将使用计算结果，请核对评分表。",
+            "evaluation.stated_score",
+            fix=Fix(f"改为 {format_number(score.total)} 分", "evaluation.stated_score", evaluation.stated_score, score.total),
+            fingerprint=fingerprint(evaluation.stated_score, score.total),
+        )
+    if evaluation.stated_grade and score.grade and evaluation.stated_grade != score.grade:
+        yield Finding(
+            "stated_score_mismatch",
+            YELLOW,
+            f"报告中填写的等级“{evaluation.stated_grade}”与按评分表计算的等级“{score.grade}”不一致：请核对评分表。",
+            "evaluation.stated_grade",
+            fix=Fix(f"改为“{score.grade}”", "evaluation.stated_grade", evaluation.stated_grade, score.grade),
+            fingerprint=fingerprint(evaluation.stated_grade, score.grade),
+        )
+
+
+# Optional parts that the report prints as a heading; empty is allowed but usually an oversight.
+OPTIONAL_PARTS: tuple[tuple[str, str], ...] = (
+    ("profile.sections", "内设科室及职责"),
+    ("tasks", "年度重点工作任务"),
+    ("team.members", "评价小组成员"),
+    ("practices", "主要做法和经验"),
+    ("problems", "存在问题"),
+    ("improvements", "改进措施"),
+)
+
+
+def check_empty_optional(context: CheckContext) -> Iterator[Finding]:
+    """Blue: an optional section that is still empty."""
+    for path, name in OPTIONAL_PARTS:
+        if not get_value(context.year, path):
+            yield Finding("empty_optional", BLUE, f"“{name}”尚未填写：建议补充，使报告内容完整。", path)

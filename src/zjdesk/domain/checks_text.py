@@ -1,0 +1,159 @@
+"""Checks on the free text: stray spaces, half-width punctuation, stale years, carried text to review.
+
+Each text finding offers an automatic fix that rewrites the whole field (the UI shows the label and
+applies it with :func:`zjdesk.domain.checks.apply_fix`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from zjdesk.domain.checks_base import BLUE, YELLOW, CheckContext, Finding, Fix, fingerprint
+from zjdesk.domain.paths import PathError, get_value
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
+_CJK_OR_PUNCT = f"[{CJK}{CJK_PUNCTUATION}]"
+
+# Spaces (half- or full-width) with a Chinese character or Chinese punctuation on both sides.
+STRAY_SPACE = re.compile(f"(?<={_CJK_OR_PUNCT})[ \t\u3000\u00a0]+(?={_CJK_OR_PUNCT})")
+EDGE_SPACE = re.compile(r"^[\s\u3000]+|[\s\u3000]+$")
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A half-width mark touching a Chinese character (digits on both sides, as in 9:30 or 1,557, are left alone).
+HALF_WIDTH = re.compile(f"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])")
+
+# A year written as a year (followed by 年), not inside a document number such as 湛机编[2010]311号.
+YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
+# Years further away than this are history (成立于1958年), not leftovers from last year's report.
+YEAR_WINDOW = 5
+
+SHORT_ANALYSIS = 60  # characters
+ANALYSIS_FIELDS = (
+    ("evaluation.budgeting", "预算编制情况"),
+    ("evaluation.execution", "预算执行情况"),
+    ("evaluation.supervision", "预算监督情况"),
+)
+
+
+def _excerpt(text: str, start: int, end: int, around: int = 3) -> str:
+    return text[max(0, start - around) : min(len(text), end + around)].strip()
+
+
+def check_stray_spaces(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: spaces between Chinese characters, or around a text (usually pasted from PDF)."""
+    for path, text in context.prose:
+        inner = list(STRAY_SPACE.finditer(text))
+        edges = EDGE_SPACE.search(text)
+        if not inner and not edges:
+            continue
+        fixed = STRAY_SPACE.sub("", text).strip().strip("\u3000")
+        if inner:
+            first = inner[0]
+            where = f"“{_excerpt(text, first.start(), first.end())}”"
+            count = f"共 {len(inner)} 处" if len(inner) > 1 else "1 处"
+            message = f"{where}等汉字之间有多余的空格（{count}），多为从 PDF 或网页复制时带入：请删除这些空格。"
+        else:
+            message = "文字开头或结尾有多余的空格：段首缩进由程序自动生成，请删除这些空格。"
+        yield Finding(
+            "stray_space", YELLOW, message, path, fix=Fix("删除多余空格", path, text, fixed), fingerprint=fingerprint(text)
+        )
+
+
+def check_half_width_punctuation(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: half-width , ; : ? ! ( ) inside Chinese text."""
+    for path, text in context.prose:
+        matches = list(HALF_WIDTH.finditer(text))
+        if not matches:
+            continue
+        fixed = HALF_WIDTH.sub(lambda match: HALF_TO_FULL[match.group()], text)
+        first = matches[0]
+        marks = "、".join(dict.fromkeys(f"“{match.group()}”" for match in matches))
+        yield Finding(
+            "half_width_punctuation",
+            YELLOW,
+            f"“{_excerpt(text, first.start(), first.end())}”等处在中文中使用了半角标点 {marks}（{len(matches)} 处）："
+            "请改为全角标点（，；：？！（））。",
+            path,
+            fix=Fix("改为全角标点", path, text, fixed),
+            fingerprint=fingerprint(text),
+        )
+
+
+def check_text_years(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: a year in the text that is neither the evaluation year nor the year after it."""
+    evaluation_year = context.year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    allowed = (evaluation_year, evaluation_year + 1)
+    for path, text in context.prose:
+        if "年" not in text:
+            continue
+        stale = [
+            match
+            for match in YEAR_IN_TEXT.finditer(text)
+            if int(match.group(1)) not in allowed and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
+        ]
+        if not stale:
+            continue
+
+        def replacement(match: re.Match[str]) -> str:
+            year = int(match.group(1))
+            return str(evaluation_year if year < evaluation_year else evaluation_year + 1)
+
+        years = "、".join(dict.fromkeys(f"{match.group(1)}年" for match in stale))
+        fixed = _replace_matches(text, stale, replacement)
+        yield Finding(
+            "text_year",
+            YELLOW,
+            f"文字中的“{years}”既不是评价年度（{evaluation_year}年）也不是次年（{evaluation_year + 1}年），"
+            "可能是沿用往年报告未改的年份：请核对；如确是引用其他年份，可确认忽略。",
+            path,
+            fix=Fix("把年份改为本评价年度", path, text, fixed),
+            fingerprint=fingerprint(evaluation_year, text),
+        )
+
+
+def _replace_matches(text: str, matches: list[re.Match[str]], replacement: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with group 1 of each match replaced."""
+    pieces = []
+    position = 0
+    for match in matches:
+        pieces.append(text[position : match.start(1)])
+        pieces.append(replacement(match))
+        position = match.end(1)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def check_review_pending(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: text carried forward from last year that the officer has not reviewed yet (待复核)."""
+    review = context.year.review
+    for path in review:
+        try:
+            text = get_value(context.year, path)
+        except PathError:
+            continue  # the field was removed since; nothing left to review
+        yield Finding(
+            "review_pending",
+            YELLOW,
+            "此处文字沿用自上一年度，尚未复核：请按本年度情况修改，或确认无需修改。",
+            path,
+            fix=Fix("确认已复核", "review", list(review), [item for item in review if item != path]),
+            fingerprint=fingerprint(text),
+        )
+
+
+def check_short_analysis(context: CheckContext) -> Iterator[Finding]:
+    """Blue: an analysis text so short it says little."""
+    for path, name in ANALYSIS_FIELDS:
+        text = get_value(context.year, path).strip()
+        if text and len(text) < SHORT_ANALYSIS:
+            yield Finding(
+                "short_analysis",
+                BLUE,
+                f"“{name}”只有 {len(text)} 个字：建议结合数据和具体做法展开分析（一般不少于 {SHORT_ANALYSIS} 字）。",
+                path,
+                fingerprint=fingerprint(text),
+            )

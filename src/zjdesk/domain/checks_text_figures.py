@@ -1,0 +1,127 @@
+"""Figures written in free text that contradict the figures, the rates or the live score.
+
+Only statements the text makes unambiguously are compared: a known label followed closely by a
+number (``决算支出1557.15万元``, ``预算完成率100%``, ``自评分数100分``, ``自评结果优秀``). The
+last year (or 上年) named earlier in the same sentence decides which year an amount belongs to:
+last year's is compared with last year's figures, any other year's is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from zjdesk.domain.amounts import format_amount
+from zjdesk.domain.checks_base import YELLOW, CheckContext, Finding, Fix, fingerprint
+from zjdesk.domain.model import YearData
+from zjdesk.domain.rates import RATE_LABELS
+from zjdesk.domain.scoring_rules import format_number
+
+# label → (field of this year, field of last year or None)
+AMOUNT_LABELS: dict[str, tuple[str, str | None]] = {
+    "预算数收入": ("budget.total", None),
+    "预算收入": ("budget.total", None),
+    "预算数": ("budget.total", None),
+    "决算收入": ("final_revenue.total", None),
+    "决算支出": ("final_expenditure.total", "prior_final_expenditure.total"),
+    "基本支出": ("final_expenditure.basic", "prior_final_expenditure.basic"),
+    "项目支出": ("final_expenditure.project", "prior_final_expenditure.project"),
+    "专项项目": ("final_expenditure.project", "prior_final_expenditure.project"),
+    "结转结余": ("carry_over", None),
+}
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+AMOUNT = re.compile(f"({'|'.join(AMOUNT_LABELS)})[^0-9。；;\\n]{{0,6}}?{_NUMBER}\\s*万元")
+YEAR_MARK = re.compile(r"((?:19|20)\d{2})年|(上年|上一年)")
+
+RATE_BY_LABEL = {label.replace("“", "").replace("”", ""): metric for metric, label in RATE_LABELS.items()}
+RATE = re.compile(f"({'|'.join(sorted(RATE_BY_LABEL, key=len, reverse=True))})[^0-9。；;\\n]{{0,4}}?{_NUMBER}\\s*%")
+
+SCORE = re.compile(r"自评(?:分数|得分|总分)[为是：:]?\s*" + _NUMBER + r"\s*分")
+GRADE = re.compile(r"(?:自评(?:结果|等级|结论)|等级)[为是：:]?\s*(优秀|良好|中等|较差|优|良|中|差)")
+GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+LONG_GRADE = {"优": "优秀", "良": "良好", "中": "中等", "差": "较差"}
+
+
+def _figure(year: YearData, dotted: str) -> Decimal | None:
+    value: object = year.figures
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value  # type: ignore[return-value]
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _places(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, written, correct) of each number in ``text`` that contradicts the data."""
+    year = context.year
+    evaluation_year = year.cover.evaluation_year
+    found: list[tuple[int, int, str, str]] = []
+    for match in AMOUNT.finditer(text):
+        current, prior = AMOUNT_LABELS[match.group(1)]
+        # The last year named earlier in the same sentence says which year the amount belongs to.
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+        marks = list(YEAR_MARK.finditer(text, sentence_start, match.start()))
+        before = marks[-1] if marks else None
+        field = current
+        if before is not None:
+            named_year = int(before.group(1)) if before.group(1) else None
+            if before.group(2) or (evaluation_year and named_year == evaluation_year - 1):
+                field = prior  # type: ignore[assignment]
+            elif named_year != evaluation_year:
+                continue
+        expected = _figure(year, field) if field else None
+        written = _number(match.group(2))
+        if expected is not None and written is not None and written != expected:
+            found.append((match.start(2), match.end(2), match.group(2), format_amount(expected)))
+    for match in RATE.finditer(text):
+        rate = context.rates.get(RATE_BY_LABEL[match.group(1)])
+        written = _number(match.group(2))
+        if rate is None or written is None:
+            continue
+        expected = rate.quantize(Decimal(1).scaleb(-_places(match.group(2))), rounding=ROUND_HALF_UP)
+        if written != expected:
+            found.append((match.start(2), match.end(2), match.group(2), f"{rate:f}"))
+    score = context.score
+    if score.indicators:
+        for match in SCORE.finditer(text):
+            written = _number(match.group(1))
+            if written is not None and written != score.total:
+                found.append((match.start(1), match.end(1), match.group(1), format_number(score.total)))
+        for match in GRADE.finditer(text):
+            word = match.group(1)
+            if score.grade and GRADE_WORDS.get(word, word) != score.grade:
+                correct = LONG_GRADE.get(score.grade, score.grade) if word in GRADE_WORDS else score.grade
+                found.append((match.start(1), match.end(1), word, correct))
+    return sorted(found)
+
+
+def check_text_figures(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: an amount, rate, score or grade in the text that differs from the data."""
+    for path, text in context.prose:
+        contradictions = _contradictions(context, text)
+        if not contradictions:
+            continue
+        pieces, position = [], 0
+        for start, end, _written, correct in contradictions:
+            pieces += [text[position:start], correct]
+            position = end
+        fixed = "".join(pieces) + text[position:]
+        listing = "；".join(f"“{written}”应为“{correct}”" for _, _, written, correct in contradictions)
+        yield Finding(
+            "text_figure_mismatch",
+            YELLOW,
+            f"文字中的数字与数据不一致：{listing}。请改正文字（或核对数据）。",
+            path,
+            fix=Fix("按数据改正文字", path, text, fixed),
+            fingerprint=fingerprint(text, *(correct for *_, correct in contradictions)),
+        )

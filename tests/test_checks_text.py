@@ -1,0 +1,132 @@
+"""The free-text checks and their automatic fixes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zjdesk.demo import demo_year
+from zjdesk.domain.checks import FixError, apply_fix, run_checks
+
+
+def _findings(year, check):
+    return [finding for finding in run_checks(year) if finding.check == check]
+
+
+def _fix(year, check, path):
+    finding = next(f for f in _findings(year, check) if f.path == path)
+    assert finding.fix is not None
+    apply_fix(year, finding)
+    return finding
+
+
+def test_stray_spaces_between_chinese_characters_are_removed():
+    year = demo_year()
+    year.other = "本年度 无其他　自评情况 。"
+    _fix(year, "stray_space", "other")
+    assert year.other == "本年度无其他自评情况。"
+
+
+def test_spaces_between_chinese_and_latin_text_are_kept():
+    year = demo_year()
+    year.other = "按 PDF 格式报送，共 3 份。"
+    assert [f for f in _findings(year, "stray_space") if f.path == "other"] == []
+
+
+def test_leading_spaces_are_stray():
+    year = demo_year()
+    _fix(year, "stray_space", "tasks.1.points.2.text")
+    assert year.tasks[1].points[2].text == "严格控制接待范围和项目，节约开支，控制政务费用。"
+
+
+def test_half_width_punctuation_next_to_chinese_becomes_full_width():
+    year = demo_year()
+    year.other = "主要有:资金(含专项),均按时拨付;完成了吗?是!"
+    finding = _fix(year, "half_width_punctuation", "other")
+    assert year.other == "主要有：资金（含专项），均按时拨付；完成了吗？是！"
+    assert finding.severity == "yellow"
+
+
+def test_half_width_punctuation_between_digits_is_left_alone():
+    year = demo_year()
+    year.other = "会议于9:30召开，金额1,557.15万元。"
+    assert [f for f in _findings(year, "half_width_punctuation") if f.path == "other"] == []
+
+
+def test_a_stale_year_is_flagged_and_fixed_to_the_evaluation_year():
+    year = demo_year()
+    year.evaluation.supervision = "我办在2023年严格按照要求，及时公开2024年度预决算信息，2025年继续。"
+    finding = _fix(year, "text_year", "evaluation.supervision")
+    assert "2023年" in finding.message
+    assert year.evaluation.supervision == "我办在2024年严格按照要求，及时公开2024年度预决算信息，2025年继续。"
+
+
+def test_historical_years_and_document_numbers_are_not_stale():
+    year = demo_year()
+    # the demo mentions 湛机编[2010]311号 and 2010年 (history); neither is flagged
+    assert _findings(year, "text_year") == []
+    year.other = "依据湛财绩[2022]5号文。"
+    assert _findings(year, "text_year") == []
+
+
+def test_amount_in_text_contradicting_the_figures():
+    year = demo_year()
+    year.evaluation.execution = "2024年决算支出1500.00万元，上年决算支出1564.10万元，预算完成率98%。"
+    finding = _fix(year, "text_figure_mismatch", "evaluation.execution")
+    assert "“1500.00”应为“1557.15”" in finding.message
+    assert "“98”应为“100.00”" in finding.message
+    assert year.evaluation.execution == "2024年决算支出1557.15万元，上年决算支出1564.10万元，预算完成率100.00%。"
+    assert _findings(year, "text_figure_mismatch") == []
+
+
+def test_last_years_amount_is_compared_with_last_years_figures():
+    year = demo_year()
+    year.other = "2023年决算支出1564.1万元，其中基本支出665.69万元。"
+    assert _findings(year, "text_figure_mismatch") == []
+    year.other = "2023年决算支出1557.15万元。"
+    assert [f.path for f in _findings(year, "text_figure_mismatch")] == ["other"]
+
+
+def test_seed_style_rate_sentence_is_caught():
+    year = demo_year()
+    year.other = "收入支出完成率100%，预决算完成率100.45%。"
+    finding = _findings(year, "text_figure_mismatch")[0]
+    assert "“100.45”应为“100.00”" in finding.message
+
+
+def test_grade_and_score_in_text_follow_the_live_score():
+    year = demo_year()
+    assert _findings(year, "text_figure_mismatch") == []  # 自评结果优秀 agrees with 100/优
+    year.figures.final_expenditure.total = Decimal("1012.15")  # capped at 79, 中
+    year.other = "自评分数100分。"
+    paths = {f.path for f in _findings(year, "text_figure_mismatch")}
+    assert paths == {"process.work_process", "other"}
+    _fix(year, "text_figure_mismatch", "process.work_process")
+    assert year.process.work_process.endswith("自评结果中等。")
+
+
+def test_review_pending_and_its_fix():
+    year = demo_year()
+    year.review = ["goals.0", "goals.1", "tasks.99.title"]
+    findings = _findings(year, "review_pending")
+    assert [finding.path for finding in findings] == ["goals.0", "goals.1"]
+    apply_fix(year, findings[0])
+    assert year.review == ["goals.1", "tasks.99.title"]
+
+
+def test_a_fix_is_refused_once_the_text_changed():
+    year = demo_year()
+    finding = next(f for f in _findings(year, "half_width_punctuation"))
+    year.tasks[7].paragraphs[0] = "已改写。"
+    with pytest.raises(FixError):
+        apply_fix(year, finding)
+    assert year.tasks[7].paragraphs[0] == "已改写。"
+
+
+def test_short_analysis_is_blue():
+    year = demo_year()
+    year.evaluation.budgeting = "按要求编制预算。"
+    findings = _findings(year, "short_analysis")
+    assert "evaluation.budgeting" in {finding.path for finding in findings}
+    assert all(finding.severity == "blue" for finding in findings)
