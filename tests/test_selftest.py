@@ -76,3 +76,27 @@ def test_self_test_leaves_no_files_behind(tmp_path, monkeypatch: pytest.MonkeyPa
 def test_cli_flag_runs_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test"]) == 0
     assert "自检通过" in capsys.readouterr().out
+
+
+def test_score_step_fails_when_the_score_differs_from_the_stated_one(tmp_path) -> None:
+    from decimal import Decimal
+
+    from zjdesk.demo import demo_year
+
+    year = demo_year()
+    assert year.evaluation.stated_score is not None  # the demo states its score; the step compares
+    year.evaluation.stated_score = Decimal("61")
+    context = selftest.SelfTestContext(folder=tmp_path, results={"year": year})
+    with pytest.raises(selftest.SelfTestFailure, match="61"):
+        selftest.step_score_and_checks(context)
+
+
+def test_score_step_reports_the_demo_score_and_findings(tmp_path) -> None:
+    from zjdesk.demo import demo_year
+
+    year = demo_year()
+    context = selftest.SelfTestContext(folder=tmp_path, results={"year": year})
+    detail = selftest.step_score_and_checks(context)
+    assert f"（{year.evaluation.stated_grade}）" in detail
+    assert "请核对" in detail
+    assert context.results["score"].grade == year.evaluation.stated_grade

@@ -77,6 +77,28 @@ def step_open_window(context: SelfTestContext) -> str:
     return f"窗口标题：{window.windowTitle()}"
 
 
+def step_score_and_checks(context: SelfTestContext) -> str:
+    """Score the demo year and run the checks; the score must be the one its report states."""
+    from zjdesk.domain.checks import SEVERITY_LABELS, run_checks
+    from zjdesk.domain.scoring import score_year
+
+    year = context.results.get("year")
+    if year is None:
+        raise SelfTestFailure("没有可评分的年度数据")
+    score = score_year(year)
+    stated = year.evaluation.stated_score
+    if stated is not None and score.total != stated:
+        raise SelfTestFailure(f"计算的自评分数 {score.total} 与演示年度报告所填的 {stated} 不一致")
+    if year.evaluation.stated_grade and score.grade != year.evaluation.stated_grade:
+        raise SelfTestFailure(f"计算的等级“{score.grade}”与演示年度报告所填的“{year.evaluation.stated_grade}”不一致")
+    findings = run_checks(year, score)
+    counts = "，".join(
+        f"{label} {sum(1 for item in findings if item.severity == severity)} 项" for severity, label in SEVERITY_LABELS.items()
+    )
+    context.results["score"] = score
+    return f"自评 {score.total} 分（{score.grade}），检查结果：{counts}"
+
+
 def step_chinese_ui(context: SelfTestContext) -> str:
     """Qt's own texts (standard buttons, dialogs) are translated to Chinese."""
     from PySide6.QtCore import QCoreApplication, QLibraryInfo
@@ -99,6 +121,7 @@ def step_no_network(context: SelfTestContext) -> str:
 STEPS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("写出演示年度文件", step_write_demo),
     ("在主窗口中打开", step_open_window),
+    ("计算自评分数和检查", step_score_and_checks),
     ("中文界面翻译", step_chinese_ui),
     ("不联网", step_no_network),
 ]
