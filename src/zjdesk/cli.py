@@ -17,7 +17,7 @@ import zjdesk
 from zjdesk.domain.errors import UserError
 
 # Each module defines ``register(subparsers)``; its commands set ``handler`` on their parser.
-COMMAND_MODULES = ("zjdesk.commands.files",)
+COMMAND_MODULES = ("zjdesk.commands.files", "zjdesk.commands.export")
 
 
 def build_parser() -> argparse.ArgumentParser:

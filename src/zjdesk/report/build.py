@@ -1,0 +1,169 @@
+"""Build the report outline from a year: DESIGN §2, part by part, with generated heading numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from zjdesk.domain.model import YearData
+from zjdesk.domain.paths import get_value
+from zjdesk.report import sentences
+from zjdesk.report.facts import IndicatorLine, ReportFacts
+from zjdesk.report.numbering import HeadingCounter, list_number
+from zjdesk.report.outline import REPORT_TITLE, Block, Heading, Outline, Paragraph
+from zjdesk.report.tables import data_sheet, score_sheet
+
+NOT_FILLED = "（未填写）"
+
+# 三、（二） analyses each top-level indicator group under its own heading; these three are always there.
+ANALYSIS_GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("预算编制", "预算编制情况", "evaluation.budgeting"),
+    ("预算执行", "预算执行情况", "evaluation.execution"),
+    ("预算监督", "预算监督情况", "evaluation.supervision"),
+)
+
+
+def chinese_date(value: date | None) -> str:
+    """2025年5月14日 (empty when unknown)."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+class _Writer:
+    """Appends blocks in document order, numbering headings as they come."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._counter = HeadingCounter()
+
+    def heading(self, level: int, title: str, body: str = "", source: str = "") -> None:
+        self.blocks.append(Heading(level, self._counter.next(level), title, body.strip(), source))
+
+    def paragraph(self, text: str, source: str = "", role: str = "body") -> None:
+        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))  # type: ignore[arg-type]
+
+
+def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:
+    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the two sheets."""
+    out = _Writer()
+    _cover(out, year)
+    _unit(out, year, facts)
+    _process(out, year)
+    _evaluation(out, year, facts)
+    out.heading(1, "其他自评情况")
+    out.paragraph(year.other or "无", "other")
+    outline = Outline(unit_name=year.cover.unit_name, year=year.cover.evaluation_year, blocks=out.blocks, draft=draft)
+    outline.tables = [data_sheet(year, facts), score_sheet(year, facts)]
+    return outline
+
+
+def _cover(out: _Writer, year: YearData) -> None:
+    cover = year.cover
+    if cover.attachment_number:
+        out.paragraph(f"附件{cover.attachment_number}", "cover.attachment_number", "attachment")
+    out.paragraph(REPORT_TITLE, role="title")
+    out.paragraph(f"评价年度：{cover.evaluation_year}年度", "cover.evaluation_year", "cover")
+    out.paragraph(f"评价单位（公章）：{cover.unit_name}", "cover.unit_name", "cover")
+    out.paragraph(f"填报日期：{chinese_date(cover.fill_date)}", "cover.fill_date", "cover")
+    out.paragraph(sentences.opening_paragraph(cover), "cover.opening_text")
+
+
+def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
+    out.heading(1, "单位基本情况")
+    out.heading(2, "单位机构设置、部门职能情况")
+    for text, source in sentences.profile_paragraphs(year.profile):
+        out.paragraph(text, source)
+
+    out.heading(2, "年度总体工作和重点工作任务")
+    for t, task in enumerate(year.tasks):
+        out.heading(3, task.title.strip().rstrip("。"), task.lead, f"tasks.{t}.title")
+        for p, point in enumerate(task.points):
+            out.heading(4, point.title.strip().rstrip("。"), point.text, f"tasks.{t}.points.{p}.title")
+        for p, text in enumerate(task.paragraphs):
+            out.paragraph(text, f"tasks.{t}.paragraphs.{p}")
+
+    out.heading(2, "部门整体支出绩效目标")
+    for g, goal in enumerate(year.goals):
+        out.paragraph(f"目标{g + 1}：{goal.strip()}", f"goals.{g}")
+    if not year.goals:
+        out.paragraph("", "goals")
+
+    out.heading(2, "部门整体支出情况")
+    out.paragraph(
+        sentences.expenditure_paragraph(year.figures, year.cover.evaluation_year, facts.rate), "figures"
+    )
+
+
+def _process(out: _Writer, year: YearData) -> None:
+    out.heading(1, "自评工作开展情况")
+    out.heading(2, "评价小组情况")
+    team = year.team
+    if team.intro:
+        out.paragraph(team.intro, "team.intro")
+    for label, names, source in (
+        ("组　长", team.leaders, "team.leaders"),
+        ("副组长", team.deputies, "team.deputies"),
+        ("成　员", team.members, "team.members"),
+    ):
+        if names:
+            out.paragraph(f"{label}：{'、'.join(names)}", source)
+    if not (team.intro or team.leaders or team.deputies or team.members):
+        out.paragraph("", "team")
+
+    process = year.process
+    out.heading(2, "自评工作过程")
+    out.paragraph(process.work_process, "process.work_process")
+    out.heading(2, "自评材料报送时间及质量")
+    submission = process.submission_text
+    if not submission and process.submission_date:
+        submission = f"本单位自评材料于{chinese_date(process.submission_date)}报送。"
+    out.paragraph(submission, "process.submission_text")
+    out.heading(2, "自评材料报送及公开一致情况")
+    out.paragraph(process.disclosure_text, "process.disclosure_text")
+
+
+def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
+    out.heading(1, "绩效自评情况")
+    out.heading(2, "自评结果")
+    out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note), "indicator_set")
+
+    out.heading(2, "部门整体支出绩效指标分析")
+    groups = [name for name, _, _ in ANALYSIS_GROUPS]
+    extra = [line.level1 for line in facts.indicators if line.level1 not in groups]
+    for name, title, source in ANALYSIS_GROUPS:
+        out.heading(3, title, get_value(year, source), source)
+        _indicator_rows(out, [line for line in facts.indicators if line.level1 == name])
+    for name in dict.fromkeys(extra):
+        out.heading(3, f"{name}情况")
+        _indicator_rows(out, [line for line in facts.indicators if line.level1 == name])
+
+    out.heading(2, "主要做法和经验")
+    for p, practice in enumerate(year.practices):
+        out.heading(3, practice.title.strip().rstrip("。"), practice.text, f"practices.{p}.title")
+    if not year.practices:
+        out.paragraph("无。", "practices")
+
+    out.heading(2, "存在问题")
+    for p, problem in enumerate(year.problems):
+        out.paragraph(problem, f"problems.{p}")
+    if not year.problems:
+        out.paragraph("无。", "problems")
+
+    out.heading(2, "改进措施")
+    for i, measure in enumerate(year.improvements):
+        out.paragraph(f"{list_number(i + 1)}{measure.strip()}", f"improvements.{i}", "list")
+    if not year.improvements:
+        out.paragraph("无。", "improvements")
+
+
+def _indicator_rows(out: _Writer, lines: list[IndicatorLine]) -> None:
+    """The score sheet's rows of one group, each as a （1） heading with its score and reason."""
+    for line in lines:
+        if line.explanation:
+            # The engine's line already states the score ("…，得 10/10 分"); the weight leads it in.
+            body = line.explanation.rstrip("。") + "。"
+        elif line.score is None:
+            body = f"分值{sentences.format_score(line.weight)}分，未评分。"
+        else:
+            body = f"分值{sentences.format_score(line.weight)}分，得{sentences.format_score(line.score)}分。"
+        if line.deduction_reason and line.deduction_reason not in line.explanation:
+            body += f"扣分原因：{line.deduction_reason.rstrip('。')}。"
+        out.heading(4, line.level3, body)
