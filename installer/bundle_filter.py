@@ -15,13 +15,14 @@ from pathlib import Path, PurePosixPath
 
 # Python modules the build never needs: other GUI toolkits, developer tools PyInstaller might find,
 # network clients, and the Qt modules of PySide6-Essentials that zjdesk does not use. (asyncio,
-# imported by SQLAlchemy, works without ssl; hashlib falls back to its built-in algorithms without
+# imported by SQLAlchemy, works without ssl; python-docx and openpyxl use only lxml.etree; hashlib falls back to its built-in algorithms without
 # _hashlib, which would bring OpenSSL's libcrypto.)
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "unittest", "pydoc", "doctest", "pdb", "idlelib", "lib2to3", "ensurepip", "venv",
     "pytest", "_pytest", "hypothesis", "IPython", "numpy", "PIL", "matplotlib",
     "ssl", "_ssl", "_hashlib", "http.client", "http.server", "urllib.request", "ftplib", "smtplib", "imaplib",
     "poplib", "xmlrpc",
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.cssselect",
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql",
     "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtDBus", "PySide6.QtTest", "PySide6.QtConcurrent",

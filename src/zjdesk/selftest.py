@@ -12,6 +12,7 @@ Every step calls the real code of the program; a step that the program cannot do
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -99,6 +100,45 @@ def step_score_and_checks(context: SelfTestContext) -> str:
     return f"自评 {score.total} 分（{score.grade}），检查结果：{counts}"
 
 
+def step_export(context: SelfTestContext) -> str:
+    """Export the report (.docx, PDF) and the sheets (.xlsx) as a draft, then look inside each file."""
+    from zjdesk.report.export import export_year
+
+    year = context.results.get("year")
+    if year is None:
+        raise SelfTestFailure("没有可导出的年度数据")
+    folder = context.folder / "导出"
+    folder.mkdir()
+    docx, pdf, xlsx = folder / "自评报告.docx", folder / "自评报告.pdf", folder / "数据表和评分表.xlsx"
+    export_year(year, docx=docx, pdf=pdf, xlsx=xlsx, draft=True)
+    unit_name = year.cover.unit_name
+    if unit_name not in _zip_member_text(docx, "word/document.xml"):
+        raise SelfTestFailure(f"导出的 .docx 中没有单位名称“{unit_name}”")
+    _zip_member_text(xlsx, "xl/workbook.xml")
+    pdf_data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf_data))
+    fonts = sorted({name.decode("latin-1").split("+")[-1] for name in re.findall(rb"/BaseFont\s*/([^\s/<>\[\]]+)", pdf_data)})
+    if not pdf_data.startswith(b"%PDF-") or pages == 0:
+        raise SelfTestFailure("导出的 PDF 不完整（缺少文件头或页面）")
+    if b"/FontFile" not in pdf_data:
+        raise SelfTestFailure("导出的 PDF 没有嵌入字体：请检查电脑上是否有中文字体")
+    sizes = "，".join(f"{path.suffix[1:]} {path.stat().st_size // 1024} KB" for path in (docx, pdf, xlsx))
+    return f"{sizes}；PDF {pages} 页，字体 {'、'.join(fonts)}"
+
+
+def _zip_member_text(path: Path, member: str) -> str:
+    """The text of one part of an Office file; fails the step if the file is not a complete package."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            if package.testzip() is not None:
+                raise SelfTestFailure(f"{path.name} 已损坏")
+            return package.read(member).decode("utf-8")
+    except (zipfile.BadZipFile, KeyError) as error:
+        raise SelfTestFailure(f"{path.name} 不是完整的 Office 文件（{error}）") from error
+
+
 def step_chinese_ui(context: SelfTestContext) -> str:
     """Qt's own texts (standard buttons, dialogs) are translated to Chinese."""
     from PySide6.QtCore import QCoreApplication, QLibraryInfo
@@ -122,6 +162,7 @@ STEPS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("写出演示年度文件", step_write_demo),
     ("在主窗口中打开", step_open_window),
     ("计算自评分数和检查", step_score_and_checks),
+    ("导出报告（.docx、PDF）和表格（.xlsx）", step_export),
     ("中文界面翻译", step_chinese_ui),
     ("不联网", step_no_network),
 ]
