@@ -14,9 +14,9 @@ import tomllib
 from pathlib import Path, PurePosixPath
 
 # Python modules the build never needs: other GUI toolkits, developer tools PyInstaller might find,
-# network clients, and the Qt modules of PySide6-Essentials that zjdesk does not use. (asyncio,
-# imported by SQLAlchemy, works without ssl; python-docx and openpyxl use only lxml.etree; hashlib falls back to its built-in algorithms without
-# _hashlib, which would bring OpenSSL's libcrypto.)
+# network clients, and the Qt modules of PySide6-Essentials that zjdesk does not use. Notes: asyncio,
+# imported by SQLAlchemy, works without ssl; python-docx and openpyxl use only lxml.etree; hashlib
+# falls back to its built-in algorithms without _hashlib, which would bring OpenSSL's libcrypto.
 EXCLUDED_MODULES = [
     "tkinter", "_tkinter", "unittest", "pydoc", "doctest", "pdb", "idlelib", "lib2to3", "ensurepip", "venv",
     "pytest", "_pytest", "hypothesis", "IPython", "numpy", "PIL", "matplotlib",
