@@ -17,7 +17,12 @@ import zjdesk
 from zjdesk.domain.errors import UserError
 
 # Each module defines ``register(subparsers)``; its commands set ``handler`` on their parser.
-COMMAND_MODULES = ("zjdesk.commands.files", "zjdesk.commands.export")
+COMMAND_MODULES = (
+    "zjdesk.commands.files",
+    "zjdesk.commands.scoring",
+    "zjdesk.commands.export",
+    "zjdesk.commands.import_docx",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

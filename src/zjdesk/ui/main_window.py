@@ -1,27 +1,285 @@
-"""The main window."""
+"""The main window: step navigator, the current step's page, the score and findings panels, status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
 
-from zjdesk.domain.serialize import dumps
-from zjdesk.store.yearfile import YearFile
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zjdesk.domain.errors import UserError
+from zjdesk.ui import dialogs
+from zjdesk.ui.document import Document
+from zjdesk.ui.findings_panel import FindingsPanel
+from zjdesk.ui.navigator import StepNavigator
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.score_panel import ScorePanel
+from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.step_status import step_statuses
+from zjdesk.ui.steps import STEPS, step_of_path
+
+PageFactory = Callable[[int], StepPage]
+STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class MainWindow(QMainWindow):
-    """The year file's window: shows the year's data."""
+    """One open year file. Pages are built the first time they are shown (a fast start)."""
 
-    def __init__(self, year_file: YearFile) -> None:
-        super().__init__()
-        self.year_file = year_file
-        self.year = year_file.load()
-        cover = self.year.cover
-        self.setWindowTitle(f"{cover.unit_name} {cover.evaluation_year}年度 — {year_file.path.name} — zjdesk")
-        view = QPlainTextEdit(dumps(self.year))
-        view.setReadOnly(True)
-        self.setCentralWidget(view)
-        self.resize(1100, 760)
+    def __init__(
+        self,
+        document: Document,
+        scores: ScoreService,
+        page_factory: Callable[[MainWindow], PageFactory],
+        program: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.scores = scores
+        self.program = program
+        self.pages: dict[int, StepPage] = {}
+        self.setObjectName("mainWindow")
+        self.resize(1360, 860)
+        self.setMinimumSize(1024, 640)
 
-    def closeEvent(self, event) -> None:
-        self.year_file.close()
+        self.navigator = StepNavigator()
+        self.navigator.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self._placeholders = [QWidget() for _ in STEPS]
+        for placeholder in self._placeholders:
+            self.stack.addWidget(placeholder)
+
+        self.back_button = QPushButton("‹ 上一步")
+        self.back_button.setObjectName("nav.back")
+        self.next_button = QPushButton("下一步 ›")
+        self.next_button.setObjectName("nav.next")
+        self.next_button.setProperty("primary", True)
+        self.back_button.clicked.connect(lambda: self.go_to(self.current_step() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current_step() + 1))
+        self.step_caption = QLabel()
+        self.step_caption.setObjectName("stepCaption")
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(28, 8, 28, 12)
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.step_caption)
+        bottom.addStretch(1)
+        bottom.addWidget(self.next_button)
+        bottom_bar = QFrame()
+        bottom_bar.setObjectName("bottomBar")
+        bottom_bar.setLayout(bottom)
+
+        centre = QWidget()
+        centre.setObjectName("centre")
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.stack, 1)
+        centre_layout.addWidget(bottom_bar)
+
+        self.score_panel = ScorePanel(scores)
+        self.findings_panel = FindingsPanel(scores)
+        side = QWidget()
+        side.setObjectName("sidePanels")
+        side.setFixedWidth(340)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 12, 12, 12)
+        side_layout.setSpacing(12)
+        side_layout.addWidget(self.score_panel)
+        side_layout.addWidget(self.findings_panel, 1)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigator)
+        layout.addWidget(centre, 1)
+        layout.addWidget(side)
+        self.setCentralWidget(body)
+
+        self.saved_label = QLabel("")
+        self.saved_label.setObjectName("status.saved")
+        self.file_label = QLabel(str(document.path))
+        self.file_label.setObjectName("status.file")
+        self.statusBar().addWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.file_label)
+
+        self._build_actions()
+        self.navigator.step_chosen.connect(self.go_to)
+        self.findings_panel.finding_activated.connect(self.go_to_finding)
+        scores.updated.connect(self._update_statuses)
+        scores.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
+        document.saved.connect(self._saved)
+        document.failed.connect(self._save_failed)
+        document.changed.connect(self._field_changed)
+        self._update_title()
+        self._update_statuses()
+        QApplication.instance().installEventFilter(self)
+        self.page_factory = page_factory(self)
+        self.go_to(0)
+
+    # -- menus and keys ----------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, handler, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(handler)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("文件(&F)")
+        program = self.program
+        if program is not None:
+            self._action(menu, "新建年度文件…", program.new_year_file, QKeySequence.StandardKey.New, "action.new")
+            self._action(menu, "结转新年度（由上年文件生成）…", program.carry_forward_file, None, "action.carry")
+            self._action(menu, "打开…", program.open_file, QKeySequence.StandardKey.Open, "action.open")
+            self._action(menu, "开始页", program.show_start, None, "action.start")
+            menu.addSeparator()
+        self.save_action = self._action(menu, "保存", self.save_now, QKeySequence.StandardKey.Save, "action.save")
+        self.print_action = self._action(menu, "打印…", self.print_report, QKeySequence.StandardKey.Print, "action.print")
+        self._action(menu, "打印预览…", self.print_preview, None, "action.preview")
+        menu.addSeparator()
+        self._action(menu, "关闭", self.close, QKeySequence.StandardKey.Close, "action.close")
+        go = self.menuBar().addMenu("转到(&G)")
+        self.previous_action = self._action(
+            go, "上一步", lambda: self.go_to(self.current_step() - 1), QKeySequence("Ctrl+PgUp"), "action.previous"
+        )
+        self.next_action = self._action(
+            go, "下一步", lambda: self.go_to(self.current_step() + 1), QKeySequence("Ctrl+PgDown"), "action.next"
+        )
+        go.addSeparator()
+        for index, step in enumerate(STEPS):
+            self._action(go, f"{index + 1}  {step.title}", lambda _checked=False, index=index: self.go_to(index))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于 zjdesk", self._about)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in STEP_KEYS:
+                if isinstance(watched, QWidget) and watched.window() is self:
+                    event.ignore()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- steps -------------------------------------------------------------------------------------
+
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def page(self, index: int) -> StepPage:
+        """The page of step ``index``, built now if it was not yet."""
+        if index not in self.pages:
+            page = self.page_factory(index)
+            self.pages[index] = page
+            placeholder = self._placeholders[index]
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.pages[index]
+
+    def go_to(self, index: int) -> None:
+        """Show step ``index`` (out of range: stay where we are)."""
+        if not 0 <= index < len(STEPS):
+            return
+        previous = self.pages.get(self.current_step())
+        if previous is not None and self.current_step() != index:
+            previous.leaving()
+        page = self.page(index)
+        self.stack.setCurrentWidget(page)
+        page.entering()
+        if self.navigator.currentRow() != index:
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentRow(index)
+            self.navigator.blockSignals(False)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(STEPS) - 1)
+        self.next_button.setText("下一步 ›" if index < len(STEPS) - 1 else "已是最后一步")
+        self.step_caption.setText(f"第 {index + 1} 步，共 {len(STEPS)} 步")
+        self.document.flush() if self.document.has_unsaved_changes else None
+
+    def go_to_finding(self, finding: Any) -> QWidget | None:
+        """Show the step of ``finding`` and put the cursor in its field; returns that field."""
+        path = getattr(finding, "path", "") or ""
+        index = step_of_path(path)
+        self.go_to(index)
+        widget = self.page(index).reveal(path) if path else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def _update_statuses(self) -> None:
+        self.navigator.set_statuses(step_statuses(self.document.year, self.scores.findings))
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        """Ctrl+S: everything is saved anyway; commit what is pending and say so."""
+        if self.document.flush():
+            self._saved(self.document.last_saved or datetime.now())
+
+    def _saved(self, when: datetime) -> None:
+        self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
+
+    def _save_failed(self, error: UserError) -> None:
+        self.saved_label.setText("未能保存")
+        dialogs.show_error(self, "保存失败", str(error))
+
+    def _field_changed(self, path: str) -> None:
+        if path.startswith("cover.") or not path:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        cover = self.document.year.cover
+        unit = cover.unit_name or "（未填写单位）"
+        year = f"{cover.evaluation_year}年度" if cover.evaluation_year else ""
+        self.setWindowTitle(f"{unit} {year} — {self.document.path.name} — zjdesk 绩效自评")
+
+    # -- printing (delegated to the export controller of the last page) ------------------------------
+
+    def _export_page(self):
+        return self.page(len(STEPS) - 1)
+
+    def print_report(self) -> None:
+        """Ctrl+P: print the report."""
+        self._export_page().controller.print_report()
+
+    def print_preview(self) -> None:
+        self._export_page().controller.print_preview()
+
+    def _about(self) -> None:
+        import zjdesk
+
+        dialogs.show_info(
+            self,
+            "关于 zjdesk",
+            f"zjdesk {zjdesk.__version__}\n部门整体支出绩效自评报告编写程序。\n所有修改即时保存到年度文件（.zjd）。",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self)
+        for page in self.pages.values():
+            page.leaving()
+        self.document.close()
+        if self.program is not None:
+            self.program.window_closed(self)
         super().closeEvent(event)

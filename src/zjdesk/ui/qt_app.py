@@ -34,4 +34,8 @@ def ensure_application() -> QApplication:
     font.setFamilies(UI_FONT_FAMILIES)
     font.setPointSize(10)
     application.setFont(font)
+    application.setStyle("Fusion")  # the same look on every Windows version, and under tests
+    from zjdesk.ui.style import STYLE_SHEET
+
+    application.setStyleSheet(STYLE_SHEET)
     return application

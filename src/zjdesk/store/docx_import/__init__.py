@@ -1,0 +1,58 @@
+"""Importing last year's Word report (.docx) into a year.
+
+:func:`import_docx` checks the archive (size, zip bomb, damage, DTDs: :mod:`.safety`) before any
+XML parser runs, reads the body as plain lines (:mod:`.lines`), cuts them into sections by their
+headings (:mod:`.headings`) and lets one parser per section fill the year (:mod:`.cover`,
+:mod:`.profile`, :mod:`.tasks`, :mod:`.figures`, :mod:`.team`, :mod:`.evaluation`). Text no parser
+can place is kept in ``year.unplaced`` (未识别内容); every imported field's path is listed in
+``year.review`` (待复核). Every failure is a :class:`DocxImportError` with a Chinese message.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from zjdesk.domain.model import DEFAULT_OPENING_TEXT
+from zjdesk.store.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
+from zjdesk.store.docx_import.lines import document_lines, open_document
+from zjdesk.store.docx_import.reader import read_lines
+from zjdesk.store.docx_import.result import ImportResult, imported_paths
+from zjdesk.store.docx_import.safety import check_archive, read_file
+
+__all__ = [
+    "DamagedDocxError",
+    "DocxImportError",
+    "ImportResult",
+    "NotAReportError",
+    "UnsafeDocxError",
+    "import_docx",
+    "import_docx_bytes",
+]
+
+
+def import_docx(path: str | os.PathLike[str]) -> ImportResult:
+    """Read the report at ``path`` into a new year; the file is only read, nothing is written."""
+    return import_docx_bytes(read_file(path), Path(path).name)
+
+
+def import_docx_bytes(data: bytes, name: str = "该文件") -> ImportResult:
+    """Read a report given as the bytes of a .docx file (``name`` is used in messages)."""
+    check_archive(data, name)
+    document = open_document(data, name)
+    try:
+        lines = document_lines(document)
+    except Exception as error:  # hostile or damaged XML can break python-docx anywhere while reading
+        raise DamagedDocxError(f"“{name}”的正文无法读取（文件已损坏）：请在 Word/WPS 中打开并另存为 .docx 后再导入。") from error
+    out = read_lines(lines, name)
+    year = out.year
+    year.unplaced = list(out.unplaced)
+    year.review = imported_paths(year)
+    if not year.cover.opening_text:
+        # The report had no opening paragraph: the usual middle part serves, and is not 待复核.
+        year.cover.opening_text = DEFAULT_OPENING_TEXT
+    if out.unplaced:
+        out.note(f"未识别内容：{len(out.unplaced)}段，请在“未识别内容”中逐段放到合适的位置")
+    else:
+        out.note("未识别内容：无")
+    return ImportResult(year=year, found=out.found, unplaced=list(out.unplaced))

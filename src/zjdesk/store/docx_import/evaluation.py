@@ -1,0 +1,83 @@
+"""三、绩效自评情况 and 四、其他自评情况: score and grade as stated, analysis texts and the lists."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from zjdesk.domain.amounts import normalise_width
+from zjdesk.domain.model import Practice
+from zjdesk.store.docx_import.result import Collector
+from zjdesk.store.docx_import.team import joined_text
+from zjdesk.store.docx_import.text import CHINESE_DIGITS, join_broken_lines, split_at, strip_list_number
+
+_SCORE = re.compile(r"(?:自评)?(?:分数|得分|总分)\s*(?:为|是)?\s*[：:]?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
+_GRADE = re.compile(r"(?:等级|评级|等次)\s*(?:为|是)?\s*[：:]?\s*[\"“”'‘’]?(?P<grade>优秀|良好|优|良|中|合格|不合格|差)")
+_RESULT_SENTENCE = re.compile(
+    r"^(?:自评结论\s*[：:]\s*)?(?:经自评[，,]?\s*)?(?:本单位)?(?:20\d\d年度?)?(?:部门整体支出)?(?:绩效)?"
+    r"(?:自评)?(?:分数|得分|总分)[^。]*?分\s*[，,；;]?\s*(?:自评)?(?:等级|评级|等次)[^。]*?[。.]?$"
+)
+_GLUED_ITEM = re.compile(
+    rf"(?<=[。；;])\s*(?=(?:[{CHINESE_DIGITS}]{{1,3}}\s*[、.．]|[（(][{CHINESE_DIGITS}]{{1,3}}[）)]|\d{{1,2}}\s*[、.．](?!\d)))"
+)
+_PRACTICE_TITLE = re.compile(r"^(?P<title>[^。：:\s]{2,40}?)(?:。|\s+)(?P<text>\S.*)$", re.DOTALL)
+_NOTHING = ("无", "无。", "暂无", "暂无。", "没有", "无其他自评情况。", "无其他自评情况")
+
+
+def parse_result(lines: list[str], out: Collector) -> None:
+    """自评结果: 自评分数X分，等级X。 Anything else in the section cannot be placed."""
+    evaluation = out.year.evaluation
+    for line in lines:
+        text = normalise_width(line)
+        score, grade = _SCORE.search(text), _GRADE.search(text)
+        if score and evaluation.stated_score is None:
+            evaluation.stated_score = Decimal(score["score"])
+        if grade and not evaluation.stated_grade:
+            evaluation.stated_grade = grade["grade"]
+        if not _RESULT_SENTENCE.match(line.strip()):
+            out.cannot_place(line)
+    stated = []
+    if evaluation.stated_score is not None:
+        stated.append(f"自评分数{evaluation.stated_score}分")
+    if evaluation.stated_grade:
+        stated.append(f"等级{evaluation.stated_grade}")
+    out.note("自评结果：" + ("，".join(stated) if stated else "未写明分数和等级"))
+
+
+def parse_analysis(key: str, lines: list[str], out: Collector) -> None:
+    """1.预算编制情况 / 2.预算执行情况 / 3.预算监督情况."""
+    setattr(out.year.evaluation, key, joined_text(lines))
+    names = {"budgeting": "预算编制情况", "execution": "预算执行情况", "supervision": "预算监督情况"}
+    out.note(f"绩效指标分析：{names[key]}已读取")
+
+
+def _items(lines: list[str]) -> list[str]:
+    parts = [part for line in lines for part in split_at(_GLUED_ITEM, line)]
+    return join_broken_lines(parts)
+
+
+def parse_practices(lines: list[str], out: Collector) -> None:
+    """主要做法和经验: one practice per paragraph, ``标题。正文`` or ``标题 正文``."""
+    for item in _items(lines):
+        text = strip_list_number(item).strip()
+        found = _PRACTICE_TITLE.match(text)
+        if found:
+            out.year.practices.append(Practice(title=found["title"], text=found["text"]))
+        else:
+            out.year.practices.append(Practice(text=text))
+    out.note(f"主要做法和经验：{len(out.year.practices)}条")
+
+
+def parse_list(key: str, lines: list[str], out: Collector) -> None:
+    """存在问题 / 改进措施: one item per paragraph or number, the number itself dropped."""
+    items = [strip_list_number(item).strip() for item in _items(lines)]
+    target = out.year.problems if key == "problems" else out.year.improvements
+    target.extend(item for item in items if item)
+    out.note(f"{'存在问题' if key == 'problems' else '改进措施'}：{len(target)}条")
+
+
+def parse_other(lines: list[str], out: Collector) -> None:
+    """四、其他自评情况: ``无`` stays empty (the report prints 无 for an empty section)."""
+    text = joined_text(lines)
+    out.year.other = "" if text.strip() in _NOTHING else text
+    out.note("其他自评情况：" + ("无" if not out.year.other else "已读取"))

@@ -1,0 +1,150 @@
+"""（四）部门整体支出情况: the figures read back from the paragraph.
+
+The paragraph is cut into clauses (at ，；。 but not inside 1,557.15); each clause names one
+figure and its amount: ``2024年预算数收入1557.15万元``, ``其中：基本支出655.69万元``,
+``2023年决算支出1564.1万元``, ``收入支出完成率100%``. A breakdown (基本支出/项目支出/其他)
+belongs to the total named before it; a year before the evaluation year (or 上年) means last
+year's figures. Amounts may carry 万元, 万, 元 (converted) or no unit (万元). A clause that names no
+known figure is kept as 未识别内容.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.model import Breakdown, Figures
+from zjdesk.store.docx_import.result import Collector
+
+_CLAUSE_SPLIT = re.compile(r"[，；;。]|,(?!\d{3})")
+_YEAR_PREFIX = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|(?P<prior>上年度?|上一年度?|去年))(?:的)?(?:全年)?")
+_AMOUNT = re.compile(
+    r"^\s*(?:为|是|共|合计|总额)?\s*[：:]?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万|元)?\s*$"
+)
+_PERCENT = re.compile(r"^\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>\d+(?:\.\d+)?)\s*%\s*$")
+_QUOTE = "[\"“”'‘’「」]?"
+
+# label → where its amount goes; "breakdown" labels fill the breakdown named before them.
+_LABELS: tuple[tuple[str, str], ...] = (
+    (r"年初预算(?:数)?(?:收入)?", "initial_budget"),
+    (r"预算调整(?:数|金额)?|调整预算(?:数)?", "budget_adjustment"),
+    (r"决算(?:数)?收入(?:总额)?", "final_revenue"),
+    (r"(?:决算(?:数)?|实际)支出(?:总额)?", "final_expenditure"),
+    (r"基本支出", "basic"),
+    (r"专项项目(?:支出)?|项目支出|专项支出|专项资金", "project"),
+    (r"其他支出", "other"),
+    (r"结转结余(?:资金)?(?:数)?", "carry_over"),
+    (r"公用经费预算(?:数)?", "public_funds_budget"),
+    (r"公用经费(?:实际)?(?:支出|决算)(?:数)?", "public_funds_actual"),
+    (rf"{_QUOTE}三公{_QUOTE}经费预算(?:数)?", "three_public_budget"),
+    (rf"{_QUOTE}三公{_QUOTE}经费(?:实际)?(?:支出|决算)(?:数)?", "three_public_actual"),
+    (r"政府采购(?:预算|计划)(?:数)?", "procurement_plan"),
+    (r"政府采购(?:实际|执行)(?:数|金额)?", "procurement_actual"),
+    (r"(?:全年)?预算(?:数)?(?:收入)?(?:总额)?", "budget"),
+)
+_COMPILED = [(re.compile(rf"^(?:{label})"), target) for label, target in _LABELS]
+_RATE = re.compile(r"^(?P<name>[^\d%]{1,20}?率)\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>\d+(?:\.\d+)?)\s*%$")
+_BREAKDOWN_PARTS = ("basic", "project", "other")
+
+
+def _amount(number: str, unit: str | None) -> Decimal | None:
+    try:
+        value = parse_amount(number)
+    except AmountError:
+        return None
+    if value is not None and unit == "元":
+        value = parse_amount(format_amount(value / Decimal(10000)))
+    return value
+
+
+class _FigureReader:
+    def __init__(self, figures: Figures, evaluation_year: int) -> None:
+        self.figures = figures
+        self.evaluation_year = evaluation_year
+        self.current_year = evaluation_year
+        self.breakdown: Breakdown | None = None
+        self.rates: dict[str, Decimal] = {}
+        self.read: list[str] = []
+        self.stated_expenditure = False
+
+    def clause(self, text: str) -> bool:
+        text = re.sub(r"^其中\s*[：:]?\s*", "", normalise_width(text).strip())
+        if not text:
+            return True
+        prior = False
+        if found := _YEAR_PREFIX.match(text):
+            if found["prior"]:
+                prior = True
+            else:
+                year = int(found["year"])
+                if not self.current_year:
+                    self.current_year = year
+                prior = year < self.current_year
+            text = text[found.end() :].strip()
+        if rate := _RATE.match(text):
+            try:
+                self.rates[rate["name"]] = Decimal(rate["number"])
+            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+                return False
+            if "支付进度" in rate["name"]:
+                self.figures.payment_progress_rate = Decimal(rate["number"])
+            self.read.append(f"{rate['name']}{rate['number']}%")
+            return True
+        for pattern, target in _COMPILED:
+            label = pattern.match(text)
+            if not label:
+                continue
+            amount = _AMOUNT.match(text[label.end() :])
+            if not amount:
+                return False
+            value = _amount(amount["number"], amount["unit"])
+            if value is None:
+                return False
+            return self._store(target, value, prior, label.group(0))
+        return False
+
+    def _store(self, target: str, value: Decimal, prior: bool, label: str) -> bool:
+        figures = self.figures
+        if target in _BREAKDOWN_PARTS:
+            if self.breakdown is None:
+                return False
+            setattr(self.breakdown, target, value)
+        elif target == "budget":
+            figures.budget.total, self.breakdown = value, figures.budget
+        elif target == "final_revenue":
+            # Reports state the revenue and split it 其中：基本支出…项目支出…: the split is of the spending.
+            figures.final_revenue.total, self.breakdown = value, figures.final_expenditure
+        elif target == "final_expenditure":
+            breakdown = figures.prior_final_expenditure if prior else figures.final_expenditure
+            breakdown.total, self.breakdown = value, breakdown
+            self.stated_expenditure = self.stated_expenditure or not prior
+        elif target == "three_public_actual" and prior:
+            figures.three_public_prior_actual = value
+        else:
+            setattr(figures, target, value)
+        self.read.append(f"{'上年' if prior else ''}{label}{format_amount(value)}万元")
+        return True
+
+    def finish(self) -> None:
+        # 收入支出完成率 = 决算支出 / 决算收入: a report that states only the revenue and this rate
+        # states the expenditure too.
+        rate = self.rates.get("收入支出完成率")
+        figures = self.figures
+        revenue = figures.final_revenue.total
+        if rate is not None and not self.stated_expenditure and revenue is not None and figures.final_expenditure.total is None:
+            figures.final_expenditure.total = parse_amount(format_amount(revenue * rate / 100))
+
+
+def parse_figures(lines: list[str], out: Collector) -> None:
+    """Fill ``year.figures`` from the 支出情况 paragraph(s)."""
+    reader = _FigureReader(out.year.figures, out.year.cover.evaluation_year)
+    for line in lines:
+        leftovers = [clause.strip() for clause in _CLAUSE_SPLIT.split(line) if clause.strip() and not reader.clause(clause)]
+        if leftovers:
+            out.cannot_place("，".join(leftovers) if len(leftovers) < len(_CLAUSE_SPLIT.split(line)) else line)
+    reader.finish()
+    if reader.read:
+        out.note("部门整体支出情况：" + "，".join(reader.read))
+    else:
+        out.note("部门整体支出情况：未识别出金额")

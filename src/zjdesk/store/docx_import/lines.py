@@ -1,0 +1,92 @@
+"""The document as plain text lines, in reading order: paragraphs and table rows.
+
+Only text matters to the importer: fonts, numbering styles and layout are ignored. A soft line
+break inside a paragraph starts a new line, as a person reading the page would see it. A table
+row of two cells becomes ``左：右`` (how team lists are often laid out); longer rows are joined
+with spaces. Empty lines are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from zjdesk.store.docx_import.errors import DamagedDocxError
+
+_PARAGRAPH = qn("w:p")
+_TABLE = qn("w:tbl")
+_SDT = qn("w:sdt")
+_SDT_CONTENT = qn("w:sdtContent")
+
+
+def open_document(data: bytes, name: str) -> Document:
+    """Parse checked .docx bytes with python-docx; any failure becomes a Chinese message."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds on damaged input; the user needs one message
+        raise DamagedDocxError(
+            f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
+        ) from error
+
+
+def _block_items(parent: object, element: object) -> Iterator[Paragraph | Table]:
+    for child in element.iterchildren():  # type: ignore[attr-defined]
+        if child.tag == _PARAGRAPH:
+            yield Paragraph(child, parent)  # type: ignore[arg-type]
+        elif child.tag == _TABLE:
+            yield Table(child, parent)  # type: ignore[arg-type]
+        elif child.tag == _SDT:
+            # Content controls (some templates wrap the whole body in one) hold ordinary paragraphs.
+            for content in child.iterchildren(_SDT_CONTENT):
+                yield from _block_items(parent, content)
+
+
+def _paragraph_lines(paragraph: Paragraph) -> list[str]:
+    return [part.strip() for part in paragraph.text.replace("\r", "\n").split("\n")]
+
+
+def _table_lines(table: Table, depth: int = 0) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is reported once per grid column
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(line for line in _cell_lines(cell, depth) if line)
+            if text:
+                cells.append(text)
+        if len(cells) == 2 and not cells[0].endswith(("：", ":")):
+            lines.append(f"{cells[0]}：{cells[1]}")
+        elif cells:
+            lines.append(" ".join(cells))
+    return lines
+
+
+def _cell_lines(cell: object, depth: int) -> list[str]:
+    lines: list[str] = []
+    for item in _block_items(cell, cell._tc):  # type: ignore[attr-defined]
+        if isinstance(item, Paragraph):
+            lines.extend(_paragraph_lines(item))
+        elif depth < 3:  # nested tables: read a few levels, never recurse without bound
+            lines.extend(_table_lines(item, depth + 1))
+    return lines
+
+
+def document_lines(document: Document) -> list[str]:
+    """Every non-empty line of the body, in order, stripped of surrounding whitespace."""
+    lines: list[str] = []
+    body = document.element.body
+    for item in _block_items(document, body):
+        if isinstance(item, Paragraph):
+            lines.extend(_paragraph_lines(item))
+        else:
+            lines.extend(_table_lines(item))
+    return [line for line in lines if line]

@@ -1,0 +1,90 @@
+"""From checked .docx bytes to a filled year: lines → sections by heading → section parsers."""
+
+from __future__ import annotations
+
+from zjdesk.store.docx_import.cover import parse_cover
+from zjdesk.store.docx_import.errors import NotAReportError
+from zjdesk.store.docx_import.evaluation import parse_analysis, parse_list, parse_other, parse_practices, parse_result
+from zjdesk.store.docx_import.figures import parse_figures
+from zjdesk.store.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
+from zjdesk.store.docx_import.profile import parse_profile
+from zjdesk.store.docx_import.result import Collector
+from zjdesk.store.docx_import.tasks import parse_goals, parse_tasks
+from zjdesk.store.docx_import.team import parse_process, parse_team
+
+# A document with fewer recognised headings than this (and without the report's title) is not a report.
+MIN_HEADINGS_WITHOUT_TITLE = 3
+MIN_HEADINGS_WITH_TITLE = 2
+# Text directly under a level-1 heading: the level-2 headings hold everything a report has.
+_LEVEL_ONE_WITHOUT_TEXT = ("basic", "work", "self")
+
+
+def split_sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], list[str]]:
+    """(cover lines, lines of each heading's section, the keys of the headings in document order)."""
+    cover: list[str] = []
+    sections: dict[str, list[str]] = {}
+    order: list[str] = []
+    current: list[str] = cover
+    for line in (part for raw in lines for part in split_glued_headings(raw)):
+        heading = match_heading(line)
+        if heading is None:
+            current.append(line)
+            continue
+        if heading.key not in sections:
+            order.append(heading.key)
+        current = sections.setdefault(heading.key, [])
+        if heading.rest:
+            current.append(heading.rest)
+    return cover, sections, order
+
+
+def read_lines(lines: list[str], name: str) -> Collector:
+    """Fill a year from the document's lines; refuses a document that is not such a report."""
+    out = Collector()
+    cover_lines, sections, order = split_sections(lines)
+    content_headings = [key for key in order if key not in _LEVEL_ONE_WITHOUT_TEXT]
+    title_seen = any("部门整体支出绩效自评报告" in line.replace(" ", "") for line in cover_lines)
+    if len(order) < (MIN_HEADINGS_WITH_TITLE if title_seen else MIN_HEADINGS_WITHOUT_TITLE) or not content_headings:
+        raise NotAReportError(
+            f"“{name}”不像一份部门整体支出绩效自评报告（只认出 {len(order)} 个报告标题，如“单位基本情况”“自评工作开展情况”）："
+            "请选择往年的自评报告 .docx 文件。"
+        )
+    parse_cover(cover_lines, out)
+    out.note("识别到的标题：" + "、".join(HEADING_NAMES[key] for key in order))
+    # The figures name years relative to the evaluation year, so the cover is read first; the
+    # sections then in report order, whatever order the document had them in.
+    for key in REPORT_ORDER:
+        if key in sections:
+            _parse_section(key, sections[key], out)
+    return out
+
+
+def _parse_section(key: str, lines: list[str], out: Collector) -> None:
+    if not lines and key not in ("other",):
+        return
+    if key in _LEVEL_ONE_WITHOUT_TEXT:
+        out.cannot_place(lines)
+    elif key == "profile":
+        parse_profile(lines, out)
+    elif key == "tasks":
+        parse_tasks(lines, out)
+    elif key == "goals":
+        parse_goals(lines, out)
+    elif key == "figures":
+        parse_figures(lines, out)
+    elif key == "team":
+        parse_team(lines, out)
+    elif key in ("process", "submission", "disclosure"):
+        parse_process(key, lines, out)
+    elif key == "result":
+        parse_result(lines, out)
+    elif key in ("budgeting", "execution", "supervision"):
+        parse_analysis(key, lines, out)
+    elif key == "analysis":
+        out.cannot_place(lines)
+    elif key == "practices":
+        parse_practices(lines, out)
+    elif key in ("problems", "improvements"):
+        parse_list(key, lines, out)
+    elif key == "other":
+        parse_other(lines, out)

@@ -1,0 +1,100 @@
+"""Every question the program asks the officer, as small functions tests can replace.
+
+Pages and controllers call ``dialogs.ask_…`` through the module (never ``from … import``), so a
+test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no modal dialog blocks it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
+WORD_FILTER = "Word 文档 (*.docx)"
+EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
+PDF_FILTER = "PDF 文件 (*.pdf)"
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """Tell the officer something went wrong and what to do (the message says both)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    """A short notice (an export finished)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("好")
+    box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    """A yes/no question; True when the officer confirms."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_open_year_file(parent: QWidget | None, folder: str = "") -> str | None:
+    """The year file to open, or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, "打开年度文件", folder, f"{YEAR_FILE_FILTER};;所有文件 (*)")
+    return path or None
+
+
+def ask_save_year_file(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to create a new year file, or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, "新年度文件保存到", suggested, YEAR_FILE_FILTER)
+    if path and not path.lower().endswith(".zjd"):
+        path += ".zjd"
+    return path or None
+
+
+def ask_open_document(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str | None:
+    """A document to read (last year's Word report, an indicator table), or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    return path or None
+
+
+def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    """Where to write an export, or None; the suffix of the filter is added when missing."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not path:
+        return None
+    suffix = file_filter[file_filter.find("*.") + 1 : file_filter.find(")")]
+    if suffix and not path.lower().endswith(suffix):
+        path += suffix
+    return path
+
+
+def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""):
+    """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
+    from zjdesk.ui.new_year_dialog import NewYearDialog
+
+    dialog = NewYearDialog(parent, unit_name=unit_name, year=year, folder=folder or str(Path.home()))
+    if dialog.exec():
+        return dialog.result_values()
+    return None
+
+
+def ask_print(parent: QWidget | None, printer) -> bool:
+    """The system print dialog on ``printer``; True when the officer chose 打印."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("打印报告")
+    return bool(dialog.exec())
+
+
+def show_print_preview(parent: QWidget | None, printer, paint) -> None:
+    """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("打印预览")
+    dialog.paintRequested.connect(paint)
+    dialog.resize(1000, 800)
+    dialog.exec()

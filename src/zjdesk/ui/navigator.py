@@ -1,0 +1,66 @@
+"""The step navigator down the side: every step, with a mark for complete / has red / has yellow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from zjdesk.ui.steps import STEPS
+
+STATUS_COLOURS = {"red": "#c62828", "yellow": "#e0a100", "done": "#2e7d32", "open": "#b0b7c3"}
+STATUS_TIPS = {"red": "有必须修改的问题（红色）", "yellow": "有需要留意的提示（黄色）", "done": "已完成", "open": "尚未填写"}
+
+
+def status_icon(status: str) -> QIcon:
+    """A small round mark: red or yellow dot, green tick, grey ring."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(STATUS_COLOURS[status])
+    if status == "open":
+        painter.setPen(QPen(colour, 3))
+        painter.drawEllipse(6, 6, 20, 20)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(4, 4, 24, 24)
+        if status == "done":
+            painter.setPen(QPen(QColor("white"), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(10, 16, 14, 21)
+            painter.drawLine(14, 21, 22, 11)
+        else:
+            painter.setPen(QPen(QColor("white"), 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(16, 9, 16, 17)
+            painter.drawPoint(16, 23)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class StepNavigator(QListWidget):
+    """The list of steps; selecting one asks the window to show it."""
+
+    step_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigator")
+        self.setIconSize(QSize(16, 16))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._icons = {status: status_icon(status) for status in STATUS_COLOURS}
+        self.statuses: list[str] = []
+        for index, step in enumerate(STEPS):
+            item = QListWidgetItem(f"{index + 1}  {step.title}")
+            item.setSizeHint(QSize(0, 40))
+            self.addItem(item)
+        self.set_statuses(["open"] * len(STEPS))
+        self.currentRowChanged.connect(self.step_chosen)
+
+    def set_statuses(self, statuses: list[str]) -> None:
+        """One status per step: red, yellow, done or open."""
+        self.statuses = list(statuses)
+        for index, status in enumerate(statuses):
+            item = self.item(index)
+            item.setIcon(self._icons[status])
+            item.setToolTip(STATUS_TIPS[status])

@@ -1,0 +1,27 @@
+"""Step 1 封面与基本信息: the cover block and the finance bureau's notice the report answers."""
+
+from __future__ import annotations
+
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.widgets.form import Card
+
+
+class CoverPage(StepPage):
+    title = "封面与基本信息"
+    intro = "报告封面上的单位、年度和日期，以及本次自评所依据的市财政局通知。开头段落由这些内容自动生成。"
+
+    def build(self) -> None:
+        cover = Card("封面")
+        form = cover.form(self.document)
+        form.line("评价单位", "cover.unit_name", "单位全称，例如：湛江市人民政府驻广州办事处")
+        form.count("评价年度", "cover.evaluation_year", "年度")
+        form.date("填报日期", "cover.fill_date")
+        form.line("附件编号", "cover.attachment_number", "通知附件中的编号，例如 6（显示为“附件6”）")
+        self.column.addWidget(cover)
+
+        notice = Card("自评通知", "报告开头写明依据的通知：“根据《通知名称》（文号）文件要求……”。")
+        form = notice.form(self.document)
+        form.line("通知名称", "cover.notice_title", "例如：湛江市财政局关于开展2025年市级财政资金绩效自评工作的通知")
+        form.line("文号", "cover.notice_number", "例如：湛财绩[2025]2号")
+        form.text("开头段落正文", "cover.opening_text", rows=3)
+        self.column.addWidget(notice)

@@ -1,0 +1,302 @@
+"""Step 7 绩效自评: the indicator table (weights, rules, scores, 扣分原因) and the three analysis texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zjdesk.domain.model import Indicator
+from zjdesk.ui import dialogs
+from zjdesk.ui.document import Document
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.widgets.fields import CheckField, ChoiceField
+from zjdesk.ui.widgets.form import Card, FieldForm
+
+RULE_KINDS = {
+    "judged": "评判打分（由评价小组给分）",
+    "bands": "按比率分档",
+    "linear": "超出部分按百分点扣分",
+    "pro_rata": "按完成比例计分",
+    "checklist": "按检查项扣分",
+}
+DIRECTIONS = {"higher": "越高越好", "lower": "越低越好"}
+COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
+INDICATORS = "indicator_set.indicators"
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class EvaluationPage(StepPage):
+    title = "绩效自评"
+    intro = (
+        "按指标体系逐项评分：能由数据计算的指标自动得分，其余由评价小组评判打分；低于满分须填写扣分原因。"
+        "指标体系可从财政局下发的 Excel 表导入，也可逐项修改。"
+    )
+
+    def __init__(
+        self,
+        document: Document,
+        scores: ScoreService,
+        set_actions: dict[str, Callable[[], None]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.scores = scores
+        self.set_actions = set_actions or {}
+        self.selected = -1
+        super().__init__(document, parent)
+        scores.updated.connect(self.refresh_table)
+        document.reloaded.connect(self._reloaded)
+        document.changed.connect(self._field_changed)
+        self.refresh_table()
+        if self._indicators():
+            self.select(0)
+
+    def _indicators(self) -> list[Indicator]:
+        return self.document.year.indicator_set.indicators
+
+    def build(self) -> None:
+        table_card = Card("指标体系与得分")
+        self.set_label = QLabel()
+        self.set_label.setObjectName("hint")
+        table_card.add(self.set_label)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("indicatorTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
+        table_card.add(self.table)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for text, handler in (
+            ("＋ 添加指标", self.add_indicator),
+            ("删除指标", self.remove_indicator),
+            ("上移", lambda: self.move_indicator(-1)),
+            ("下移", lambda: self.move_indicator(1)),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        table_card.add(holder)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for key, text in (
+            ("import", "从 Excel 导入指标体系…"),
+            ("export", "导出指标体系到 Excel…"),
+            ("reference", "使用参考指标体系"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"indicatorSet.{key}")
+            button.clicked.connect(lambda _checked=False, key=key: self._set_action(key))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        table_card.add(holder)
+        self.column.addWidget(table_card)
+
+        self.detail_card = Card("所选指标")
+        self.detail_holder = QWidget()
+        self.detail_layout = QVBoxLayout(self.detail_holder)
+        self.detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_card.add(self.detail_holder)
+        self.column.addWidget(self.detail_card)
+
+        analysis = Card("（二）部门整体支出绩效指标分析", "三段分析文字，分别对应预算编制、预算执行和预算监督情况。")
+        form = analysis.form(self.document)
+        form.text("1.预算编制情况", "evaluation.budgeting", rows=4)
+        form.text("2.预算执行情况", "evaluation.execution", rows=4)
+        form.text("3.预算监督情况", "evaluation.supervision", rows=4)
+        self.column.addWidget(analysis)
+
+    # -- the table ---------------------------------------------------------------------------------
+
+    def refresh_table(self) -> None:
+        """Show every indicator with its live score."""
+        indicators = self._indicators()
+        indicator_set = self.document.year.indicator_set
+        name = indicator_set.name or "（未命名指标体系）"
+        total = sum((item.weight for item in indicators), Decimal(0))
+        reference = "（参考指标体系，请按本年度通知核对）" if indicator_set.is_reference else ""
+        self.set_label.setText(f"{name}{reference}　共 {len(indicators)} 项，分值合计 {_number(total)} 分。")
+        scored = {}
+        score = self.scores.score
+        for item in getattr(score, "indicators", None) or []:
+            scored[getattr(item, "path", "")] = item
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(indicators))
+        for row, indicator in enumerate(indicators):
+            result = scored.get(f"{INDICATORS}.{row}")
+            values = (
+                indicator.level1,
+                indicator.level2,
+                indicator.level3,
+                _number(indicator.weight),
+                _number(getattr(result, "score", None)),
+                getattr(result, "explanation", "") or "",
+            )
+            for column, text in enumerate(values):
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column in (3, 4):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.table.setItem(row, column, item)
+                if item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
+        rows_shown = max(6, min(len(indicators), 18))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * self.table.verticalHeader().defaultSectionSize() + 4)
+        if 0 <= self.selected < len(indicators):
+            self.table.setCurrentCell(self.selected, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
+        self.table.blockSignals(False)
+
+    def select(self, row: int) -> None:
+        """Show the detail form of indicator ``row``."""
+        if row == self.selected and self.detail_layout.count():
+            return
+        self.selected = row
+        while self.detail_layout.count():
+            child = self.detail_layout.takeAt(0).widget()
+            if child is not None:
+                child.hide()
+                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
+                child.deleteLater()
+        indicators = self._indicators()
+        if not 0 <= row < len(indicators):
+            self.detail_card.setTitle("所选指标")
+            empty = QLabel("在上表中选择一项指标，即可在此填写得分、扣分原因或修改指标。")
+            empty.setObjectName("hint")
+            self.detail_layout.addWidget(empty)
+            return
+        self.detail_card.setTitle(f"所选指标：{indicators[row].level3 or '（未命名）'}")
+        if self.table.currentRow() != row:
+            self.table.blockSignals(True)
+            self.table.setCurrentCell(row, 0)
+            self.table.blockSignals(False)
+        self.detail_layout.addWidget(self._detail(row, indicators[row]))
+
+    def _detail(self, row: int, indicator: Indicator) -> QWidget:
+        base = f"{INDICATORS}.{row}"
+        form = FieldForm(self.document)
+        form.line("一级指标", f"{base}.level1")
+        form.line("二级指标", f"{base}.level2")
+        form.line("三级指标", f"{base}.level3")
+        form.decimal("分值", f"{base}.weight", "分", required=True)
+        form.text("指标解释", f"{base}.explanation", rows=2)
+        form.text("评分标准", f"{base}.criteria", rows=2)
+        form.widget("计分方式", ChoiceField(self.document, f"{base}.rule.kind", RULE_KINDS))
+        labels = self.scores.rate_labels()
+        if indicator.rule.kind != "judged" or indicator.rule.metric:
+            form.widget("依据的比率", ChoiceField(self.document, f"{base}.rule.metric", {"": "（无）", **labels}))
+        if indicator.rule.kind in ("linear", "pro_rata"):
+            form.widget("方向", ChoiceField(self.document, f"{base}.rule.direction", DIRECTIONS))
+        if indicator.rule.kind == "linear":
+            form.decimal("满分界限", f"{base}.rule.threshold", "%")
+            form.decimal("每超出一个百分点扣", f"{base}.rule.per_point", "分")
+        if indicator.rule.kind == "pro_rata":
+            form.decimal("目标值", f"{base}.rule.target", "%")
+        if indicator.rule.kind == "checklist":
+            met = indicator.checklist_met
+            met.extend([False] * (len(indicator.rule.checklist) - len(met)))
+            for item, text in enumerate(indicator.rule.checklist):
+                form.widget(f"检查项 {item + 1}", CheckField(self.document, f"{base}.checklist_met.{item}", text))
+            form.decimal("每项未达到扣", f"{base}.rule.per_item", "分")
+            form.count("违规次数", f"{base}.violations", "次")
+        form.decimal("评判得分", f"{base}.judged_score", "分")
+        form.text("扣分原因", f"{base}.deduction_reason", "得分低于满分时必须说明扣分原因", rows=2)
+        return form
+
+    def _field_changed(self, path: str) -> None:
+        # The fields of a rule depend on its kind: lay the detail out again once the combo box is done.
+        if path.endswith(".rule.kind"):
+            QTimer.singleShot(0, self._reloaded)
+
+    def _reloaded(self) -> None:
+        self.refresh_table()
+        row = self.selected
+        self.selected = -2  # force the detail to be rebuilt
+        self.select(row if row < len(self._indicators()) else len(self._indicators()) - 1)
+
+    # -- editing the set ---------------------------------------------------------------------------
+
+    def add_indicator(self) -> None:
+        template = self._indicators()[self.selected] if 0 <= self.selected < len(self._indicators()) else Indicator()
+        index = self.document.append_item(
+            INDICATORS,
+            Indicator(code=f"custom-{len(self._indicators()) + 1}", level1=template.level1, level2=template.level2),
+        )
+        self.refresh_table()
+        self.selected = -2
+        self.select(index)
+
+    def remove_indicator(self) -> None:
+        row = self.selected
+        indicators = self._indicators()
+        if not 0 <= row < len(indicators):
+            return
+        if not dialogs.ask_yes_no(self, "删除指标", f"确定从指标体系中删除“{indicators[row].level3}”吗？"):
+            return
+        self.document.remove_item(INDICATORS, row)
+        self.refresh_table()
+        self.selected = -2
+        self.select(min(row, len(self._indicators()) - 1))
+
+    def move_indicator(self, delta: int) -> None:
+        row = self.selected
+        target = row + delta
+        if not (0 <= row < len(self._indicators()) and 0 <= target < len(self._indicators())):
+            return
+        self.document.move_item(INDICATORS, row, target)
+        self.refresh_table()
+        self.selected = -2
+        self.select(target)
+
+    def _set_action(self, key: str) -> None:
+        action = self.set_actions.get(key)
+        if action is None:
+            dialogs.show_info(self, "指标体系", "此功能尚未就绪。")
+            return
+        action()
+
+    def reveal(self, path: str) -> QWidget | None:
+        prefix = INDICATORS + "."
+        if path.startswith(prefix):
+            index_text = path[len(prefix) :].split(".", 1)[0]
+            if index_text.isdigit():
+                self.select(int(index_text))
+        return super().reveal(path)

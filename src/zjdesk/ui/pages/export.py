@@ -1,0 +1,111 @@
+"""Step 9 预览与导出: the report as it will print, print preview, print, export .docx / PDF / .xlsx, draft."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from zjdesk.ui.document import Document
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.widgets.form import Card
+
+PREVIEW_DPI = 80
+PREVIEW_WIDTH = 640  # pixels: fits the page column of the smallest window
+
+
+class ExportPage(StepPage):
+    title = "预览与导出"
+    intro = (
+        "核对报告全文（下方为打印效果），然后打印或导出。报告（.docx / PDF）、数据表和评分表（.xlsx）"
+        "由同一份数据生成，彼此一致。仍有红色问题时只能打印或导出草稿，每页标注“草稿”。"
+    )
+
+    def __init__(self, document: Document, controller, parent: QWidget | None = None) -> None:
+        self.controller = controller
+        super().__init__(document, parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.render_preview)
+        self._visible = False
+        document.changed.connect(lambda _path: self._timer.start() if self._visible else None)
+        controller.exported.connect(self._exported)
+
+    def build(self) -> None:
+        actions = Card("打印与导出")
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        buttons = (
+            ("export.print", "打印…", "Ctrl+P", self.controller.print_report, True),
+            ("export.preview", "打印预览…", "", self.controller.print_preview, False),
+            ("export.docx", "导出 Word（.docx）…", "", lambda: self.controller.export("docx"), False),
+            ("export.pdf", "导出 PDF…", "", lambda: self.controller.export("pdf"), False),
+            ("export.xlsx", "导出数据表、评分表（.xlsx）…", "", lambda: self.controller.export("xlsx"), False),
+            ("export.draft", "导出草稿（Word）…", "", lambda: self.controller.export("docx", draft=True), False),
+        )
+        for index, (name, text, shortcut, handler, primary) in enumerate(buttons):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            if shortcut:
+                button.setToolTip(f"快捷键 {shortcut}")
+            if primary:
+                button.setProperty("primary", True)
+            button.clicked.connect(handler)
+            grid.addWidget(button, index // 3, index % 3)
+        actions.add(grid_holder)
+        self.status = QLabel("")
+        self.status.setObjectName("exportStatus")
+        self.status.setWordWrap(True)
+        actions.add(self.status)
+        self.column.addWidget(actions)
+
+        preview = Card("报告预览")
+        self.pages_holder = QWidget()
+        self.pages_holder.setObjectName("previewPages")
+        self.pages_layout = QVBoxLayout(self.pages_holder)
+        self.pages_layout.setContentsMargins(12, 12, 12, 12)
+        self.pages_layout.setSpacing(14)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        preview.add(self.pages_holder)
+        self.column.addWidget(preview)
+        self.page_labels: list[QLabel] = []
+
+    def entering(self) -> None:
+        self._visible = True
+        self.render_preview()
+
+    def leaving(self) -> None:
+        self._visible = False
+        self._timer.stop()
+
+    def render_preview(self) -> None:
+        """Lay the report out again and show every page as it will print."""
+        red = self.controller.red_findings()
+        if red:
+            self.status.setText(f"⚠ 还有 {len(red)} 项必须修改的问题（红色，见右侧“检查结果”）：现在只能打印或导出草稿。")
+            self.status.setStyleSheet("color: #c62828;")
+        else:
+            self.status.setText("✓ 没有必须修改的问题，可以打印和导出正式文件。")
+            self.status.setStyleSheet("color: #2e7d32;")
+        report = self.controller.preview()
+        while len(self.page_labels) > report.page_count:
+            label = self.page_labels.pop()
+            label.setParent(None)
+            label.deleteLater()
+        for index in range(report.page_count):
+            if index >= len(self.page_labels):
+                label = QLabel()
+                label.setObjectName("previewPage")
+                self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+                self.page_labels.append(label)
+            width_mm = report.pages[index].size_mm[0]
+            dpi = min(PREVIEW_DPI, PREVIEW_WIDTH / (width_mm / 25.4))  # landscape sheets shrink to the same width
+            self.page_labels[index].setPixmap(QPixmap.fromImage(report.page_image(index, dpi)))
+
+    def _exported(self, paths: list[str]) -> None:
+        self.status.setText("已导出：" + "；".join(paths))
+        self.status.setStyleSheet("color: #2e7d32;")

@@ -1,0 +1,144 @@
+"""Step 5 支出情况: the figures of the data sheet, with the derived rates and the generated paragraph live beside them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from zjdesk.domain.amounts import format_percent
+from zjdesk.domain.rates import RATE_FORMULAS
+from zjdesk.domain.model import YearData
+from zjdesk.ui.document import Document
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.widgets.fields import AmountField
+from zjdesk.ui.widgets.form import Card
+
+BREAKDOWN_PARTS = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
+BREAKDOWN_ROWS = (
+    ("figures.budget", "全年预算数"),
+    ("figures.final_revenue", "决算收入"),
+    ("figures.final_expenditure", "决算支出"),
+    ("figures.prior_final_expenditure", "上年决算支出"),
+)
+
+
+class FiguresPage(StepPage):
+    title = "支出情况"
+    intro = (
+        "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。右侧的比率和报告中"
+        "“（四）部门整体支出情况”一段由这些数字自动生成，正文和表格不会不一致。不清楚的数字可以先空着。"
+    )
+
+    def __init__(
+        self,
+        document: Document,
+        scores: ScoreService,
+        paragraph: Callable[[YearData], str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.scores = scores
+        self.paragraph = paragraph
+        super().__init__(document, parent)
+        scores.updated.connect(self.refresh_derived)
+        self.refresh_derived()
+
+    def build(self) -> None:
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.column.addLayout(columns)
+
+        budget = Card("预算数")
+        form = budget.form(self.document)
+        form.amount("年初预算数", "figures.initial_budget")
+        form.amount("预算调整数", "figures.budget_adjustment")
+        left.addWidget(budget)
+        left.addWidget(self._breakdowns())
+
+        other = Card("结转结余、公用经费、“三公”经费、政府采购")
+        form = other.form(self.document)
+        form.amount("结转结余", "figures.carry_over")
+        form.amount("公用经费预算", "figures.public_funds_budget")
+        form.amount("公用经费实际支出", "figures.public_funds_actual")
+        form.amount("“三公”经费预算", "figures.three_public_budget")
+        form.amount("“三公”经费实际支出", "figures.three_public_actual")
+        form.amount("上年“三公”经费决算", "figures.three_public_prior_actual")
+        form.amount("政府采购预算（计划）", "figures.procurement_plan")
+        form.amount("政府采购实际", "figures.procurement_actual")
+        form.decimal("支付进度率", "figures.payment_progress_rate", "%")
+        left.addWidget(other)
+        left.addStretch(1)
+
+        rates = Card("自动计算的比率", "随数字即时更新；空着的数字对应的比率显示为“—”。")
+        self.rates_grid_holder = QWidget()
+        self.rates_grid = QGridLayout(self.rates_grid_holder)
+        self.rates_grid.setContentsMargins(0, 0, 0, 0)
+        self.rates_grid.setHorizontalSpacing(16)
+        self.rates_grid.setVerticalSpacing(6)
+        rates.add(self.rates_grid_holder)
+        right.addWidget(rates)
+        self.rate_values: dict[str, QLabel] = {}
+
+        preview = Card("报告中的段落（自动生成）")
+        self.paragraph_label = QLabel()
+        self.paragraph_label.setObjectName("generatedParagraph")
+        self.paragraph_label.setWordWrap(True)
+        self.paragraph_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        preview.add(self.paragraph_label)
+        right.addWidget(preview)
+        right.addStretch(1)
+
+    def _breakdowns(self) -> Card:
+        """全年预算数 / 决算收入 / 决算支出 / 上年决算支出, each split into 合计 / 基本 / 项目 / 其他, as a grid."""
+        card = Card("收入与支出（万元）", "各行合计应等于基本支出、项目支出与其他之和；上年决算支出在结转新年度时自动带入。")
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        for column, (_part, caption) in enumerate(BREAKDOWN_PARTS, start=1):
+            label = QLabel(caption)
+            label.setObjectName("columnCaption")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(label, 0, column)
+        for row, (path, caption) in enumerate(BREAKDOWN_ROWS, start=1):
+            label = QLabel(caption)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column, (part, part_caption) in enumerate(BREAKDOWN_PARTS, start=1):
+                field = AmountField(self.document, f"{path}.{part}")
+                field.setMinimumWidth(96)
+                field.setAccessibleName(f"{caption}{part_caption}")
+                if column == 1:
+                    label.setBuddy(field)
+                grid.addWidget(field, row, column)
+        for column in range(1, len(BREAKDOWN_PARTS) + 1):
+            grid.setColumnStretch(column, 1)
+        card.add(grid_holder)
+        return card
+
+    def refresh_derived(self) -> None:
+        """Show the rates and the paragraph as they follow from the figures now."""
+        labels = self.scores.rate_labels()
+        for row, (metric, value) in enumerate(self.scores.rates.items()):
+            if metric not in self.rate_values:
+                caption = QLabel(labels.get(metric, metric))
+                caption.setToolTip(RATE_FORMULAS.get(metric, ""))
+                shown = QLabel()
+                shown.setObjectName(f"rate.{metric}")
+                shown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.rates_grid.addWidget(caption, row, 0)
+                self.rates_grid.addWidget(shown, row, 1)
+                self.rate_values[metric] = shown
+            self.rate_values[metric].setText(format_percent(value) if value is not None else "—")
+        if self.paragraph is not None:
+            self.paragraph_label.setText(self.paragraph(self.document.year))
+        else:
+            self.paragraph_label.setText("（报告生成模块尚未就绪）")

@@ -1,0 +1,162 @@
+"""Step 2 单位基本情况: establishment and staff, internal sections, subordinate units, retirees."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, SubordinateUnit
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.widgets.fields import CountField, TextBlock, TextLine
+from zjdesk.ui.widgets.form import Card, FieldForm
+from zjdesk.ui.widgets.list_editor import ListEditor
+from zjdesk.ui.widgets.review import ReviewBadge
+
+
+def table_header(*columns: tuple[str, int]) -> QWidget:
+    """Column captions above a compact list editor (width 0: the column stretches)."""
+    header = QWidget()
+    header.setObjectName("tableHeader")
+    layout = QHBoxLayout(header)
+    layout.setContentsMargins(50, 0, 0, 0)
+    layout.setSpacing(6)
+    for caption, width in columns:
+        label = QLabel(caption)
+        label.setObjectName("columnCaption")
+        if width:
+            label.setFixedWidth(width)
+            layout.addWidget(label)
+        else:
+            layout.addWidget(label, 1)
+    layout.addSpacing(3 * 46)
+    return header
+
+
+def cells(*widgets: tuple[QWidget, int]) -> QWidget:
+    """A row of fields side by side (width 0: the field stretches)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    for widget, width in widgets:
+        if width:
+            widget.setFixedWidth(width)
+            layout.addWidget(widget)
+        else:
+            layout.addWidget(widget, 1)
+    return row
+
+
+class ProfilePage(StepPage):
+    title = "单位基本情况"
+    intro = "单位机构设置、人员编制、内设科室职责、下属单位和离退休人员。报告第一部分“（一）单位机构设置、部门职能情况”由此生成。"
+
+    def build(self) -> None:
+        document = self.document
+        general = Card("机构概况")
+        form = general.form(document)
+        form.line("单位简称", "profile.short_name", "例如：广州办")
+        form.line("成立时间", "profile.founded", "例如：1958年11月")
+        form.line("机构规格", "profile.rank", "例如：正处级")
+        form.line("领导职数", "profile.leadership_posts", "例如：1正2副")
+        form.count("核定编制", "profile.establishment_total")
+        form.count("在职人数", "profile.actual_total")
+        form.line("人数统计时点", "profile.staff_as_of", "例如：2024年年底")
+        self.column.addWidget(general)
+
+        staff = Card("人员编制（按类别）", "每一类人员的编制数和实有在职人数；各类合计应等于上面的核定编制和在职人数。")
+
+        def staff_row(index: int) -> QWidget:
+            base = f"profile.staff.{index}"
+            return cells(
+                (TextLine(document, f"{base}.name", "类别，如 公务员"), 0),
+                (CountField(document, f"{base}.establishment"), 80),
+                (CountField(document, f"{base}.actual"), 80),
+                (TextLine(document, f"{base}.note", "备注，如 其中雇员8名"), 0),
+                (ReviewBadge(document, base, whole_item=True), 0),
+            )
+
+        staff.add(
+            ListEditor(
+                document,
+                "profile.staff",
+                staff_row,
+                StaffCategory,
+                item_name="人员类别",
+                compact=True,
+                header=table_header(("类别", 0), ("编制数", 80), ("在职人数", 80), ("备注", 0)),
+            )
+        )
+        self.column.addWidget(staff)
+
+        sections = Card("内设科室及职责")
+
+        def section_row(index: int) -> QWidget:
+            base = f"profile.sections.{index}"
+            form = FieldForm(document)
+            form.line("科室名称", f"{base}.name", "例如：一科")
+            form.text("主要职责", f"{base}.duties", "例如：负责文秘、人事劳资……", rows=2)
+            return form
+
+        sections.add(ListEditor(document, "profile.sections", section_row, Section, item_name="科室", compact=True))
+        self.column.addWidget(sections)
+
+        units = Card("下属单位", "下属二级预算单位的性质、编制和职责；没有下属单位可不填。")
+
+        def unit_row(index: int) -> QWidget:
+            base = f"profile.subordinate_units.{index}"
+            form = FieldForm(document)
+            form.line("单位名称", f"{base}.name")
+            form.line("单位性质", f"{base}.nature", "例如：公益二类正科级事业单位")
+            form.count("核定编制", f"{base}.establishment")
+            form.count("在职人数", f"{base}.actual")
+            form.text("编制说明", f"{base}.note", "在职人数与编制不一致时说明原因", rows=2)
+            form.text("主要职责", f"{base}.duties", rows=3)
+            return form
+
+        units.add(
+            ListEditor(
+                document,
+                "profile.subordinate_units",
+                unit_row,
+                SubordinateUnit,
+                item_name="下属单位",
+                numbering=lambda index: f"下属单位 {index + 1}",
+            )
+        )
+        self.column.addWidget(units)
+
+        retirees = Card("离退休人员")
+        form = retirees.form(document)
+        form.count("离退休人员合计", "profile.retirees_total")
+
+        def retiree_row(index: int) -> QWidget:
+            base = f"profile.retirees.{index}"
+            return cells(
+                (TextLine(document, f"{base}.origin", "原单位，如 办事处"), 0),
+                (CountField(document, f"{base}.count"), 80),
+                (ReviewBadge(document, base, whole_item=True), 0),
+            )
+
+        retirees.add(
+            ListEditor(
+                document,
+                "profile.retirees",
+                retiree_row,
+                RetireeGroup,
+                item_name="来源单位",
+                compact=True,
+                header=table_header(("原单位", 0), ("人数", 80)),
+            )
+        )
+        self.column.addWidget(retirees)
+
+        notes = Card("补充说明", "以上各项未能涵盖的情况，每段一项。")
+
+        def note_row(index: int) -> QWidget:
+            return cells(
+                (TextBlock(document, f"profile.notes.{index}", rows=2), 0),
+                (ReviewBadge(document, f"profile.notes.{index}"), 0),
+            )
+
+        notes.add(ListEditor(document, "profile.notes", note_row, str, item_name="段落", compact=True))
+        self.column.addWidget(notes)

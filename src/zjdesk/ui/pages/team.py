@@ -1,0 +1,54 @@
+"""Step 6 自评工作开展: the evaluation team and how the self-evaluation was done and submitted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.pages.profile import cells
+from zjdesk.ui.widgets.fields import TextLine
+from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.widgets.list_editor import ListEditor
+from zjdesk.ui.widgets.review import ReviewBadge
+
+
+class TeamPage(StepPage):
+    title = "自评工作开展"
+    intro = "评价小组的组成，以及自评工作过程、材料报送时间和质量、报送与公开一致情况。"
+
+    def _names(self, list_path: str, item_name: str) -> ListEditor:
+        document = self.document
+
+        def name_row(index: int) -> QWidget:
+            path = f"{list_path}.{index}"
+            return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), 0))
+
+        return ListEditor(
+            document, list_path, name_row, str, item_name=item_name, numbering=lambda index: f"{index + 1}.", compact=True
+        )
+
+    def build(self) -> None:
+        team = Card("（一）评价小组情况")
+        team.form(self.document).text("说明", "team.intro", "例如：经研究，决定成立绩效评价工作小组，组成人员如下：", rows=2)
+        grid_holder = QWidget()
+        grid = QGridLayout(grid_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(18)
+        for column, (caption, list_path, item_name) in enumerate(
+            (("组长", "team.leaders", "组长"), ("副组长", "team.deputies", "副组长"), ("成员", "team.members", "成员"))
+        ):
+            label = QLabel(caption)
+            label.setObjectName("subCaption")
+            grid.addWidget(label, 0, column)
+            grid.addWidget(self._names(list_path, item_name), 1, column)
+            grid.setColumnStretch(column, 1)
+        team.add(grid_holder)
+        self.column.addWidget(team)
+
+        process = Card("（二）至（四）自评工作过程与材料报送")
+        form = process.form(self.document)
+        form.text("自评工作过程", "process.work_process", "如何组织、分工、审核、审定", rows=4)
+        form.date("材料报送日期", "process.submission_date")
+        form.text("报送时间及质量", "process.submission_text", rows=2)
+        form.text("报送及公开一致情况", "process.disclosure_text", rows=2)
+        self.column.addWidget(process)

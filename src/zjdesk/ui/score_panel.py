@@ -1,0 +1,129 @@
+"""The score panel, always in view: total, grade, each top-level indicator group and the cap if one applies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from zjdesk.ui.score_service import ScoreService
+
+GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
+
+
+def score_text(value: Any) -> str:
+    """A score as people write it: 95, 92.5, 88.25."""
+    if value is None:
+        return "—"
+    value = Decimal(value).quantize(Decimal("0.01"))
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class ScorePanel(QFrame):
+    """Redraws from the score service after every edit (labels are only touched when they change)."""
+
+    def __init__(self, scores: ScoreService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scores = scores
+        self.setObjectName("scorePanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(6)
+        caption = QLabel("自评得分")
+        caption.setObjectName("panelCaption")
+        layout.addWidget(caption)
+        top = QHBoxLayout()
+        self.total = QLabel("—")
+        self.total.setObjectName("score.total")
+        self.total.setAccessibleName("自评总分")
+        unit = QLabel("分")
+        unit.setObjectName("scoreUnit")
+        self.grade = QLabel("")
+        self.grade.setObjectName("score.grade")
+        self.grade.setAccessibleName("等级")
+        self.grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(self.total)
+        top.addWidget(unit, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        top.addWidget(self.grade)
+        layout.addLayout(top)
+        self.cap = QLabel("")
+        self.cap.setObjectName("score.cap")
+        self.cap.setWordWrap(True)
+        layout.addWidget(self.cap)
+        self.groups_holder = QWidget()
+        self.groups = QGridLayout(self.groups_holder)
+        self.groups.setContentsMargins(0, 4, 0, 0)
+        self.groups.setHorizontalSpacing(8)
+        self.groups.setVerticalSpacing(4)
+        layout.addWidget(self.groups_holder)
+        self._group_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
+        scores.updated.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        score = self.scores.score
+        if score is None:
+            self._set(self.total, "—")
+            self._set(self.grade, "")
+            self.cap.setVisible(False)
+            return
+        self._set(self.total, score_text(score.total))
+        grade = getattr(score, "grade", "") or ""
+        if self.grade.text() != grade:
+            self.grade.setText(grade)
+            colour = GRADE_COLOURS.get(grade, "#607080")
+            self.grade.setStyleSheet(f"background:{colour};")
+        cap = getattr(score, "cap", None)
+        cap_text = self._cap_text(cap)
+        self._set(self.cap, cap_text)
+        self.cap.setVisible(bool(cap_text))
+        groups = list(getattr(score, "groups", None) or [])
+        if len(groups) != len(self._group_rows):
+            self._rebuild_groups(len(groups))
+        for (name_label, bar, value_label), group in zip(self._group_rows, groups, strict=True):
+            name = getattr(group, "name", "") or getattr(group, "level1", "")
+            weight = Decimal(getattr(group, "weight", 0) or 0)
+            value = Decimal(getattr(group, "score", 0) or 0)
+            self._set(name_label, name)
+            self._set(value_label, f"{score_text(value)}/{score_text(weight)}")
+            bar.setMaximum(max(1, int(weight * 100)))
+            bar.setValue(int(value * 100))
+
+    def _cap_text(self, cap: Any) -> str:
+        if not cap:
+            return ""
+        if isinstance(cap, str):
+            return cap
+        message = getattr(cap, "message", "") or getattr(cap, "explanation", "")
+        if message:
+            return message
+        limit = getattr(cap, "max_total", None)
+        return f"受预算完成率限制，总分最高 {score_text(limit)} 分" if limit is not None else ""
+
+    def _rebuild_groups(self, count: int) -> None:
+        for row in self._group_rows:
+            for widget in row:
+                widget.deleteLater()
+        self._group_rows = []
+        for index in range(count):
+            name = QLabel()
+            bar = QProgressBar()
+            bar.setTextVisible(False)
+            bar.setFixedHeight(8)
+            value = QLabel()
+            value.setObjectName(f"score.group.{index}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.groups.addWidget(name, index, 0)
+            self.groups.addWidget(bar, index, 1)
+            self.groups.addWidget(value, index, 2)
+            self._group_rows.append((name, bar, value))
+        self.groups.setColumnStretch(1, 1)
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)

@@ -1,0 +1,70 @@
+"""The score service: the live score, the rates and the findings of the open year.
+
+It listens to the document and recomputes after every edit (plain Python over the year in
+memory, well under a millisecond), then emits ``updated``; the score panel, the findings panel,
+the step navigator and the figures page redraw from it. Pages never compute scores themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from zjdesk.domain import checks, rates, scoring
+from zjdesk.domain.checks_base import Finding
+from zjdesk.domain.errors import UserError
+from zjdesk.domain.scoring_sets import reference_indicator_set
+from zjdesk.ui.document import Document
+
+
+
+class ScoreService(QObject):
+    """Holds the latest :class:`~zjdesk.domain.scoring.YearScore`, rates and findings of the year."""
+
+    updated = Signal()
+    problem = Signal(str, str)  # title, message: a fix that could not be applied
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.score: scoring.YearScore | None = None
+        self.rates: dict[str, Any] = {}
+        self.findings: list[Finding] = []
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, _path: str = "") -> None:
+        """Recompute everything from the year as it is now."""
+        year = self.document.year
+        self.score = scoring.score_year(year)
+        self.rates = self.score.rates or rates.compute_rates(year)
+        self.findings = checks.run_checks(year, self.score)
+        self.updated.emit()
+
+    @staticmethod
+    def rate_labels() -> dict[str, str]:
+        return dict(rates.RATE_LABELS)
+
+    def apply_fix(self, finding: Finding) -> None:
+        """Apply the finding's automatic fix to the year (and save it)."""
+        try:
+            self.document.replace_year(lambda year: checks.apply_fix(year, finding))
+        except UserError as error:
+            self.problem.emit("无法自动修正", str(error))
+            self.refresh()
+
+    def acknowledge(self, finding: Finding) -> None:
+        """Store that the officer has seen this finding and accepts it as it stands."""
+        try:
+            self.document.replace_year(lambda year: checks.acknowledge(year, finding))
+        except UserError as error:
+            self.problem.emit("不能确认", str(error))
+
+    def use_reference_set(self) -> None:
+        """Replace the year's indicator set by the shipped reference set (scores start empty)."""
+
+        def replace(year) -> None:
+            year.indicator_set = reference_indicator_set()
+
+        self.document.replace_year(replace)

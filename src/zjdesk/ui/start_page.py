@@ -1,0 +1,117 @@
+"""The start page: new year file, new year carried forward, open, recent files, the demo year, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import zjdesk
+
+ACTIONS = (
+    ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
+    ("start.carry", "结转新年度", "由上一年度的文件生成下一年度：单位情况、任务、目标、指标体系沿用，标记“待复核”", "carry_forward_file"),
+    ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
+    ("start.open", "打开年度文件", "继续编辑已有的 .zjd 年度文件", "open_file"),
+    ("start.demo", "打开演示年度", "2024年度 湛江市人民政府驻广州办事处（示例数据）", "open_demo"),
+)
+
+
+class StartPage(QWidget):
+    """The first window without a file: what would you like to do?"""
+
+    def __init__(self, program: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.program = program
+        self.setObjectName("startPage")
+        self.setWindowTitle("zjdesk 部门整体支出绩效自评")
+        self.resize(980, 640)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 32)
+        outer.setSpacing(18)
+        title = QLabel("部门整体支出绩效自评报告")
+        title.setObjectName("startTitle")
+        subtitle = QLabel("按步骤填写，自动计分、检查数据，生成报告、数据表和评分表，直接打印。每一处修改都会自动保存。")
+        subtitle.setObjectName("pageIntro")
+        subtitle.setWordWrap(True)
+        outer.addWidget(title)
+        outer.addWidget(subtitle)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        actions = QVBoxLayout()
+        actions.setSpacing(10)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, caption, description, method in ACTIONS:
+            if not hasattr(program, method):
+                continue
+            button = QPushButton()
+            button.setObjectName(name)
+            button.setProperty("startAction", True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            label_holder = QVBoxLayout(button)
+            label_holder.setContentsMargins(16, 10, 16, 10)
+            label_holder.setSpacing(2)
+            head = QLabel(caption)
+            head.setObjectName("actionTitle")
+            body = QLabel(description)
+            body.setObjectName("actionText")
+            body.setWordWrap(True)
+            for label in (head, body):
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                label_holder.addWidget(label)
+            button.setMinimumHeight(74)
+            button.setAccessibleName(caption)
+            button.clicked.connect(getattr(program, method))
+            actions.addWidget(button)
+            self.buttons[name] = button
+        actions.addStretch(1)
+        columns.addLayout(actions, 1)
+
+        recent_frame = QFrame()
+        recent_frame.setObjectName("recentFrame")
+        recent_layout = QVBoxLayout(recent_frame)
+        recent_layout.setContentsMargins(16, 12, 16, 12)
+        recent_caption = QLabel("最近打开")
+        recent_caption.setObjectName("panelCaption")
+        recent_layout.addWidget(recent_caption)
+        self.recent = QListWidget()
+        self.recent.setObjectName("start.recent")
+        self.recent.itemActivated.connect(self._open_recent)
+        self.recent.itemDoubleClicked.connect(self._open_recent)
+        recent_layout.addWidget(self.recent, 1)
+        self.recent_empty = QLabel("还没有打开过年度文件。")
+        self.recent_empty.setObjectName("hint")
+        recent_layout.addWidget(self.recent_empty)
+        columns.addWidget(recent_frame, 1)
+        outer.addLayout(columns, 1)
+
+        footer = QLabel(f"zjdesk {zjdesk.__version__}　·　离线使用，数据只保存在您选择的年度文件中")
+        footer.setObjectName("hint")
+        outer.addWidget(footer)
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        """Show the recent-files list as the program keeps it."""
+        self.recent.clear()
+        for path in self.program.recent_files():
+            item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.recent.addItem(item)
+        self.recent_empty.setVisible(self.recent.count() == 0)
+        self.recent.setVisible(self.recent.count() > 0)
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self.program.open_path(item.data(Qt.ItemDataRole.UserRole))

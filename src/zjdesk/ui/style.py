@@ -1,0 +1,94 @@
+"""The program's look: a calm, light office style with one blue accent (Qt style sheet)."""
+
+from __future__ import annotations
+
+ACCENT = "#1f5fa8"
+
+STYLE_SHEET = f"""
+QMainWindow, #startPage {{ background: #eef1f5; }}
+#pageBody, #centre, #sidePanels {{ background: #eef1f5; }}
+QScrollArea#stepPage {{ background: #eef1f5; border: none; }}
+
+#navigator {{
+    background: #ffffff; border: none; border-right: 1px solid #d5dbe3;
+    padding-top: 12px; font-size: 10.5pt; outline: 0;
+}}
+#navigator::item {{ padding-left: 14px; color: #26323f; border-left: 4px solid transparent; }}
+#navigator::item:selected {{ background: #e3ecf8; color: {ACCENT}; border-left: 4px solid {ACCENT}; font-weight: bold; }}
+#navigator::item:hover:!selected {{ background: #f3f6fa; }}
+
+#pageTitle {{ font-size: 17pt; font-weight: bold; color: #1b2733; }}
+#pageIntro {{ color: #4c5a69; font-size: 10pt; }}
+#startTitle {{ font-size: 22pt; font-weight: bold; color: {ACCENT}; }}
+#hint, #findingsSummary {{ color: #6b7785; }}
+#unit {{ color: #4c5a69; }}
+#subCaption {{ font-weight: bold; color: #34495e; margin-top: 4px; }}
+#columnCaption {{ color: #6b7785; font-size: 9pt; }}
+#itemNumber {{ color: {ACCENT}; font-weight: bold; }}
+#stepCaption {{ color: #6b7785; }}
+#panelCaption {{ font-weight: bold; color: #34495e; font-size: 10.5pt; }}
+
+QGroupBox {{
+    background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px;
+    margin-top: 14px; padding-top: 10px; font-weight: bold; color: #1b2733;
+}}
+QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 6px; background: transparent; }}
+QGroupBox QLabel {{ font-weight: normal; }}
+#listCard {{ background: #f7f9fc; border: 1px solid #e0e5ec; border-radius: 5px; }}
+
+QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
+    background: #ffffff; border: 1px solid #c3ccd7; border-radius: 4px; padding: 4px 6px;
+    selection-background-color: {ACCENT};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
+
+QPushButton {{
+    background: #ffffff; border: 1px solid #b8c2ce; border-radius: 4px; padding: 5px 14px; color: #1b2733;
+}}
+QPushButton:hover {{ background: #f0f4f9; border-color: {ACCENT}; }}
+QPushButton:pressed {{ background: #e1e9f4; }}
+QPushButton:disabled {{ color: #a0a9b4; border-color: #d9dee5; }}
+QPushButton[primary="true"] {{ background: {ACCENT}; color: #ffffff; border-color: {ACCENT}; font-weight: bold; }}
+QPushButton[primary="true"]:hover {{ background: #184c88; }}
+QPushButton[primary="true"]:disabled {{ background: #9bb3d1; border-color: #9bb3d1; }}
+QPushButton[tool="true"] {{ padding: 2px 8px; min-width: 18px; color: #4c5a69; }}
+QPushButton[startAction="true"] {{ text-align: left; padding: 0; border-radius: 6px; }}
+QPushButton[startAction="true"]:hover {{ border: 1px solid {ACCENT}; background: #f3f7fc; }}
+#actionTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}
+#actionText {{ color: #4c5a69; }}
+#recentFrame {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
+
+#reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
+#reviewConfirm {{ padding: 2px 8px; }}
+
+#scorePanel, #findingsPanel {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
+#scorePanel QLabel, #findingsPanel QLabel {{ background: transparent; }}
+QLabel#score\\.total {{ font-size: 30pt; font-weight: bold; color: #1b2733; }}
+#scoreUnit {{ color: #4c5a69; font-size: 11pt; padding-bottom: 8px; }}
+QLabel#score\\.grade {{ color: #ffffff; font-size: 15pt; font-weight: bold; border-radius: 6px; padding: 4px 12px; min-width: 28px; }}
+QLabel#score\\.cap {{ color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 4px; }}
+QProgressBar {{ background: #e6ebf1; border: none; border-radius: 4px; }}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 4px; }}
+#findings {{ border: none; background: transparent; }}
+#findings::item {{ padding: 5px 2px; border-bottom: 1px solid #eef1f5; color: #26323f; }}
+#findings::item:selected {{ background: #e3ecf8; }}
+
+#bottomBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; }}
+QStatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; color: #4c5a69; }}
+QLabel#status\\.saved {{ color: #2e7d32; padding-left: 8px; }}
+QTableWidget {{ background: #ffffff; alternate-background-color: #f7f9fc; gridline-color: #e0e5ec; border: 1px solid #d5dbe3; }}
+QTableWidget::item:selected {{ background: #d6e4f5; color: #1b2733; }}
+QHeaderView::section {{ background: #f0f3f7; border: none; border-right: 1px solid #e0e5ec; border-bottom: 1px solid #d5dbe3; padding: 4px 6px; font-weight: bold; }}
+#generatedParagraph {{ color: #26323f; line-height: 150%; }}
+#problem {{ color: #c62828; }}
+#previewPages {{ background: #dfe4ea; border-radius: 4px; }}
+#previewPage {{ border: 1px solid #b8c2ce; background: #ffffff; }}
+QScrollBar:vertical {{ background: transparent; width: 12px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: #c3ccd7; border-radius: 5px; min-height: 30px; margin: 2px; }}
+QScrollBar::handle:vertical:hover {{ background: #9fabb9; }}
+QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 0; }}
+QScrollBar::handle:horizontal {{ background: #c3ccd7; border-radius: 5px; min-width: 30px; margin: 2px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+"""

@@ -1,0 +1,310 @@
+"""Input widgets bound to one field of the year each.
+
+Every widget's ``objectName`` is the dotted path of its field (``cover.unit_name``); it writes
+every change to the :class:`~zjdesk.ui.document.Document` as the officer types, and re-reads its
+value when the year changes under it (an automatic fix, an import). Number fields read what
+people type (full-width digits, thousands separators, a trailing 万元) and mark a wrong entry at
+once, with a tooltip that says why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+
+from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.paths import PathError
+from zjdesk.ui.document import Document
+
+
+def _set_invalid(widget: QWidget, message: str | None, hint: str = "") -> None:
+    """Mark ``widget`` as holding an entry that cannot be used (red frame, tooltip with the reason)."""
+    widget.setProperty("invalid", message is not None)
+    widget.setToolTip(message if message is not None else hint)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class BoundField:
+    """What every bound input widget shares: its path, its document and re-reading its value."""
+
+    year_document: Document
+    path: str
+
+    def bind(self, document: Document, path: str) -> None:
+        self.year_document = document
+        self.path = path
+        self.setObjectName(path)  # type: ignore[attr-defined]
+        self._loading = False
+        document.reloaded.connect(self.reload)  # type: ignore[attr-defined]
+
+    def current(self) -> Any:
+        try:
+            return self.year_document.value(self.path)
+        except PathError:  # the item was removed; its row is about to be rebuilt
+            return None
+
+    def reload(self) -> None:
+        self._loading = True
+        try:
+            self.show_value(self.current())
+        finally:
+            self._loading = False
+
+    def show_value(self, value: Any) -> None:  # pragma: no cover - each widget overrides it
+        raise NotImplementedError
+
+    def store(self, value: Any) -> None:
+        if not self._loading:
+            self.year_document.set_value(self.path, value)
+
+
+class TextLine(QLineEdit, BoundField):
+    """A one-line text field."""
+
+    def __init__(self, document: Document, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bind(document, path)
+        self.setPlaceholderText(placeholder)
+        self.reload()
+        self.textChanged.connect(self.store)
+
+    def show_value(self, value: Any) -> None:
+        text = value or ""
+        if self.text() != text:
+            self.setText(text)
+
+
+class TextBlock(QPlainTextEdit, BoundField):
+    """A paragraph of text; Tab moves on to the next field, as in every other field."""
+
+    def __init__(
+        self, document: Document, path: str, placeholder: str = "", rows: int = 4, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.bind(document, path)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.rows = rows
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.reload()
+        self.textChanged.connect(lambda: self.store(self.toPlainText()))
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args: Any) -> None:
+        """Grow with the text, from ``rows`` lines up to 14; beyond that the field scrolls."""
+        line = self.fontMetrics().lineSpacing()
+        lines = self.document().documentLayout().documentSize().height()  # in lines for a plain text layout
+        shown = max(self.rows, min(14, int(lines) + 1))
+        height = line * shown + 2 * self.frameWidth() + 12
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def show_value(self, value: Any) -> None:
+        text = value or ""
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+class _ParsedLine(QLineEdit, BoundField):
+    """A line whose text is parsed into a value; wrong entries are marked, not stored."""
+
+    validity_changed = Signal(bool)
+    hint = ""
+
+    def __init__(self, document: Document, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bind(document, path)
+        self.valid = True
+        self.setPlaceholderText(placeholder)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setToolTip(self.hint)
+        self.reload()
+        self.textChanged.connect(self._typed)
+        self.editingFinished.connect(self._tidy)
+
+    def parse(self, text: str) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def format(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def show_value(self, value: Any) -> None:
+        self._mark(None)
+        text = self.format(value)
+        if self.text() != text:
+            self.setText(text)
+
+    def _mark(self, message: str | None) -> None:
+        valid = message is None
+        if valid != self.valid or message:
+            _set_invalid(self, message, self.hint)
+        if valid != self.valid:
+            self.valid = valid
+            self.validity_changed.emit(valid)
+
+    def _typed(self, text: str) -> None:
+        if self._loading:
+            return
+        try:
+            value = self.parse(text)
+        except ValueError as error:
+            self._mark(str(error))
+            return
+        self._mark(None)
+        self.store(value)
+
+    def _tidy(self) -> None:
+        """Show a valid entry in its standard form (１５５７．１ → 1557.10) once the officer moves on."""
+        if self.valid:
+            self._loading = True
+            try:
+                text = self.format(self.current())
+                if self.text() != text:
+                    self.setText(text)
+            finally:
+                self._loading = False
+
+
+class AmountField(_ParsedLine):
+    """An amount in 万元 with two decimals; accepts １５５７．１５, 1,557.15 and 1557.15万元."""
+
+    hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
+
+    def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(document, path, "未填", parent)
+
+    def parse(self, text: str) -> Decimal | None:
+        try:
+            value = parse_amount(text)
+        except AmountError as error:
+            raise ValueError(str(error)) from error
+        if value is not None and value < 0:
+            raise ValueError("金额不能为负数：请填写实际发生的金额。")
+        return value
+
+    def format(self, value: Any) -> str:
+        return format_amount(value)
+
+
+class CountField(_ParsedLine):
+    """A whole number of people (编制数, 在职人数, 退休人数); empty means not known."""
+
+    hint = "人数，填写整数。"
+
+    def parse(self, text: str) -> int | None:
+        raw = normalise_width(text).strip()
+        for unit in ("人", "名"):
+            raw = raw.removesuffix(unit).rstrip()
+        if not raw:
+            return None
+        if not raw.isdigit():
+            raise ValueError(f"“{text.strip()}”不是人数：请只填写整数，例如 17。")
+        return int(raw)
+
+
+class DecimalField(_ParsedLine):
+    """A plain decimal number (分值, 得分, 百分比)."""
+
+    hint = "填写数字。"
+
+    def __init__(
+        self, document: Document, path: str, *, required: bool = False, suffix: str = "", parent: QWidget | None = None
+    ) -> None:
+        self.required = required
+        self.suffix = suffix
+        super().__init__(document, path, "", parent)
+
+    def parse(self, text: str) -> Decimal | None:
+        raw = normalise_width(text).strip()
+        if self.suffix:
+            raw = raw.removesuffix(self.suffix).rstrip()
+        raw = raw.removesuffix("分").removesuffix("%").rstrip()
+        if not raw:
+            if self.required:
+                raise ValueError("此项必须填写数字。")
+            return None
+        try:
+            value = Decimal(raw)
+        except InvalidOperation as error:
+            raise ValueError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。") from error
+        if not value.is_finite():
+            raise ValueError(f"“{text.strip()}”不是数字。")
+        if value < 0:
+            raise ValueError("不能为负数。")
+        return value
+
+    def store(self, value: Any) -> None:
+        if value is None and self.required:
+            value = Decimal(0)
+        super().store(value)
+
+    def format(self, value: Any) -> str:
+        if value is None:
+            return ""
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class DateField(QDateEdit, BoundField):
+    """A date, picked from a calendar; the lowest date stands for 未填写 (no date yet)."""
+
+    EMPTY = QDate(2000, 1, 1)
+
+    def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bind(document, path)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy年M月d日")
+        self.setMinimumDate(self.EMPTY)
+        self.setSpecialValueText("未填写")
+        self.setMinimumWidth(160)
+        self.reload()
+        self.dateChanged.connect(self._changed)
+
+    def show_value(self, value: Any) -> None:
+        target = QDate(value.year, value.month, value.day) if isinstance(value, date) else self.EMPTY
+        if self.date() != target:
+            self.setDate(target)
+
+    def _changed(self, value: QDate) -> None:
+        self.store(None if value == self.EMPTY else date(value.year(), value.month(), value.day()))
+
+
+class ChoiceField(QComboBox, BoundField):
+    """One of a few fixed values, shown by their Chinese names."""
+
+    def __init__(self, document: Document, path: str, choices: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bind(document, path)
+        for value, label in choices.items():
+            self.addItem(label, value)
+        self.reload()
+        self.currentIndexChanged.connect(lambda _index: self.store(self.currentData()))
+
+    def show_value(self, value: Any) -> None:
+        index = self.findData(value)
+        if index < 0 and value:
+            self.addItem(str(value), value)
+            index = self.count() - 1
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)
+
+
+class CheckField(QCheckBox, BoundField):
+    """A yes/no field (a checklist item met, a set being the reference set)."""
+
+    def __init__(self, document: Document, path: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(label, parent)
+        self.bind(document, path)
+        self.reload()
+        self.toggled.connect(self.store)
+
+    def show_value(self, value: Any) -> None:
+        if self.isChecked() != bool(value):
+            self.setChecked(bool(value))

@@ -1,0 +1,129 @@
+"""Building forms: a titled group of labelled rows, each row one bound field (and its 待复核 badge)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from zjdesk.ui.document import Document
+from zjdesk.ui.widgets.fields import (
+    AmountField,
+    CountField,
+    DateField,
+    DecimalField,
+    TextBlock,
+    TextLine,
+)
+from zjdesk.ui.widgets.review import ReviewBadge
+
+
+def hint_label(text: str) -> QLabel:
+    """A grey explanatory line under a group's title."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class FieldForm(QWidget):
+    """Labelled rows of bound fields (a QFormLayout: labels right-aligned, fields growing)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setHorizontalSpacing(12)
+        self.layout_.setVerticalSpacing(8)
+
+    def _row(self, label: str, editor: QWidget, *extras: QWidget, review: bool = True, stretch: bool = True) -> None:
+        caption = QLabel(label)
+        caption.setBuddy(editor)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(editor, 1 if stretch else 0)
+        for extra in extras:
+            row.addWidget(extra)
+        if not stretch:
+            row.addStretch(1)
+        if review:
+            row.addWidget(ReviewBadge(self.document, editor.objectName()), 0, Qt.AlignmentFlag.AlignTop)
+        if isinstance(editor, TextBlock):
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.layout_.addRow(caption, holder)
+            self.layout_.setAlignment(caption, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.layout_.addRow(caption, holder)
+
+    def line(self, label: str, path: str, placeholder: str = "") -> TextLine:
+        editor = TextLine(self.document, path, placeholder)
+        self._row(label, editor)
+        return editor
+
+    def text(self, label: str, path: str, placeholder: str = "", rows: int = 4) -> TextBlock:
+        editor = TextBlock(self.document, path, placeholder, rows)
+        self._row(label, editor)
+        return editor
+
+    def amount(self, label: str, path: str, *extras: QWidget) -> AmountField:
+        editor = AmountField(self.document, path)
+        editor.setFixedWidth(140)
+        unit = QLabel("万元")
+        unit.setObjectName("unit")
+        self._row(label, editor, unit, *extras, review=False, stretch=False)
+        return editor
+
+    def count(self, label: str, path: str, unit: str = "人") -> CountField:
+        editor = CountField(self.document, path)
+        editor.setFixedWidth(90)
+        suffix = QLabel(unit)
+        suffix.setObjectName("unit")
+        self._row(label, editor, suffix, review=False, stretch=False)
+        return editor
+
+    def decimal(self, label: str, path: str, unit: str = "", *, required: bool = False) -> DecimalField:
+        editor = DecimalField(self.document, path, required=required, suffix=unit)
+        editor.setFixedWidth(110)
+        extras = []
+        if unit:
+            suffix = QLabel(unit)
+            suffix.setObjectName("unit")
+            extras.append(suffix)
+        self._row(label, editor, *extras, review=False, stretch=False)
+        return editor
+
+    def date(self, label: str, path: str) -> DateField:
+        editor = DateField(self.document, path)
+        self._row(label, editor, review=False, stretch=False)
+        return editor
+
+    def widget(self, label: str, widget: QWidget) -> None:
+        """A row holding any widget (a computed value, a button)."""
+        caption = QLabel(label)
+        self.layout_.addRow(caption, widget)
+
+
+class Card(QGroupBox):
+    """A titled white box on a page, holding an optional hint and any content."""
+
+    def __init__(self, title: str, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 14, 16, 14)
+        self.body.setSpacing(10)
+        if hint:
+            self.body.addWidget(hint_label(hint))
+
+    def add(self, widget: QWidget) -> QWidget:
+        self.body.addWidget(widget)
+        return widget
+
+    def form(self, document: Document) -> FieldForm:
+        """A new form inside this card."""
+        form = FieldForm(document)
+        self.body.addWidget(form)
+        return form

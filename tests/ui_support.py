@@ -1,0 +1,59 @@
+"""Helpers for the desktop program's tests: typing Chinese, finding fields, a program with its own settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+
+from zjdesk.ui import dialogs
+from zjdesk.ui.program import Program
+
+
+def type_chinese(widget: QWidget, text: str, *, replace: bool = True) -> None:
+    """Type ``text`` as an input method commits it (qtbot.keyClicks cannot type Chinese)."""
+    widget.setFocus()
+    if replace:
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+        elif isinstance(widget, QPlainTextEdit):
+            widget.selectAll()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def field(window: QWidget, path: str) -> QWidget:
+    """The input widget of ``path`` in ``window`` (its objectName is the dotted path)."""
+    widget = window.findChild(QWidget, path)
+    assert widget is not None, f"no field {path}"
+    return widget
+
+
+def make_program(tmp_path: Path) -> Program:
+    """A program whose recent-files list lives in ``tmp_path``, not in the user's settings."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return Program(settings)
+
+
+class DialogRecorder:
+    """Stands in for the dialogs module's questions; records what would have been shown."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.answers: dict[str, object] = {}
+        monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: self.errors.append((title, message)))
+        monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
+        monkeypatch.setattr(dialogs, "ask_yes_no", lambda *_args: self.answers.get("yes_no", True))
+        for name in ("ask_open_year_file", "ask_save_year_file", "ask_open_document", "ask_export_path", "ask_new_year_details"):
+            monkeypatch.setattr(dialogs, name, self._answer(name))
+
+    def _answer(self, name: str):
+        def answer(*_args, **_kwargs):
+            value = self.answers.get(name)
+            return value(*_args, **_kwargs) if callable(value) else value
+
+        return answer
