@@ -100,3 +100,21 @@ def test_score_step_reports_the_demo_score_and_findings(tmp_path) -> None:
     assert f"（{year.evaluation.stated_grade}）" in detail
     assert "请核对" in detail
     assert context.results["score"].grade == year.evaluation.stated_grade
+
+
+def test_export_step_rejects_a_broken_office_file(tmp_path) -> None:
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(selftest.SelfTestFailure, match="broken.docx"):
+        selftest._zip_member_text(broken, "word/document.xml")
+
+
+def test_export_and_import_steps_write_and_read_the_report(tmp_path) -> None:
+    from zjdesk.demo import demo_year
+
+    context = selftest.SelfTestContext(folder=tmp_path, results={"year": demo_year()})
+    detail = selftest.step_export(context)
+    assert "PDF" in detail and "页" in detail
+    written = sorted(path.suffix for path in (tmp_path / "导出").iterdir())
+    assert written == [".docx", ".pdf", ".xlsx"]
+    assert "单位名称一致" in selftest.step_import_docx(context)

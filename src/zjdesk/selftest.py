@@ -122,8 +122,23 @@ def step_export(context: SelfTestContext) -> str:
         raise SelfTestFailure("导出的 PDF 不完整（缺少文件头或页面）")
     if b"/FontFile" not in pdf_data:
         raise SelfTestFailure("导出的 PDF 没有嵌入字体：请检查电脑上是否有中文字体")
+    context.results["docx"] = docx
     sizes = "，".join(f"{path.suffix[1:]} {path.stat().st_size // 1024} KB" for path in (docx, pdf, xlsx))
     return f"{sizes}；PDF {pages} 页，字体 {'、'.join(fonts)}"
+
+
+def step_import_docx(context: SelfTestContext) -> str:
+    """Read the exported report back as last year's report (the first-year import)."""
+    from zjdesk.store.docx_import import import_docx
+
+    docx = context.results.get("docx")
+    year = context.results.get("year")
+    if docx is None or year is None:
+        raise SelfTestFailure("没有可导入的报告")
+    imported = import_docx(docx).year
+    if imported.cover.unit_name != year.cover.unit_name:
+        raise SelfTestFailure(f"导入的单位名称“{imported.cover.unit_name}”与报告中的“{year.cover.unit_name}”不一致")
+    return f"单位名称一致，读出 {len(imported.tasks)} 项重点工作，{len(imported.review)} 处标记“待复核”"
 
 
 def _zip_member_text(path: Path, member: str) -> str:
@@ -163,6 +178,7 @@ STEPS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("在主窗口中打开", step_open_window),
     ("计算自评分数和检查", step_score_and_checks),
     ("导出报告（.docx、PDF）和表格（.xlsx）", step_export),
+    ("导入往年报告（.docx）", step_import_docx),
     ("中文界面翻译", step_chinese_ui),
     ("不联网", step_no_network),
 ]
@@ -202,7 +218,8 @@ def run_self_test(out: TextIO | None = None) -> int:
         say(f"自检失败：资源文件：{error}")
         return 1
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="zjdesk-selftest-") as folder_name:
+    # ignore_cleanup_errors: on Windows a virus scanner may still hold a just-written file for a moment.
+    with tempfile.TemporaryDirectory(prefix="zjdesk-selftest-", ignore_cleanup_errors=True) as folder_name:
         context = SelfTestContext(folder=Path(folder_name))
         try:
             for number, (title, step) in enumerate(STEPS, start=1):
