@@ -105,7 +105,7 @@ def test_score_step_reports_the_demo_score_and_findings(tmp_path) -> None:
 def test_export_step_rejects_a_broken_office_file(tmp_path) -> None:
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(selftest.SelfTestFailure, match="broken.docx"):
+    with pytest.raises(selftest.SelfTestFailure, match=r"broken\.docx"):
         selftest._zip_member_text(broken, "word/document.xml")
 
 
