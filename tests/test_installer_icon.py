@@ -6,7 +6,7 @@ import importlib.util
 import struct
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QImage, QImageReader
+from PySide6.QtGui import QImage, QImageReader
 
 REPO = Path(__file__).resolve().parents[1]
 ICONS = REPO / "resources" / "icons"
@@ -32,7 +32,6 @@ def _ico_directory(data: bytes) -> list[tuple[int, int, int]]:
 
 
 def _read_all(path: Path) -> list[QImage]:
-    QGuiApplication.instance() or QGuiApplication([])
     reader = QImageReader(str(path))
     images = []
     for index in range(reader.imageCount()):
@@ -43,7 +42,11 @@ def _read_all(path: Path) -> list[QImage]:
     return images
 
 
-def test_committed_ico_has_every_size_and_decodes() -> None:
+# Every test takes pytest-qt's ``qapp`` (a QApplication): a bare QGuiApplication created here would
+# outlive the test and break every later test that needs widgets.
+
+
+def test_committed_ico_has_every_size_and_decodes(qapp) -> None:
     data = (ICONS / "zjdesk.ico").read_bytes()
     directory = _ico_directory(data)
     assert [width for width, _size, _offset in directory] == EXPECTED_SIZES
@@ -54,8 +57,7 @@ def test_committed_ico_has_every_size_and_decodes() -> None:
     assert all(image.hasAlphaChannel() for image in images)
 
 
-def test_committed_png_is_256_pixels_with_transparent_corners() -> None:
-    QGuiApplication.instance() or QGuiApplication([])
+def test_committed_png_is_256_pixels_with_transparent_corners(qapp) -> None:
     image = QImage(str(ICONS / "zjdesk.png"))
     assert (image.width(), image.height()) == (256, 256)
     assert image.pixelColor(0, 0).alpha() == 0
@@ -63,7 +65,7 @@ def test_committed_png_is_256_pixels_with_transparent_corners() -> None:
     assert centre.alpha() == 255 and centre.red() > 150 and centre.green() < 90
 
 
-def test_make_icon_writes_the_same_sizes(tmp_path: Path) -> None:
+def test_make_icon_writes_the_same_sizes(qapp, tmp_path: Path) -> None:
     make_icon = _load_make_icon()
     assert make_icon.main([str(tmp_path)]) == 0
     images = _read_all(tmp_path / "zjdesk.ico")

@@ -118,3 +118,11 @@ def test_export_and_import_steps_write_and_read_the_report(tmp_path) -> None:
     written = sorted(path.suffix for path in (tmp_path / "导出").iterdir())
     assert written == [".docx", ".pdf", ".xlsx"]
     assert "单位名称一致" in selftest.step_import_docx(context)
+
+
+def test_chinese_step_fails_without_the_translation_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QLibraryInfo
+
+    monkeypatch.setattr(QLibraryInfo, "path", lambda _which: str(tmp_path))
+    with pytest.raises(selftest.SelfTestFailure, match="qtbase_zh_CN"):
+        selftest.step_chinese_ui(selftest.SelfTestContext(folder=tmp_path))

@@ -155,14 +155,19 @@ def _zip_member_text(path: Path, member: str) -> str:
 
 
 def step_chinese_ui(context: SelfTestContext) -> str:
-    """Qt's own texts (standard buttons, dialogs) are translated to Chinese."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+    """Qt's Chinese translation (standard buttons, dialogs) is where the program loads it from."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    translated = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    if translated == "Cancel":
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        raise SelfTestFailure(f"没有加载 Qt 的中文翻译（在 {folder} 中找不到 qtbase_zh_CN.qm）")
-    return f"“Cancel”显示为“{translated}”"
+    # The same file and folder as zjdesk.ui.qt_app.ensure_application; loaded here on its own so the
+    # step checks the installed files whichever QApplication is running.
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    if not translator.load("qtbase_zh_CN", folder):
+        raise SelfTestFailure(f"找不到 Qt 的中文翻译 qtbase_zh_CN.qm（在 {folder} 中）")
+    translated = translator.translate("QPlatformTheme", "Cancel")
+    if not translated or translated == "Cancel":
+        raise SelfTestFailure("Qt 的中文翻译文件不完整：标准按钮“Cancel”没有译文")
+    return f"qtbase_zh_CN.qm 已找到，“Cancel”显示为“{translated}”"
 
 
 def step_no_network(context: SelfTestContext) -> str:
