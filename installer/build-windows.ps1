@@ -43,6 +43,7 @@ Write-Host $stdout
 if ($stderr) { Write-Host $stderr }
 Set-Content -Path "$Root\dist\self-test.log" -Value ($stdout + $stderr) -Encoding UTF8
 if ($process.ExitCode -ne 0) { throw "zjdesk --self-test failed (exit status $($process.ExitCode))" }
+if (-not $stdout.Trim()) { Write-Warning "zjdesk --self-test passed (exit status 0) but its output did not reach this console" }
 
 $bundleBytes = (Get-ChildItem "$Root\dist\zjdesk" -Recurse -File | Measure-Object -Property Length -Sum).Sum
 $bundleFiles = (Get-ChildItem "$Root\dist\zjdesk" -Recurse -File).Count
