@@ -28,6 +28,7 @@ def test_self_test_opens_the_demo_year_in_the_window() -> None:
     selftest.run_self_test(out)
     window_line = next(line for line in out.getvalue().splitlines() if "在主窗口中打开" in line)
     assert "湛江市人民政府驻广州办事处" in window_line
+    assert "评分面板：" in window_line and window_line.endswith("优")  # the window scored the year live
 
 
 def test_a_failing_step_is_named_and_stops_the_run(monkeypatch: pytest.MonkeyPatch) -> None:

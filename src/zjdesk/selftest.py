@@ -75,7 +75,14 @@ def step_open_window(context: SelfTestContext) -> str:
     picture = window.grab()
     if picture.isNull() or picture.width() < 100:
         raise SelfTestFailure("主窗口没有画出内容")
-    return f"窗口标题：{window.windowTitle()}"
+    detail = f"窗口标题：{window.windowTitle()}"
+    from PySide6.QtWidgets import QLabel
+
+    # The live score panel, when the window has one (objectNames are the field paths).
+    total, grade = window.findChild(QLabel, "score.total"), window.findChild(QLabel, "score.grade")
+    if total is not None and grade is not None:
+        detail += f"；评分面板：{total.text()} 分 {grade.text()}"
+    return detail
 
 
 def step_score_and_checks(context: SelfTestContext) -> str:
