@@ -62,3 +62,16 @@ def test_fixing_every_fixable_finding_leaves_none_of_them():
     assert year.tasks[7].paragraphs[0] == "一是争取市财政支持，提高租金返还核拨比例，保证单位高效运转；"
     assert "市委、市政府中心工作" in year.evaluation.budgeting
     assert year.evaluation.execution.endswith("完成良好。")
+
+
+def test_catalogue_has_no_duplicates_and_every_finding_is_named():
+    from zjdesk.domain.carry_forward import carry_forward
+    from zjdesk.domain.checks import CHECK_NAMES, CHECKS
+
+    assert len(set(CHECKS)) == len(CHECKS)
+    year = carry_forward(demo_year())
+    year.cover.unit_name = ""
+    for finding in run_checks(year) + run_checks(demo_year()):
+        assert finding.check in CHECK_NAMES
+    keys = [(f.check, f.path) for f in run_checks(demo_year())]
+    assert len(keys) == len(set(keys))

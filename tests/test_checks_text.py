@@ -113,6 +113,10 @@ def test_review_pending_and_its_fix():
     assert [finding.path for finding in findings] == ["goals.0", "goals.1"]
     apply_fix(year, findings[0])
     assert year.review == ["goals.1", "tasks.99.title"]
+    apply_fix(year, findings[1])  # fixes of one run can all be applied
+    assert year.review == ["tasks.99.title"]
+    with pytest.raises(FixError):
+        apply_fix(year, findings[1])
 
 
 def test_a_fix_is_refused_once_the_text_changed():
@@ -130,3 +134,27 @@ def test_short_analysis_is_blue():
     findings = _findings(year, "short_analysis")
     assert "evaluation.budgeting" in {finding.path for finding in findings}
     assert all(finding.severity == "blue" for finding in findings)
+
+
+def test_notice_of_the_wrong_year_after_new_year_is_flagged_and_fixed():
+    from zjdesk.domain.carry_forward import carry_forward
+
+    next_year = carry_forward(demo_year())  # 2025, still answering 湛财绩[2025]2号
+    findings = [f for f in _findings(next_year, "text_year") if f.path.startswith("cover.notice")]
+    assert {f.path for f in findings} == {"cover.notice_title", "cover.notice_number"}
+    for finding in findings:
+        apply_fix(next_year, finding)
+    assert next_year.cover.notice_number == "湛财绩[2026]2号"
+    assert next_year.cover.notice_title == "湛江市财政局关于开展2026年市级财政资金绩效自评工作的通知"
+    assert _findings(demo_year(), "text_year") == []  # the demo answers the right notice
+
+
+def test_submission_date_in_text_follows_the_submission_date():
+    from datetime import date
+
+    year = demo_year()
+    assert _findings(year, "text_figure_mismatch") == []  # 5月14日 agrees with 2025-05-14
+    year.process.submission_date = date(2025, 5, 20)
+    finding = _fix(year, "text_figure_mismatch", "process.submission_text")
+    assert "“5月14日”应为“5月20日”" in finding.message
+    assert year.process.submission_text.startswith("本单位自评材料于5月20日寄出")

@@ -68,3 +68,24 @@ def test_execution_rate_75_percent_is_capped_at_89_and_graded_good():
     assert score.uncapped_total == Decimal(94)
     assert score.total == Decimal(89)
     assert score.grade == "良"
+
+
+def test_demo_and_reference_files_round_trip_exactly():
+    from zjdesk.domain.scoring_sets import REFERENCE_FILE, indicator_set_dumps, indicator_set_loads
+    from zjdesk.domain.serialize import dumps, loads
+    from zjdesk.resources import resource_path
+
+    demo_text = resource_path("demo", "demo-2024.json").read_text(encoding="utf-8")
+    assert dumps(loads(demo_text)) == demo_text
+    reference_text = resource_path(*REFERENCE_FILE).read_text(encoding="utf-8")
+    assert indicator_set_dumps(indicator_set_loads(reference_text)) == reference_text
+
+
+def test_demo_carries_the_reference_set():
+    from zjdesk.domain.scoring_sets import reference_indicator_set
+
+    year = demo_year()
+    reference = reference_indicator_set()
+    assert year.indicator_set.is_reference and year.indicator_set.name == reference.name
+    assert [i.rule for i in year.indicator_set.indicators] == [i.rule for i in reference.indicators]
+    assert year.indicator_set.caps == reference.caps

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,7 +28,7 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command (used for dispatch and for ``--help``)."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="zjdesk",
         description="部门整体支出绩效自评报告：打开年度文件，或运行下列命令。",
     )
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_gui_parser() -> argparse.ArgumentParser:
     """The parser for opening the desktop program."""
-    parser = argparse.ArgumentParser(prog="zjdesk", description="打开 zjdesk 桌面程序。")
+    parser = ArgumentParser(prog="zjdesk", description="打开 zjdesk 桌面程序。")
     parser.add_argument("--version", action="version", version=f"zjdesk {zjdesk.__version__}")
     parser.add_argument("file", nargs="?", help="要打开的年度文件（.zjd）")
     parser.add_argument("--demo", action="store_true", help="打开内置的演示年度文件")
@@ -50,6 +51,13 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 class _ChineseArgumentError(UserError):
     pass
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports a wrong command line as one Chinese line (exit status 2)."""
+
+    def error(self, message: str):
+        raise _ChineseArgumentError(f"命令参数有误（{message}）。运行“{self.prog} --help”查看用法。")
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -82,6 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zjdesk：已取消。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`zjdesk dump x.zjd | head`): not an error of ours.
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _utf8_streams() -> None:

@@ -36,6 +36,7 @@ from zjdesk.domain.checks_numbers import (
 )
 from zjdesk.domain.checks_text import (
     check_half_width_punctuation,
+    check_notice_year,
     check_review_pending,
     check_short_analysis,
     check_stray_spaces,
@@ -76,6 +77,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_over_establishment,
     check_stated_score,
     check_text_figures,
+    check_notice_year,
     check_text_years,
     check_stray_spaces,
     check_half_width_punctuation,
@@ -175,6 +177,11 @@ def apply_fix(year: YearData, finding: Finding) -> None:
         current = get_value(year, fix.path)
     except PathError as error:
         raise FixError("要修正的内容已不存在，请重新检查。") from error
+    if fix.op == "remove":
+        if not isinstance(current, list) or fix.new not in current:
+            raise FixError("内容在检查之后已被修改，请重新检查后再修正。")
+        set_value(year, fix.path, [item for item in current if item != fix.new])
+        return
     if current != fix.old:
         raise FixError("内容在检查之后已被修改，请重新检查后再修正。")
     set_value(year, fix.path, fix.new)

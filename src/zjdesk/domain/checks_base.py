@@ -35,12 +35,17 @@ NON_PROSE_FIELDS = ("cover.notice_number", "cover.attachment_number", "profile.f
 
 @dataclass
 class Fix:
-    """An automatic fix: set ``path`` from ``old`` to ``new`` (refused when the value changed meanwhile)."""
+    """An automatic fix: set ``path`` from ``old`` to ``new`` (refused when the value changed meanwhile).
+
+    With ``op="remove"`` the fix removes the item ``new`` from the list at ``path`` instead (``old``
+    is not compared), so several such fixes from one run can all be applied.
+    """
 
     label: str  # Chinese, for the button: 删除多余空格
     path: str
     old: Any
     new: Any
+    op: str = "set"  # set | remove
 
 
 @dataclass

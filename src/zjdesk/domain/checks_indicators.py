@@ -79,15 +79,23 @@ def check_judged_scores(context: CheckContext) -> Iterator[Finding]:
 
 
 def check_missing_data(context: CheckContext) -> Iterator[Finding]:
-    """Blue: a computed indicator that fell back to the judged score because data is missing."""
+    """Blue: computed indicators scored by the judged score because data is missing.
+
+    One finding per field to fill in (the first missing input), naming every indicator waiting for it.
+    """
+    waiting: dict[str, tuple[list[str], list[str]]] = {}
     for item in context.score.indicators:
         if not item.fell_back_to_judged or not item.missing_inputs:
             continue
-        names = "、".join(INPUT_LABELS.get(path, "逐项检查结果") for path in item.missing_inputs)
+        names, missing = waiting.setdefault(item.missing_inputs[0], ([], []))
+        names.append(quoted(item.name))
+        missing.extend(path for path in item.missing_inputs if path not in missing)
+    for path, (names, missing) in waiting.items():
+        fields = "、".join(INPUT_LABELS.get(input_path, "逐项检查结果") for input_path in missing)
         yield Finding(
             "missing_data",
             BLUE,
-            f"指标{quoted(item.name)}缺少数据（{names}），暂按自评分计分：建议补充数据，由程序按评分标准计算。",
-            item.missing_inputs[0],
-            fingerprint=fingerprint(item.path, *item.missing_inputs),
+            f"指标{'、'.join(names)}缺少数据（{fields}），暂按自评分计分：建议补充数据，由程序按评分标准计算。",
+            path,
+            fingerprint=fingerprint(*names, *missing),
         )

@@ -88,7 +88,7 @@ def check_text_years(context: CheckContext) -> Iterator[Finding]:
         return
     allowed = (evaluation_year, evaluation_year + 1)
     for path, text in context.prose:
-        if "年" not in text:
+        if "年" not in text or path in ("cover.notice_title", "cover.notice_number"):
             continue
         stale = [
             match
@@ -111,6 +111,33 @@ def check_text_years(context: CheckContext) -> Iterator[Finding]:
             "可能是沿用往年报告未改的年份：请核对；如确是引用其他年份，可确认忽略。",
             path,
             fix=Fix("把年份改为本评价年度", path, text, fixed),
+            fingerprint=fingerprint(evaluation_year, text),
+        )
+
+
+NOTICE_YEAR = re.compile(r"((?:19|20)\d{2})")
+NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
+
+
+def check_notice_year(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: the notice answered is that of the year after the evaluation year (湛财绩[2025]2号 for 2024)."""
+    evaluation_year = context.year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    expected = evaluation_year + 1
+    for path, name in NOTICE_FIELDS:
+        text = get_value(context.year, path)
+        wrong = [match for match in NOTICE_YEAR.finditer(text) if int(match.group(1)) != expected]
+        if not wrong:
+            continue
+        years = "、".join(dict.fromkeys(match.group(1) for match in wrong))
+        yield Finding(
+            "text_year",
+            YELLOW,
+            f"{name}中的年份“{years}”与评价年度不符：{evaluation_year}年度的自评依据的是{expected}年的通知。"
+            "请按今年的通知改正（结转新年度后常见）。",
+            path,
+            fix=Fix(f"把年份改为{expected}", path, text, _replace_matches(text, wrong, lambda _match: str(expected))),
             fingerprint=fingerprint(evaluation_year, text),
         )
 
@@ -140,7 +167,7 @@ def check_review_pending(context: CheckContext) -> Iterator[Finding]:
             YELLOW,
             "此处文字沿用自上一年度，尚未复核：请按本年度情况修改，或确认无需修改。",
             path,
-            fix=Fix("确认已复核", "review", list(review), [item for item in review if item != path]),
+            fix=Fix("确认已复核", "review", None, path, op="remove"),
             fingerprint=fingerprint(text),
         )
 

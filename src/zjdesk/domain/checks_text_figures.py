@@ -105,10 +105,28 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
     return sorted(found)
 
 
+DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
+
+
+def _date_contradictions(context: CheckContext, text: str) -> list[tuple[int, int, str, str]]:
+    """A 月日 in 自评材料报送时间及质量 that differs from the submission date."""
+    submitted = context.year.process.submission_date
+    if submitted is None:
+        return []
+    correct = f"{submitted.month}月{submitted.day}日"
+    return [
+        (match.start(), match.end(), match.group(), correct)
+        for match in DAY.finditer(text)
+        if (int(match.group(1)), int(match.group(2))) != (submitted.month, submitted.day)
+    ]
+
+
 def check_text_figures(context: CheckContext) -> Iterator[Finding]:
-    """Yellow: an amount, rate, score or grade in the text that differs from the data."""
+    """Yellow: an amount, rate, score, grade or submission date in the text that differs from the data."""
     for path, text in context.prose:
         contradictions = _contradictions(context, text)
+        if path == "process.submission_text":
+            contradictions = sorted(contradictions + _date_contradictions(context, text))
         if not contradictions:
             continue
         pieces, position = [], 0

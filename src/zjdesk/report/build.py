@@ -60,7 +60,8 @@ def _cover(out: _Writer, year: YearData) -> None:
     if cover.attachment_number:
         out.paragraph(f"附件{cover.attachment_number}", "cover.attachment_number", "attachment")
     out.paragraph(REPORT_TITLE, role="title")
-    out.paragraph(f"评价年度：{cover.evaluation_year}年度", "cover.evaluation_year", "cover")
+    year_text = f"{cover.evaluation_year}年度" if cover.evaluation_year else NOT_FILLED
+    out.paragraph(f"评价年度：{year_text}", "cover.evaluation_year", "cover")
     out.paragraph(f"评价单位（公章）：{cover.unit_name}", "cover.unit_name", "cover")
     out.paragraph(f"填报日期：{chinese_date(cover.fill_date)}", "cover.fill_date", "cover")
     out.paragraph(sentences.opening_paragraph(cover), "cover.opening_text")
@@ -69,8 +70,11 @@ def _cover(out: _Writer, year: YearData) -> None:
 def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
     out.heading(1, "单位基本情况")
     out.heading(2, "单位机构设置、部门职能情况")
-    for text, source in sentences.profile_paragraphs(year.profile):
+    profile = list(sentences.profile_paragraphs(year.profile))
+    for text, source in profile:
         out.paragraph(text, source)
+    if not profile:
+        out.paragraph("", "profile")
 
     out.heading(2, "年度总体工作和重点工作任务")
     for t, task in enumerate(year.tasks):
@@ -79,6 +83,9 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
             out.heading(4, point.title.strip().rstrip("。"), point.text, f"tasks.{t}.points.{p}.title")
         for p, text in enumerate(task.paragraphs):
             out.paragraph(text, f"tasks.{t}.paragraphs.{p}")
+
+    if not year.tasks:
+        out.paragraph("", "tasks")
 
     out.heading(2, "部门整体支出绩效目标")
     for g, goal in enumerate(year.goals):

@@ -91,10 +91,19 @@ def set_run_fonts(r_pr_parent: object, east_asia: str, latin: str = LATIN_FONT) 
 
 
 def _strip_theme_fonts(document: Document) -> None:
-    """Remove every theme-font attribute left in the template's styles and defaults."""
+    """Remove every theme-font attribute left in the template's styles; name the fonts instead.
+
+    The template's other styles (Heading 5–9, Quote, …) would otherwise keep theme fonts, and a
+    user applying one in Word would get the Japanese theme font.
+    """
     for fonts in document.styles.element.iter(qn("w:rFonts")):
+        had_theme = any(fonts.get(qn(attribute)) is not None for attribute in _THEME_ATTRIBUTES)
         for attribute in _THEME_ATTRIBUTES:
             fonts.attrib.pop(qn(attribute), None)
+        if had_theme or fonts.get(qn("w:eastAsia")) is None:
+            for attribute, font in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", FANGSONG)):
+                if fonts.get(qn(attribute)) is None:
+                    fonts.set(qn(attribute), font)
 
 
 def _set_language(document: Document) -> None:

@@ -12,6 +12,7 @@ import io
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -43,6 +44,7 @@ def render_docx(outline: Outline) -> bytes:
     """The .docx file of ``outline`` as bytes."""
     document = docx.Document()
     install_styles(document)
+    _load_style_ids(document)
     _set_properties(document, outline)
     section = document.sections[0]
     _page_setup(section, landscape=False)
@@ -90,6 +92,21 @@ def _page_setup(section: object, *, landscape: bool) -> None:
     section.gutter = Mm(0)  # type: ignore[attr-defined]
 
 
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _load_style_ids(document: Document) -> None:
+    """Style ids by role, looked up once: python-docx's lookup by name walks every style each time."""
+    _STYLE_IDS.clear()
+    for role in STYLES:
+        _STYLE_IDS[role] = document.styles[style_name(role)].style_id
+
+
+def _styled(paragraph: DocxParagraph, role: str) -> DocxParagraph:
+    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[role]
+    return paragraph
+
+
 def _add_run(paragraph: DocxParagraph, text: str, font: str, *, bold: bool | None = None) -> None:
     run = paragraph.add_run(text)
     set_run_fonts(run._element, font, SONGTI if font == SONGTI else "Times New Roman")
@@ -98,7 +115,7 @@ def _add_run(paragraph: DocxParagraph, text: str, font: str, *, bold: bool | Non
 
 
 def _paragraph(document: Document, block: Paragraph) -> None:
-    paragraph = document.add_paragraph(style=style_name(block.role))
+    paragraph = _styled(document.add_paragraph(), block.role)
     _add_run(paragraph, block.text, font_of(block.role))
     if block.role == "title":
         # A blank line after the title, as in printed reports; spacing, not an empty paragraph.
@@ -109,7 +126,7 @@ def _paragraph(document: Document, block: Paragraph) -> None:
 
 def _heading(document: Document, block: Heading) -> None:
     role = f"heading{block.level}"
-    paragraph = document.add_paragraph(style=style_name(role))
+    paragraph = _styled(document.add_paragraph(), role)
     _add_run(paragraph, block.heading_text, font_of(role))
     if block.body:
         # Run-on text after a 1./（1） heading is body text: 仿宋, never bold.
@@ -136,7 +153,7 @@ def _field(paragraph: DocxParagraph, instruction: str, font: str) -> None:
 
 
 def _number_paragraph(paragraph: DocxParagraph, *, odd: bool) -> None:
-    paragraph.style = style_name("footer")
+    _styled(paragraph, "footer")
     paragraph.alignment = 2 if odd else 0
     indent = paragraph.paragraph_format
     indent.first_line_indent = Pt(0)
@@ -159,7 +176,7 @@ def _draft_headers(section: object) -> None:
     """草稿 at the top of every page (odd and even headers), in red 黑体."""
     for header in (section.header, section.even_page_header):  # type: ignore[attr-defined]
         paragraph = header.paragraphs[0]
-        paragraph.style = style_name("header")
+        _styled(paragraph, "header")
         _add_run(paragraph, f"{DRAFT_MARK}（未经审定，不得报送）", HEITI, bold=True)
         for run in paragraph.runs:
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
@@ -173,21 +190,26 @@ def _sheet(document: Document, table: Table) -> None:
     if wants_landscape != is_landscape:
         section = document.add_section(WD_SECTION.NEW_PAGE)
         _page_setup(section, landscape=wants_landscape)
-        title = document.add_paragraph(style=style_name("sheet_title"))
+        title = _styled(document.add_paragraph(), "sheet_title")
     else:
-        title = document.add_paragraph(style=style_name("sheet_title"))
+        title = _styled(document.add_paragraph(), "sheet_title")
         title.paragraph_format.page_break_before = True
     _add_run(title, table.title, font_of("sheet_title"))
-    caption = document.add_paragraph(style=style_name("sheet_caption"))
+    caption = _styled(document.add_paragraph(), "sheet_caption")
     _add_run(caption, table.caption, font_of("sheet_caption"))
     _table(document, table)
     for note in table.notes:
-        paragraph = document.add_paragraph(style=style_name("sheet_caption"))
+        paragraph = _styled(document.add_paragraph(), "sheet_caption")
         _add_run(paragraph, note, font_of("sheet_caption"))
 
 
 def _twips(mm: float) -> str:
     return str(round(mm * TWIPS_PER_MM))
+
+
+# The children of w:tblPr after each element we add, in schema order: Word rejects a file whose order is wrong.
+_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _table_properties(grid: DocxTable, table: Table) -> None:
@@ -197,12 +219,11 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
         width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
+        tbl_pr.insert_element_before(width, "w:jc", "w:tblInd", "w:tblBorders", *_AFTER_BORDERS)
     width.set(qn("w:w"), _twips(table.width_mm))
     width.set(qn("w:type"), "dxa")
-    justification = OxmlElement("w:jc")
-    justification.set(qn("w:val"), "center")
-    tbl_pr.append(justification)
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False  # w:tblLayout fixed: the widths below hold whatever the text
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         border = OxmlElement(f"w:{edge}")
@@ -211,24 +232,21 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
         border.set(qn("w:space"), "0")
         border.set(qn("w:color"), "000000")
         borders.append(border)
-    tbl_pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    tbl_pr.insert_element_before(borders, *_AFTER_BORDERS)
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
         margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), "85")
+        margin.set(qn("w:w"), "57")  # 1 mm each side
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, *_AFTER_CELL_MARGINS)
     for column, grid_column in zip(table.columns, tbl.tblGrid.findall(qn("w:gridCol")), strict=True):
         grid_column.set(qn("w:w"), _twips(column.width_mm))
 
 
 def _cell_text(cell: object, text: str, *, role: str, align: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    paragraph.style = style_name(role)
+    _styled(paragraph, role)
     paragraph.alignment = _ALIGN[align]
     if text:  # an empty cell keeps an empty paragraph, so merging cells adds no stray lines
         _add_run(paragraph, text, STYLES[role].font, bold=bold or None)
@@ -242,9 +260,7 @@ def _cell_width(cell: object, mm: float) -> None:
         tc_pr.insert(0, width)
     width.set(qn("w:w"), _twips(mm))
     width.set(qn("w:type"), "dxa")
-    align = OxmlElement("w:vAlign")
-    align.set(qn("w:val"), "center")
-    tc_pr.append(align)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
 
 
 def _row_properties(row: object, *, header: bool) -> None:

@@ -217,10 +217,11 @@ class _Layouter:
         layout.endLayout()
         return layout, count
 
-    def paragraph(self, text: str, role: str, *, run_in: tuple[int, str] | None = None, keep_lines: int = 1,
+    def paragraph(self, text: str, role: str, *, run_in: tuple[int, str] | None = None, keep_next: int = 0,
                   space_after: float = 0.0, pitch: float = LINE_PITCH) -> None:
         layout, count = self._layout(text, role, self.frame.width, run_in=run_in, pitch=pitch)
-        if self.room() < pitch * min(count, max(keep_lines, 2 if count > 1 else 1)) - 0.5:
+        # The first two lines stay together, and ``keep_next`` lines of what follows stay with them.
+        if self.room() < pitch * (min(count, 2) + keep_next) - 0.5:
             self._new_page(landscape=self.frame.page.landscape)
         done = 0
         while done < count:
@@ -374,8 +375,9 @@ class ReportDocument:
         ensure_gui_application()
         self.outline = outline
         layouter = _Layouter(outline)
-        for block in outline.blocks:
-            _flow_block(layouter, block)
+        blocks = outline.blocks
+        for index, block in enumerate(blocks):
+            _flow_block(layouter, block, _standalone_headings_after(blocks, index))
         for table in outline.tables:
             layouter.table(table)
         self.pages = layouter.pages
@@ -441,6 +443,16 @@ class ReportDocument:
         return bytes(data.data())
 
 
+def _standalone_headings_after(blocks: list[Heading | Paragraph], index: int) -> int:
+    """How many headings without run-on text follow block ``index`` directly."""
+    count = 0
+    for block in blocks[index + 1 :]:
+        if not isinstance(block, Heading) or block.body:
+            break
+        count += 1
+    return count
+
+
 def _page_layout(page: Page) -> QPageLayout:
     orientation = QPageLayout.Orientation.Landscape if page.landscape else QPageLayout.Orientation.Portrait
     layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0))
@@ -448,14 +460,14 @@ def _page_layout(page: Page) -> QPageLayout:
     return layout
 
 
-def _flow_block(layouter: _Layouter, block: Heading | Paragraph) -> None:
+def _flow_block(layouter: _Layouter, block: Heading | Paragraph, following_headings: int = 0) -> None:
     if isinstance(block, Heading):
         role = f"heading{block.level}"
         if block.body:
-            layouter.paragraph(block.text, role, run_in=(len(block.heading_text), "body"), keep_lines=2)
+            layouter.paragraph(block.text, role, run_in=(len(block.heading_text), "body"))
         else:
-            # A heading alone keeps with the first two lines of what follows.
-            layouter.paragraph(block.text, role, keep_lines=3)
+            # A heading alone keeps with the headings right after it and two lines of the text below them.
+            layouter.paragraph(block.text, role, keep_next=2 + following_headings)
         return
     space = 28.95 * PT if block.role == "title" else (14 * PT if block.source == "cover.fill_date" else 0.0)
     pitch = 36 * PT if block.role == "title" else LINE_PITCH

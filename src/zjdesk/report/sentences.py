@@ -41,7 +41,8 @@ def opening_paragraph(cover: Cover) -> str:
     notice = f"《{cover.notice_title}》" if cover.notice_title else "市财政局有关通知"
     return (
         f"根据{notice}{cover.notice_number}文件要求，{cover.opening_text}"
-        f"现将{cover.evaluation_year}年度{cover.unit_name}整体支出绩效自评情况报告如下："
+        f"现将{f'{cover.evaluation_year}年度' if cover.evaluation_year else '本年度'}{cover.unit_name or '本单位'}"
+        "整体支出绩效自评情况报告如下："
     )
 
 

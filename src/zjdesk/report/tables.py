@@ -45,7 +45,7 @@ FIGURE_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("公用经费实际支出", "figures.public_funds_actual"),
             ("“三公”经费预算数", "figures.three_public_budget"),
             ("“三公”经费实际支出", "figures.three_public_actual"),
-            ("上年“三公”经费实际支出", "figures.three_public_prior_actual"),
+            ("上年“三公”经费支出", "figures.three_public_prior_actual"),
             ("政府采购预算（计划）数", "figures.procurement_plan"),
             ("政府采购实际金额", "figures.procurement_actual"),
         ),
@@ -105,11 +105,11 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         rows.append(Row((str(number), "支付进度率", progress, "%", "国库支付系统")))
 
     columns = (
-        Column("序号", 11),
+        Column("序号", 12),
         Column("项目", 52, "left"),
         Column("数值", 24, "right"),
         Column("单位", 12),
-        Column("说明", 57, "left"),
+        Column("说明", 56, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=caption)

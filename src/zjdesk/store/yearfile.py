@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
@@ -61,6 +61,12 @@ def _make_engine(path: Path, readonly: bool) -> Engine:
         if not readonly:
             connection.execute("PRAGMA journal_mode = DELETE")
         connection.execute("PRAGMA synchronous = FULL")
+
+    # The connection is in autocommit mode (so PRAGMAs and migrations behave); SQLAlchemy's
+    # transactions must therefore open SQLite's own, or each statement would commit alone.
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -251,6 +257,7 @@ class YearFile:
         """
         if self.readonly:
             raise UserError("此年度文件以只读方式打开，不能保存修改。")
+        engine = self._require_engine()
         changed = {}
         for name in SECTIONS:
             text = section_to_json(year, name)
@@ -260,7 +267,7 @@ class YearFile:
             return []
         now = _now()
         try:
-            with Session(self._require_engine()) as session, session.begin():
+            with Session(engine) as session, session.begin():
                 for name, text in changed.items():
                     session.merge(YearPart(name=name, data=text, modified=now))
                 session.merge(MetaEntry(key="modified", value=now))

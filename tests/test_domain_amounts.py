@@ -1,0 +1,70 @@
+"""The one amount parser: what officers type, and what they must be told."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zjdesk.domain.amounts import AmountError, format_amount, format_percent, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1557.15", "1557.15"),
+        ("１５５７．１５", "1557.15"),
+        ("1,557.15", "1557.15"),
+        ("１，５５７．１５万元", "1557.15"),
+        ("  898.41 万元 ", "898.41"),
+        ("1564.1", "1564.10"),
+        ("0", "0.00"),
+        ("12万", "12.00"),
+        ("-3.5", "-3.50"),
+    ],
+)
+def test_accepts_what_officers_type(typed: str, expected: str) -> None:
+    assert parse_amount(typed) == Decimal(expected)
+
+
+def test_empty_field_is_unknown_not_zero() -> None:
+    assert parse_amount("   ") is None
+    assert parse_amount("") is None
+
+
+@pytest.mark.parametrize("typed", ["abc", "1.2.3", "1,55.7", "12元", "1e5", "１５５７．１５６", "万元", "--1"])
+def test_refuses_anything_else_in_chinese(typed: str) -> None:
+    with pytest.raises(AmountError) as raised:
+        parse_amount(typed)
+    message = str(raised.value)
+    assert "金额" in message or "小数" in message
+    assert any("\u4e00" <= char <= "\u9fff" for char in message)
+
+
+def test_format_amount_two_decimals_and_unit() -> None:
+    assert format_amount(Decimal("1564.1")) == "1564.10"
+    assert format_amount(Decimal("655.69"), unit=True) == "655.69万元"
+    assert format_amount(None) == ""
+
+
+def test_format_percent() -> None:
+    assert format_percent(Decimal("100.4463")) == "100.45%"
+    assert format_percent(None) == ""
+
+
+@given(st.decimals(min_value=Decimal("-99999999.99"), max_value=Decimal("99999999.99"), places=2))
+def test_parsing_then_formatting_is_the_identity(value: Decimal) -> None:
+    text = format_amount(value)
+    assert parse_amount(text) == value
+    assert format_amount(parse_amount(text)) == text
+
+
+@given(st.decimals(min_value=Decimal(0), max_value=Decimal("9999999.99"), places=2))
+def test_full_width_and_separators_read_the_same(value: Decimal) -> None:
+    plain = format_amount(value)
+    integer, _, fraction = plain.partition(".")
+    grouped = f"{int(integer):,}.{fraction}"
+    full_width = grouped.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789.,"})
+    assert parse_amount(full_width + "万元") == value

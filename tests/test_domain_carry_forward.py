@@ -1,0 +1,49 @@
+"""结转新年度: what comes along, what starts fresh, what must be reviewed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zjdesk.demo import demo_year
+from zjdesk.domain.carry_forward import carry_forward
+from zjdesk.domain.paths import get_value
+
+
+def test_next_year_and_comparison_figures() -> None:
+    previous = demo_year()
+    year = carry_forward(previous)
+    assert year.cover.evaluation_year == 2025
+    assert year.cover.unit_name == previous.cover.unit_name
+    assert year.cover.fill_date is None
+    assert year.figures.prior_final_expenditure == previous.figures.final_expenditure
+    assert year.figures.prior_final_expenditure.total == Decimal("1557.15")
+    assert year.figures.final_expenditure.total is None
+    assert year.figures.budget.total is None
+
+
+def test_profile_tasks_goals_team_come_along_analysis_does_not() -> None:
+    previous = demo_year()
+    year = carry_forward(previous)
+    assert year.profile == previous.profile
+    assert year.tasks == previous.tasks
+    assert year.goals == previous.goals
+    assert year.team == previous.team
+    assert year.evaluation.budgeting == ""
+    assert year.problems == [] and year.improvements == []
+
+
+def test_every_carried_text_is_marked_for_review() -> None:
+    year = carry_forward(demo_year())
+    assert "tasks.0.points.0.text" in year.review
+    assert "goals.3" in year.review
+    assert "team.members.8" in year.review
+    assert "profile.sections.2.duties" in year.review
+    assert "process.work_process" in year.review
+    for path in year.review:
+        assert str(get_value(year, path)).strip()
+
+
+def test_previous_year_is_left_unchanged() -> None:
+    previous = demo_year()
+    carry_forward(previous).tasks[0].title = "改过"
+    assert previous.tasks[0].title == "主动作为，做好新形势下的信访维稳工作"
