@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +33,10 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.export import export_year
 from zjdesk.report.xlsx_writer import render_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+Row = tuple[str, float, float | None, str]
 
 
 def measure(function: Callable[[], object], repeats: int, inner: int) -> float:
@@ -78,7 +85,11 @@ def main() -> int:
     keystroke = results["keystroke recompute: score + checks (demo)"] * 1000
     print(f"\nkeystroke recompute median: {keystroke:.3f} ms (target < 5 ms)")
     print()
+    ui_benchmarks(quick=args.quick)  # first: it needs a QApplication, the report needs only a QGuiApplication
+    print()
     report_benchmarks(quick=args.quick)
+    print()
+    import_benchmarks(quick=args.quick)
     return 0
 
 
@@ -129,5 +140,169 @@ def report_benchmarks(*, quick: bool) -> None:
     print(f"\nfull export of the demo: {full * 1000:.0f} ms, {full / baseline:.1f}× the unstyled python-docx baseline")
 
 
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``action`` over ``repeat`` runs (no warm-up, no batching)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# -- the desktop program ------------------------------------------------------------------------------
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1360, 860)
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+ZJDESK_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication
+from zjdesk.app import open_window
+window = open_window(sys.argv[1])
+QApplication.processEvents()
+print("shown", flush=True)
+window.close()
+"""
+
+
+def _time_to_shown(code: str, *args: str) -> float:
+    """Seconds from starting a fresh Python process to its window being shown."""
+    environment = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM=os.environ["QT_QPA_PLATFORM"])
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if line.strip() != "shown":
+        raise RuntimeError(f"the window was not shown: {process.stderr.read() if process.stderr else ''}")
+    return elapsed
+
+
+def cold_start(quick: bool) -> list[Row]:
+    """Cold start to a shown main window on the demo year, against a bare PySide6 QMainWindow."""
+    from zjdesk.demo import demo_year
+    from zjdesk.store.yearfile import write_new_year_file
+
+    repeat = 3 if quick else 7
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.zjd"
+        write_new_year_file(path, demo_year())
+        _time_to_shown(BARE_WINDOW)  # warm the disk cache for both alike
+        bare, ours = [], []
+        for _ in range(repeat):  # interleaved, so both see the same machine load
+            bare.append(_time_to_shown(BARE_WINDOW))
+            ours.append(_time_to_shown(ZJDESK_WINDOW, str(path)))
+    return [("cold start: demo year main window", statistics.median(ours), statistics.median(bare), "aim ≤ 2× bare QMainWindow")]
+
+
+def edit_to_score(quick: bool) -> list[Row]:
+    """A keystroke in an amount field until the score panel shows the new total."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+    from zjdesk.app import open_window
+    from zjdesk.demo import demo_year
+    from zjdesk.domain.scoring import score_year
+    from zjdesk.store.yearfile import write_new_year_file
+
+    repeat = 40 if quick else 200
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.zjd"
+        write_new_year_file(path, demo_year())
+        window = open_window(path)
+        window.go_to(4)
+        QApplication.processEvents()
+        amount = window.findChild(QLineEdit, "figures.final_expenditure.total")
+        total = window.findChild(QLabel, "score.total")
+        amount.setFocus()
+        amount.setText("1100")
+        seen = set()
+
+        def keystroke(key=[Qt.Key.Key_5, Qt.Key.Key_Backspace], state=[0]) -> None:  # noqa: B006
+            QTest.keyClick(amount, key[state[0] % 2])
+            state[0] += 1
+            seen.add(total.text())
+
+        ours = median_time(keystroke, repeat)
+        assert len(seen) > 1, "the score panel did not change"
+        year = window.document.year
+        engine = median_time(lambda: score_year(year), repeat)
+        title = window.findChild(QLineEdit, "cover.notice_title")
+        window.go_to(0)
+        QApplication.processEvents()
+        text = median_time(lambda: QTest.keyClick(title, Qt.Key.Key_A), repeat)
+        window.close()
+    rows.append(("edit figure → score panel updated", ours, None, "aim < 16 ms"))
+    rows.append(("  of which score engine alone", engine, None, ""))
+    rows.append(("keystroke in a text field (all panels)", text, None, ""))
+    return rows
+
+
+def ui_benchmarks(*, quick: bool) -> None:
+    """The desktop program: cold start against a bare QMainWindow, and edit → score panel."""
+    print(f"{'desktop program case':44} {'median':>10} {'baseline':>10} {'ratio':>7}  note")
+    for label, value, baseline, note in [*cold_start(quick), *edit_to_score(quick)]:
+        ratio = f"{value / baseline:6.2f}×" if baseline else ""
+        base = f"{baseline * 1000:8.1f}ms" if baseline else ""
+        print(f"{label:44} {value * 1000:8.2f}ms {base:>10} {ratio:>7}  {note}")
+
+
+def import_benchmarks(*, quick: bool) -> None:
+    """Importing a Word report: the seed typed as paragraphs, and zjdesk's own export of the demo.
+
+    Baseline: python-docx opening the same bytes and reading every paragraph's text, the least any
+    import must do.
+    """
+    import io
+    import tempfile
+
+    import docx
+
+    from zjdesk.store.docx_import import import_docx_bytes
+    from zjdesk.store.docx_import.safety import check_archive
+
+    repeats = 5 if quick else 15
+    seed = (Path(__file__).resolve().parents[1] / "tests" / "import_data" / "seed-2024.txt").read_text(encoding="utf-8")
+    typed = unstyled_docx([line for line in seed.split("\n") if line.strip()])
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "demo.docx"
+        export_year(demo_year(), docx=target, draft=True)
+        exported = target.read_bytes()
+
+    def baseline(data: bytes) -> None:
+        for paragraph in docx.Document(io.BytesIO(data)).paragraphs:
+            _ = paragraph.text
+
+    results = {
+        "baseline: python-docx open + paragraph texts (seed)": measure(lambda: baseline(typed), repeats, 3),
+        "safety checks only (seed)": measure(lambda: check_archive(typed), repeats, 3),
+        "import_docx (seed typed as paragraphs)": measure(lambda: import_docx_bytes(typed), repeats, 3),
+        "baseline: python-docx open + paragraph texts (export)": measure(lambda: baseline(exported), repeats, 3),
+        "import_docx (zjdesk export of the demo)": measure(lambda: import_docx_bytes(exported), repeats, 3),
+    }
+    seed_base = results["baseline: python-docx open + paragraph texts (seed)"]
+    export_base = results["baseline: python-docx open + paragraph texts (export)"]
+    print(f"{'import case':56} {'median':>10} {'×baseline':>10}")
+    for name, seconds in results.items():
+        base = export_base if "export" in name else seed_base
+        print(f"{name:56} {seconds * 1000:8.1f} ms {seconds / base:10.2f}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    # Skip interpreter teardown: PySide6 can crash destroying Qt objects at exit, after the results are out.
+    os._exit(status)

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", default="screenshots")
     parser.add_argument("--width", type=int, default=1360)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--full", action="store_true", help="also save each page's whole content (for checking long pages)")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
@@ -51,13 +53,22 @@ def main(argv: list[str] | None = None) -> int:
             print("无法打开演示年度", file=sys.stderr)
             return 2
         window.resize(args.width, args.height)
+
+        def settle() -> None:
+            # Text fields fit their height to the wrapped text a moment after layout: let that finish.
+            for _ in range(20):
+                QApplication.processEvents()
+                time.sleep(0.02)
+
         for index, step in enumerate(STEPS):
             window.go_to(index)
-            for _ in range(3):
-                QApplication.processEvents()
+            settle()
             target = out / f"ui-{index + 1:02d}-{step.key}.png"
             window.grab().save(str(target))
             print(target)
+            if args.full:
+                body = window.page(index).widget()
+                body.grab().save(str(out / f"full-{index + 1:02d}-{step.key}.png"))
         window.close()
         QApplication.processEvents()
     return 0

@@ -66,7 +66,10 @@ def write_docx(path: Path, lines: list[str], **options: Any) -> Path:
     return path
 
 
-def flat_fields(year: YearData, skip: tuple[str, ...] = ("indicator_set", "review", "unplaced", "acknowledgements")) -> dict[str, Any]:
+NOT_IN_A_REPORT = ("indicator_set", "review", "unplaced", "acknowledgements")
+
+
+def flat_fields(year: YearData, skip: tuple[str, ...] = NOT_IN_A_REPORT) -> dict[str, Any]:
     """Every leaf of ``year`` by dotted path (lists give their length too), for field-by-field comparison."""
     result: dict[str, Any] = {}
 
@@ -91,4 +94,81 @@ def flat_fields(year: YearData, skip: tuple[str, ...] = ("indicator_set", "revie
 def differences(actual: YearData, expected: YearData) -> list[str]:
     """Human-readable field differences between two years (empty when they agree)."""
     left, right = flat_fields(actual), flat_fields(expected)
-    return [f"{path}: {left.get(path)!r} != {right.get(path)!r}" for path in sorted(set(left) | set(right)) if left.get(path) != right.get(path)]
+    paths = sorted(set(left) | set(right))
+    return [f"{path}: {left.get(path)!r} != {right.get(path)!r}" for path in paths if left.get(path) != right.get(path)]
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Two lists as Word writes them: headings 一、/（一） and tasks 1、/（1）, each a two-level definition.
+_LISTS = {
+    "headings": (91, (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"))),
+    "tasks": (92, (("decimal", "%1、"), ("decimal", "（%2）"))),
+}
+
+
+def _add_list_definitions(document: docx.document.Document) -> None:
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    for number_id, levels in _LISTS.values():
+        lvls = "".join(
+            f'<w:lvl w:ilvl="{index}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+            for index, (fmt, text) in enumerate(levels)
+        )
+        abstract = parse_xml(f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{number_id}">{lvls}</w:abstractNum>')
+        first_num = numbering.find(f"{{{_W}}}num")
+        if first_num is not None:
+            first_num.addprevious(abstract)  # abstractNum elements must precede num elements
+        else:
+            numbering.append(abstract)
+        numbering.append(
+            parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{number_id}"><w:abstractNumId w:val="{number_id}"/></w:num>')
+        )
+
+
+def build_auto_numbered_docx(items: list[tuple[str, str, int] | str]) -> bytes:
+    """A .docx whose items ``(text, list, level)`` carry Word's automatic numbering instead of typed numbers."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    _add_list_definitions(document)
+    for item in items:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+            continue
+        text, list_name, level = item
+        paragraph = document.add_paragraph(text)
+        number_id = _LISTS[list_name][0]
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(
+            parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{number_id}"/></w:numPr>')
+        )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_TYPED_NUMBERS = (
+    (re.compile(r"^[一二三四五六七八九十]\s*、"), "headings", 0),
+    (re.compile(r"^（[一二三四五六七八九十]）"), "headings", 1),
+    (re.compile(r"^\d、"), "tasks", 0),
+    (re.compile(r"^（\d）"), "tasks", 1),
+)
+
+
+def auto_numbered_seed_items() -> list[tuple[str, str, int] | str]:
+    """The numbered seed with its heading, task and point numbers turned into automatic numbering."""
+    items: list[tuple[str, str, int] | str] = []
+    in_tasks = False
+    for line in numbered_seed_lines():
+        text = line.strip()
+        in_tasks = (in_tasks or "重点工作任务" in text) and "绩效目标" not in text
+        for pattern, list_name, level in _TYPED_NUMBERS:
+            if (list_name == "tasks") != in_tasks:
+                continue
+            if found := pattern.match(text):
+                items.append((text[found.end() :], list_name, level))
+                break
+        else:
+            items.append(text)
+    return items

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from import_docs import build_docx, differences, numbered_seed_lines, seed_lines, unnumbered_seed_lines, write_docx
 
+from import_docs import (
+    auto_numbered_seed_items,
+    build_auto_numbered_docx,
+    build_docx,
+    differences,
+    numbered_seed_lines,
+    seed_lines,
+    unnumbered_seed_lines,
+    write_docx,
+)
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.domain.paths import get_value
@@ -54,7 +63,15 @@ def test_every_imported_field_is_marked_for_review() -> None:
 
 def test_found_lists_what_was_recognised() -> None:
     found = "\n".join(import_docx_bytes(build_docx(seed_lines())).found)
-    for expected in ("评价单位 湛江市人民政府驻广州办事处", "年度重点工作任务：8项", "绩效目标：4项", "组长1人", "自评分数100分，等级优", "未识别内容：无"):
+    expected_lines = (
+        "评价单位 湛江市人民政府驻广州办事处",
+        "重点工作任务：8项",
+        "绩效目标：4项",
+        "组长1人",
+        "等级优",
+        "未识别内容：无",
+    )
+    for expected in expected_lines:
         assert expected in found
 
 
@@ -89,3 +106,13 @@ def test_command_does_not_overwrite_a_year_file(tmp_path, capsys) -> None:
     assert main(["import-docx", str(report), str(out)]) == 2
     assert out.read_bytes() == b"keep me"
     assert "已经存在" in capsys.readouterr().err
+
+
+def test_seed_with_word_automatic_numbering() -> None:
+    items = auto_numbered_seed_items()
+    numbered = [item for item in items if isinstance(item, tuple)]
+    assert len(numbered) >= 25  # headings, tasks and points carry list numbering, not typed numbers
+    assert not any(text.startswith(("一、", "1、", "（1）")) for text, _, _ in numbered)
+    result = import_docx_bytes(build_auto_numbered_docx(items))
+    assert differences(result.year, demo_year()) == []
+    assert result.unplaced == []

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
-from ui_support import DialogRecorder, field, make_program, type_chinese
 
+from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.store.yearfile import read_year
 from zjdesk.ui.steps import STEPS
 
@@ -157,4 +157,40 @@ def test_step_keys_and_navigation(qtbot, tmp_path, monkeypatch):
     assert window.current_step() == 5
     qtbot.mouseClick(window.back_button, Qt.MouseButton.LeftButton)
     assert window.current_step() == 4
+    window.close()
+
+
+def test_tab_order_follows_the_layout(qtbot, tmp_path, monkeypatch):
+    DialogRecorder(monkeypatch)
+    from zjdesk.demo import demo_year
+    from zjdesk.store.yearfile import write_new_year_file
+
+    path = tmp_path / "demo.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    qtbot.addWidget(window)
+    activate(window, qtbot)
+    expected = [
+        "cover.unit_name",
+        "cover.evaluation_year",
+        "cover.fill_date",
+        "cover.attachment_number",
+        "cover.notice_title",
+        "cover.notice_number",
+        "cover.opening_text",
+    ]
+    field(window, expected[0]).setFocus()
+    seen = [QApplication.focusWidget().objectName()]
+    for _ in expected[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        while focused is not None and not focused.objectName().startswith("cover."):
+            focused = focused.parentWidget()  # the line edit inside a date field
+        seen.append(focused.objectName() if focused else "")
+    assert seen == expected
+    # Every field has a visible label pointing at it.
+    from PySide6.QtWidgets import QLabel
+
+    buddies = {label.buddy().objectName() for label in window.page(0).findChildren(QLabel) if label.buddy() is not None}
+    assert set(expected) <= buddies
     window.close()

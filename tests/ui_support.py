@@ -15,11 +15,8 @@ from zjdesk.ui.program import Program
 def type_chinese(widget: QWidget, text: str, *, replace: bool = True) -> None:
     """Type ``text`` as an input method commits it (qtbot.keyClicks cannot type Chinese)."""
     widget.setFocus()
-    if replace:
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-        elif isinstance(widget, QPlainTextEdit):
-            widget.selectAll()
+    if replace and isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.selectAll()
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.store.docx_import import import_docx
 from zjdesk.store.yearfile import write_new_year_file
 
@@ -29,11 +30,16 @@ def run_import_docx(args: argparse.Namespace) -> int:
     if target.exists():
         raise UserError(f"“{args.out}”已经存在：导入不会覆盖已有的年度文件，请换一个文件名。")
     result = import_docx(args.report)
+    # A report carries the score, not the indicator table: the year is scored against the shipped
+    # reference set until the officer imports the bureau's own (as the desktop program does).
+    if not result.year.indicator_set.indicators:
+        result.year.indicator_set = reference_indicator_set()
     write_new_year_file(target, result.year)
     print(f"已由 {args.report} 生成年度文件：{args.out}")
     for line in result.found:
         print(f"  {line}")
     print(f"共 {len(result.year.review)} 处导入的内容标记为“待复核”。")
+    print("评分暂用程序自带的参考指标体系，请换成本年度通知所附的指标体系。")
     if result.unplaced:
         print(f"以下 {len(result.unplaced)} 段未能识别，已保存在年度文件的“未识别内容”中，请在程序中逐段放到合适的位置：")
         for text in result.unplaced:

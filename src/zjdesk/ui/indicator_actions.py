@@ -8,12 +8,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
+from zjdesk.store import indicator_xlsx
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
-from zjdesk.ui.score_service import ScoreService
-
-from zjdesk.store import indicator_xlsx
 from zjdesk.ui.files import write_file_atomically
+from zjdesk.ui.score_service import ScoreService
 
 
 def indicator_set_actions(parent: QWidget, document: Document, scores: ScoreService) -> dict[str, Callable[[], None]]:

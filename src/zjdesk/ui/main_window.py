@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
 
         self.navigator = StepNavigator()
-        self.navigator.setFixedWidth(210)
+        self.navigator.setFixedWidth(196)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(scores)
         side = QWidget()
         side.setObjectName("sidePanels")
-        side.setFixedWidth(340)
+        side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 12, 12, 12)
         side_layout.setSpacing(12)
@@ -174,11 +174,16 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in STEP_KEYS:
-                if isinstance(watched, QWidget) and watched.window() is self:
-                    event.ignore()
-                    return True
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in STEP_KEYS
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            event.ignore()
+            return True
         return super().eventFilter(watched, event)
 
     # -- steps -------------------------------------------------------------------------------------

@@ -6,16 +6,16 @@ Everything that touches files on the officer's behalf happens here (never in a p
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings
 
-from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
-from zjdesk.store.yearfile import YearFile, read_year
+from zjdesk.store.yearfile import YearFile
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.main_window import MainWindow
@@ -27,31 +27,39 @@ RECENT_LIMIT = 8
 
 
 
-def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
-    """The pages of the steps, each given only what it needs."""
-    from zjdesk.ui.export_controller import ExportController
-    from zjdesk.ui.indicator_actions import indicator_set_actions
-    from zjdesk.ui.pages.closing import ClosingPage
-    from zjdesk.ui.pages.cover import CoverPage
-    from zjdesk.ui.pages.evaluation import EvaluationPage
-    from zjdesk.ui.pages.export import ExportPage
-    from zjdesk.ui.pages.figures import FiguresPage
-    from zjdesk.ui.pages.goals import GoalsPage
-    from zjdesk.ui.pages.profile import ProfilePage
-    from zjdesk.ui.pages.tasks import TasksPage
-    from zjdesk.ui.pages.team import TeamPage
+# Step index → (module, class) of its page; modules are imported when the page is first shown.
+PAGE_CLASSES = {
+    0: ("zjdesk.ui.pages.cover", "CoverPage"),
+    1: ("zjdesk.ui.pages.profile", "ProfilePage"),
+    2: ("zjdesk.ui.pages.tasks", "TasksPage"),
+    3: ("zjdesk.ui.pages.goals", "GoalsPage"),
+    5: ("zjdesk.ui.pages.team", "TeamPage"),
+    7: ("zjdesk.ui.pages.closing", "ClosingPage"),
+}
 
+
+def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
+    """The pages of the steps, each given only what it needs (built, and imported, on first use)."""
     document, scores = window.document, window.scores
 
     def build(index: int) -> StepPage:
         if index == 4:
+            from zjdesk.ui.export_controller import ExportController
+            from zjdesk.ui.pages.figures import FiguresPage
+
             return FiguresPage(document, scores, ExportController.figures_paragraph)
         if index == 6:
+            from zjdesk.ui.indicator_actions import indicator_set_actions
+            from zjdesk.ui.pages.evaluation import EvaluationPage
+
             return EvaluationPage(document, scores, indicator_set_actions(window, document, scores))
         if index == 8:
+            from zjdesk.ui.export_controller import ExportController
+            from zjdesk.ui.pages.export import ExportPage
+
             return ExportPage(document, ExportController(window, document, scores))
-        simple = {0: CoverPage, 1: ProfilePage, 2: TasksPage, 3: GoalsPage, 5: TeamPage, 7: ClosingPage}
-        return simple[index](document)
+        module, name = PAGE_CLASSES[index]
+        return getattr(importlib.import_module(module), name)(document)
 
     return build
 
@@ -115,10 +123,11 @@ class Program(QObject):
         window.show()
         window.raise_()
         if year_file.migrated_from is not None:
+            backup = year_file.backup.name if year_file.backup else ""
             dialogs.show_info(
                 window,
                 "年度文件已升级",
-                f"此文件由旧版本 zjdesk 创建，已升级为新格式。升级前的文件已备份为“{year_file.backup.name if year_file.backup else ''}”。",
+                f"此文件由旧版本 zjdesk 创建，已升级为新格式。升级前的文件已备份为“{backup}”。",
             )
         if self.start is not None:
             self.start.hide()
@@ -193,6 +202,9 @@ class Program(QObject):
         source = dialogs.ask_open_year_file(self._parent(), self._folder())
         if not source:
             return None
+        from zjdesk.domain.carry_forward import carry_forward
+        from zjdesk.store.yearfile import read_year
+
         try:
             previous = read_year(source)
         except UserError as error:
@@ -231,7 +243,11 @@ class Program(QObject):
             year.indicator_set = reference_indicator_set()
         window = self._create(path, year)
         if window is not None:
-            unplaced = f"另有 {len(year.unplaced)} 段未识别的内容，列在第 1 步“未识别内容”中，请逐段复制到合适的位置。" if year.unplaced else ""
+            unplaced = (
+                f"另有 {len(year.unplaced)} 段未识别的内容，列在第 1 步“未识别内容”中，请逐段复制到合适的位置。"
+                if year.unplaced
+                else ""
+            )
             dialogs.show_info(
                 window, "已导入往年报告", f"已从“{Path(source).name}”导入。所有导入的内容都标记为“待复核”，请逐项核对。{unplaced}"
             )

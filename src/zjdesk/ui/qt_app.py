@@ -22,6 +22,8 @@ def ensure_application() -> QApplication:
     application = QApplication.instance()
     if isinstance(application, QApplication):
         return application
+    if application is not None:  # a QGuiApplication (e.g. made for printing): widgets cannot be built on it
+        raise RuntimeError("a QGuiApplication exists already: create the QApplication first (ensure_application)")
     application = QApplication([])
     application.setApplicationName("zjdesk")
     application.setOrganizationName("zjdesk")

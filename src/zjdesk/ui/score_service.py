@@ -18,7 +18,6 @@ from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.ui.document import Document
 
 
-
 class ScoreService(QObject):
     """Holds the latest :class:`~zjdesk.domain.scoring.YearScore`, rates and findings of the year."""
 

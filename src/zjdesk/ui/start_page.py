@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,7 +21,12 @@ import zjdesk
 
 ACTIONS = (
     ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
-    ("start.carry", "结转新年度", "由上一年度的文件生成下一年度：单位情况、任务、目标、指标体系沿用，标记“待复核”", "carry_forward_file"),
+    (
+        "start.carry",
+        "结转新年度",
+        "由上一年度的文件生成下一年度：单位情况、任务、目标、指标体系沿用，标记“待复核”",
+        "carry_forward_file",
+    ),
     ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
     ("start.open", "打开年度文件", "继续编辑已有的 .zjd 年度文件", "open_file"),
     ("start.demo", "打开演示年度", "2024年度 湛江市人民政府驻广州办事处（示例数据）", "open_demo"),
@@ -71,7 +76,7 @@ class StartPage(QWidget):
             for label in (head, body):
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 label_holder.addWidget(label)
-            button.setMinimumHeight(74)
+            button.setMinimumHeight(86)
             button.setAccessibleName(caption)
             button.clicked.connect(getattr(program, method))
             actions.addWidget(button)
@@ -107,6 +112,7 @@ class StartPage(QWidget):
         self.recent.clear()
         for path in self.program.recent_files():
             item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
+            item.setSizeHint(QSize(0, 52))
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent.addItem(item)

@@ -57,6 +57,9 @@ QPushButton[startAction="true"] {{ text-align: left; padding: 0; border-radius: 
 QPushButton[startAction="true"]:hover {{ border: 1px solid {ACCENT}; background: #f3f7fc; }}
 #actionTitle {{ font-size: 12pt; font-weight: bold; color: {ACCENT}; }}
 #actionText {{ color: #4c5a69; }}
+QListWidget#start\\.recent {{ border: none; }}
+QListWidget#start\\.recent::item {{ padding: 4px 8px; border-bottom: 1px solid #eef1f5; color: #26323f; }}
+QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #recentFrame {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 
 #reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
@@ -66,7 +69,9 @@ QPushButton[startAction="true"]:hover {{ border: 1px solid {ACCENT}; background:
 #scorePanel QLabel, #findingsPanel QLabel {{ background: transparent; }}
 QLabel#score\\.total {{ font-size: 30pt; font-weight: bold; color: #1b2733; }}
 #scoreUnit {{ color: #4c5a69; font-size: 11pt; padding-bottom: 8px; }}
-QLabel#score\\.grade {{ color: #ffffff; font-size: 15pt; font-weight: bold; border-radius: 6px; padding: 4px 12px; min-width: 28px; }}
+QLabel#score\\.grade {{
+    color: #ffffff; font-size: 15pt; font-weight: bold; border-radius: 6px; padding: 4px 12px; min-width: 28px;
+}}
 QLabel#score\\.cap {{ color: #8a5a00; background: #fff4d6; border-radius: 3px; padding: 4px; }}
 QProgressBar {{ background: #e6ebf1; border: none; border-radius: 4px; }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 4px; }}
@@ -77,9 +82,14 @@ QProgressBar::chunk {{ background: {ACCENT}; border-radius: 4px; }}
 #bottomBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; }}
 QStatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; color: #4c5a69; }}
 QLabel#status\\.saved {{ color: #2e7d32; padding-left: 8px; }}
-QTableWidget {{ background: #ffffff; alternate-background-color: #f7f9fc; gridline-color: #e0e5ec; border: 1px solid #d5dbe3; }}
+QTableWidget {{
+    background: #ffffff; alternate-background-color: #f7f9fc; gridline-color: #e0e5ec; border: 1px solid #d5dbe3;
+}}
 QTableWidget::item:selected {{ background: #d6e4f5; color: #1b2733; }}
-QHeaderView::section {{ background: #f0f3f7; border: none; border-right: 1px solid #e0e5ec; border-bottom: 1px solid #d5dbe3; padding: 4px 6px; font-weight: bold; }}
+QHeaderView::section {{
+    background: #f0f3f7; border: none; border-right: 1px solid #e0e5ec; border-bottom: 1px solid #d5dbe3;
+    padding: 4px 6px; font-weight: bold;
+}}
 #generatedParagraph {{ color: #26323f; line-height: 150%; }}
 #problem {{ color: #c62828; }}
 #previewPages {{ background: #dfe4ea; border-radius: 4px; }}

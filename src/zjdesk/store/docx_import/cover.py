@@ -16,7 +16,7 @@ _UNIT = re.compile(r"^评价单位\s*(?:[（(]\s*(?:公章|盖章)\s*[）)])?\s*
 _FILL_DATE = re.compile(r"^填\s*报\s*日\s*期\s*[：:]?\s*(?P<value>.*)$")
 _DATE = re.compile(r"^(?P<y>\d{4})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?$")
 _OPENING = re.compile(
-    r"^根据\s*《(?P<title>[^》]+)》\s*[（(]?(?P<number>[^，,。《》]*?)[）)]?\s*(?:文件|通知)?\s*(?:的)?\s*(?:有关)?(?:要求|精神|规定)\s*[，,]?"
+    r"^根据\s*(?:《(?P<title>[^》]+)》|市财政局有关通知)\s*[（(]?(?P<number>[^，,。《》]*?)[）)]?\s*(?:文件|通知)?\s*(?:的)?\s*(?:有关)?(?:要求|精神|规定)\s*[，,]?"
     r"(?P<body>.*?)(?:现将(?P<tail>[^。]*?)(?:报告|汇报)如下\s*[：:。]?)?$",
     re.DOTALL,
 )
@@ -42,11 +42,38 @@ def parse_year(text: str) -> int | None:
     return None
 
 
+# Cover fields typed on one line ("评价年度：2024年度  评价单位（公章）：…") are split at their labels.
+_GLUED_FIELD = re.compile(r"(?<=\S)\s*(?=评价单位\s*(?:[（(]|[：:])|填\s*报\s*日\s*期\s*[：:]|评价年度\s*[：:])")
+_MAX_OPENING_LINES = 6
+
+
+def _is_field(line: str) -> bool:
+    return any(pattern.match(line) for pattern in (_ATTACHMENT, _YEAR, _UNIT, _FILL_DATE))
+
+
+def _cover_lines(lines: list[str]) -> list[str]:
+    """Split glued cover fields; join an opening paragraph that a stray Enter broke into pieces."""
+    split = [part.strip() for line in lines for part in _GLUED_FIELD.split(line) if part.strip()]
+    joined: list[str] = []
+    index = 0
+    while index < len(split):
+        line = split[index]
+        index += 1
+        if line.startswith("根据"):
+            taken = 0
+            while "如下" not in line and index < len(split) and taken < _MAX_OPENING_LINES and not _is_field(split[index]):
+                line += split[index]
+                index += 1
+                taken += 1
+        joined.append(line)
+    return joined
+
+
 def parse_cover(lines: list[str], out: Collector) -> bool:
     """Fill the cover from the lines before the first heading; returns whether the title was seen."""
     cover = out.year.cover
     title_seen = False
-    for line in lines:
+    for line in _cover_lines(lines):
         if found := _ATTACHMENT.match(normalise_width(line)):
             cover.attachment_number = found["number"]
             out.note(f"封面：附件{cover.attachment_number}")
@@ -63,7 +90,9 @@ def parse_cover(lines: list[str], out: Collector) -> bool:
                 out.note("封面：评价单位未填写")
         elif found := _FILL_DATE.match(line):
             value = parse_date(found["value"])
-            if value is None:
+            if not found["value"].strip() or found["value"].strip() == "（未填写）":
+                out.note("封面：填报日期未填写")
+            elif value is None:
                 out.note(f"封面：填报日期“{found['value'].strip()}”无法识别，已放入未识别内容")
                 out.cannot_place(line)
             else:
@@ -91,7 +120,7 @@ def _parse_opening(line: str, out: Collector) -> bool:
     if not found:
         return False
     cover = out.year.cover
-    cover.notice_title = found["title"].strip()
+    cover.notice_title = (found["title"] or "").strip()  # zjdesk writes 市财政局有关通知 for an empty title
     cover.notice_number = found["number"].strip()
     cover.opening_text = found["body"].strip()
     out.note(f"开头段：通知《{cover.notice_title}》{cover.notice_number}")

@@ -21,7 +21,16 @@ _GLUED_ITEM = re.compile(
     rf"(?<=[。；;])\s*(?=(?:[{CHINESE_DIGITS}]{{1,3}}\s*[、.．]|[（(][{CHINESE_DIGITS}]{{1,3}}[）)]|\d{{1,2}}\s*[、.．](?!\d)))"
 )
 _PRACTICE_TITLE = re.compile(r"^(?P<title>[^。：:\s]{2,40}?)(?:。|\s+)(?P<text>\S.*)$", re.DOTALL)
+# A row of the score sheet written under an analysis heading by the zjdesk export:
+# "（1）预算完成率。预算完成率 100.00% ≥ 95%，得 10/10 分。" / "（2）…。分值5分，未评分。"
+_SCORE_ROW = re.compile(
+    r"^[（(]\d{1,2}[）)][^。]{1,40}。.*?(?:(?:得|计)\s*\d+(?:\.\d+)?\s*/\s*\d+(?:\.\d+)?\s*分|分值\d+(?:\.\d+)?分[，,]\s*(?:未评分|得\d+(?:\.\d+)?分))"
+    r"[^。]*。(?:扣分原因[：:].*)?$",
+    re.DOTALL,
+)
 _NOTHING = ("无", "无。", "暂无", "暂无。", "没有", "无其他自评情况。", "无其他自评情况")
+# What a report prints for an empty part: 无。 (and zjdesk's placeholder for an empty field).
+PLACEHOLDERS = ("无", "无。", "（未填写）")
 
 
 def parse_result(lines: list[str], out: Collector) -> None:
@@ -44,15 +53,31 @@ def parse_result(lines: list[str], out: Collector) -> None:
     out.note("自评结果：" + ("，".join(stated) if stated else "未写明分数和等级"))
 
 
+def without_score_rows(lines: list[str], out: Collector) -> list[str]:
+    """``lines`` without the score-sheet rows an exported report lists under its analysis headings.
+
+    Those rows are generated from the indicator set and its scores (评分表), which a year keeps
+    as data; reading them back as text would duplicate the score sheet.
+    """
+    kept = [line for line in lines if not _SCORE_ROW.match(line)]
+    if len(kept) < len(lines):
+        out.note(f"绩效指标分析：{len(lines) - len(kept)}行评分说明由评分表生成，未作为文字导入")
+    return kept
+
+
 def parse_analysis(key: str, lines: list[str], out: Collector) -> None:
-    """1.预算编制情况 / 2.预算执行情况 / 3.预算监督情况."""
+    """1.预算编制情况 / 2.预算执行情况 / 3.预算监督情况 (other groups' text cannot be placed)."""
+    lines = without_score_rows(lines, out)
+    if key == "performance":
+        out.cannot_place(lines)
+        return
     setattr(out.year.evaluation, key, joined_text(lines))
     names = {"budgeting": "预算编制情况", "execution": "预算执行情况", "supervision": "预算监督情况"}
     out.note(f"绩效指标分析：{names[key]}已读取")
 
 
 def _items(lines: list[str]) -> list[str]:
-    parts = [part for line in lines for part in split_at(_GLUED_ITEM, line)]
+    parts = [part for line in lines if line.strip() not in PLACEHOLDERS for part in split_at(_GLUED_ITEM, line)]
     return join_broken_lines(parts)
 
 

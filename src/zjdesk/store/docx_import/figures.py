@@ -17,7 +17,7 @@ from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, p
 from zjdesk.domain.model import Breakdown, Figures
 from zjdesk.store.docx_import.result import Collector
 
-_CLAUSE_SPLIT = re.compile(r"[，；;。]|,(?!\d{3})")
+_CLAUSE_SPLIT = re.compile(r"([，；;。]|,(?!\d{3}))")
 _YEAR_PREFIX = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|(?P<prior>上年度?|上一年度?|去年))(?:的)?(?:全年)?")
 _AMOUNT = re.compile(
     r"^\s*(?:为|是|共|合计|总额)?\s*[：:]?\s*(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>万元|万|元)?\s*$"
@@ -44,7 +44,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"(?:全年)?预算(?:数)?(?:收入)?(?:总额)?", "budget"),
 )
 _COMPILED = [(re.compile(rf"^(?:{label})"), target) for label, target in _LABELS]
-_RATE = re.compile(r"^(?P<name>[^\d%]{1,20}?率)\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>\d+(?:\.\d+)?)\s*%$")
+_RATE = re.compile(r"^(?P<name>[^\d%]{1,20}?率)\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>-?\d+(?:\.\d+)?)\s*%$")
+_PERIOD_PREFIX = re.compile(r"^(?:年末|期末|年底)")
+# "公用经费预算12万元，实际10万元": the actual amount pairs with the budget named just before.
+_ACTUAL = re.compile(r"^实际(?:支出|执行|金额|数)?")
+_PAIRS = {
+    "public_funds_budget": "public_funds_actual",
+    "three_public_budget": "three_public_actual",
+    "procurement_plan": "procurement_actual",
+}
 _BREAKDOWN_PARTS = ("basic", "project", "other")
 
 
@@ -67,6 +75,7 @@ class _FigureReader:
         self.rates: dict[str, Decimal] = {}
         self.read: list[str] = []
         self.stated_expenditure = False
+        self.pair: str | None = None
 
     def clause(self, text: str) -> bool:
         text = re.sub(r"^其中\s*[：:]?\s*", "", normalise_width(text).strip())
@@ -82,6 +91,16 @@ class _FigureReader:
                     self.current_year = year
                 prior = year < self.current_year
             text = text[found.end() :].strip()
+        text = _PERIOD_PREFIX.sub("", text)
+        if self.pair and (actual := _ACTUAL.match(text)):
+            amount = _AMOUNT.match(text[actual.end() :])
+            value = _amount(amount["number"], amount["unit"]) if amount else None
+            if value is None:
+                return False
+            setattr(self.figures, self.pair, value)
+            self.read.append(f"{text[: actual.end()]}{format_amount(value)}万元")
+            self.pair = None
+            return True
         if rate := _RATE.match(text):
             try:
                 self.rates[rate["name"]] = Decimal(rate["number"])
@@ -106,6 +125,7 @@ class _FigureReader:
 
     def _store(self, target: str, value: Decimal, prior: bool, label: str) -> bool:
         figures = self.figures
+        self.pair = _PAIRS.get(target)
         if target in _BREAKDOWN_PARTS:
             if self.breakdown is None:
                 return False
@@ -113,8 +133,7 @@ class _FigureReader:
         elif target == "budget":
             figures.budget.total, self.breakdown = value, figures.budget
         elif target == "final_revenue":
-            # Reports state the revenue and split it 其中：基本支出…项目支出…: the split is of the spending.
-            figures.final_revenue.total, self.breakdown = value, figures.final_expenditure
+            figures.final_revenue.total, self.breakdown = value, figures.final_revenue
         elif target == "final_expenditure":
             breakdown = figures.prior_final_expenditure if prior else figures.final_expenditure
             breakdown.total, self.breakdown = value, breakdown
@@ -127,10 +146,17 @@ class _FigureReader:
         return True
 
     def finish(self) -> None:
+        figures = self.figures
+        revenue_parts = figures.final_revenue
+        if not self.stated_expenditure and any(getattr(revenue_parts, part) is not None for part in _BREAKDOWN_PARTS):
+            # Hand-written reports state only the revenue and split it 其中：基本支出…项目支出…: a
+            # split into 支出 categories is of the spending (the zjdesk export states both lines).
+            for part in _BREAKDOWN_PARTS:
+                setattr(figures.final_expenditure, part, getattr(revenue_parts, part))
+                setattr(revenue_parts, part, None)
         # 收入支出完成率 = 决算支出 / 决算收入: a report that states only the revenue and this rate
         # states the expenditure too.
         rate = self.rates.get("收入支出完成率")
-        figures = self.figures
         revenue = figures.final_revenue.total
         if rate is not None and not self.stated_expenditure and revenue is not None and figures.final_expenditure.total is None:
             figures.final_expenditure.total = parse_amount(format_amount(revenue * rate / 100))
@@ -140,9 +166,13 @@ def parse_figures(lines: list[str], out: Collector) -> None:
     """Fill ``year.figures`` from the 支出情况 paragraph(s)."""
     reader = _FigureReader(out.year.figures, out.year.cover.evaluation_year)
     for line in lines:
-        leftovers = [clause.strip() for clause in _CLAUSE_SPLIT.split(line) if clause.strip() and not reader.clause(clause)]
+        pieces = _CLAUSE_SPLIT.split(line)  # clause, delimiter, clause, delimiter, …
+        clauses = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
+        leftovers = [clause + delimiter for clause, delimiter in clauses if clause.strip() and not reader.clause(clause)]
+        understood = sum(1 for clause, _ in clauses if clause.strip()) - len(leftovers)
         if leftovers:
-            out.cannot_place("，".join(leftovers) if len(leftovers) < len(_CLAUSE_SPLIT.split(line)) else line)
+            # A paragraph with no figure in it is kept whole; otherwise only what was not read.
+            out.cannot_place(line if not understood else "".join(leftovers))
     reader.finish()
     if reader.read:
         out.note("部门整体支出情况：" + "，".join(reader.read))

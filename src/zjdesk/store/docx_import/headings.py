@@ -33,14 +33,19 @@ HEADING_TABLE: tuple[tuple[str, int, str, str], ...] = (
     ("budgeting", 3, "预算编制情况", r"预算编制(?:情况)?"),
     ("execution", 3, "预算执行情况", r"预算执行(?:情况)?"),
     ("supervision", 3, "预算监督情况", r"预算(?:监督|管理)(?:情况)?"),
+    # Indicator groups beyond the three (the zjdesk export writes one heading per group of the set).
+    ("performance", 3, "履职效益情况", r"履职效益(?:情况)?"),
+    # The data sheet and score sheet printed after the report: generated from the figures and scores.
+    ("sheets", 1, "数据表和评分表", r"(?:部门整体支出)?(?:绩效)?自评(?:数据表|评分表)"),
 )
 
 # The report's order (DESIGN §2): sections are read in this order whatever order the file has.
 REPORT_ORDER = (
     "basic", "profile", "tasks", "goals", "figures",
     "work", "team", "process", "submission", "disclosure",
-    "self", "result", "analysis", "budgeting", "execution", "supervision", "practices", "problems", "improvements",
-    "other",
+    "self", "result", "analysis", "budgeting", "execution", "supervision", "performance",
+    "practices", "problems", "improvements",
+    "other", "sheets",
 )
 HEADING_NAMES = {key: name for key, _, name, _ in HEADING_TABLE}
 HEADING_LEVELS = {key: level for key, level, _, _ in HEADING_TABLE}

@@ -17,7 +17,8 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from zjdesk.store.docx_import.errors import DamagedDocxError
+from zjdesk.store.docx_import.errors import DamagedDocxError, UnsafeDocxError
+from zjdesk.store.docx_import.numbering import ListNumbering
 
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
@@ -26,13 +27,30 @@ _SDT_CONTENT = qn("w:sdtContent")
 
 
 def open_document(data: bytes, name: str) -> Document:
-    """Parse checked .docx bytes with python-docx; any failure becomes a Chinese message."""
+    """Parse checked .docx bytes with python-docx; any failure becomes a Chinese message.
+
+    python-docx's lxml parser resolves no entities and loads no DTD or network resource; a part
+    that still carries a DOCTYPE after parsing (declared in an encoding the byte scan of
+    :mod:`.safety` cannot read) is refused as well.
+    """
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        declares_dtd = any(_declares_dtd(part) for part in document.part.package.iter_parts())
     except Exception as error:  # python-docx raises many kinds on damaged input; the user needs one message
         raise DamagedDocxError(
             f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
         ) from error
+    if declares_dtd:
+        raise UnsafeDocxError(f"“{name}”中的部件声明了 DTD/外部实体（Word 不会这样写），可能有安全风险，已拒绝导入。")
+    return document
+
+
+def _declares_dtd(part: object) -> bool:
+    element = getattr(part, "_element", None)
+    if element is None:
+        return False
+    info = element.getroottree().docinfo
+    return bool(info.doctype) or info.internalDTD is not None or info.externalDTD is not None
 
 
 def _block_items(parent: object, element: object) -> Iterator[Paragraph | Table]:
@@ -47,11 +65,15 @@ def _block_items(parent: object, element: object) -> Iterator[Paragraph | Table]
                 yield from _block_items(parent, content)
 
 
-def _paragraph_lines(paragraph: Paragraph) -> list[str]:
-    return [part.strip() for part in paragraph.text.replace("\r", "\n").split("\n")]
+def _paragraph_lines(paragraph: Paragraph, numbering: ListNumbering) -> list[str]:
+    text = paragraph.text
+    label = numbering.label(paragraph._p)
+    if label and text.strip() and not text.lstrip().startswith(label):
+        text = label + text.lstrip()  # Word's automatic number, as the reader sees it
+    return [part.strip() for part in text.replace("\r", "\n").split("\n")]
 
 
-def _table_lines(table: Table, depth: int = 0) -> list[str]:
+def _table_lines(table: Table, numbering: ListNumbering, depth: int = 0) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
         cells: list[str] = []
@@ -60,7 +82,7 @@ def _table_lines(table: Table, depth: int = 0) -> list[str]:
             if id(cell._tc) in seen:  # a merged cell is reported once per grid column
                 continue
             seen.add(id(cell._tc))
-            text = " ".join(line for line in _cell_lines(cell, depth) if line)
+            text = " ".join(line for line in _cell_lines(cell, numbering, depth) if line)
             if text:
                 cells.append(text)
         if len(cells) == 2 and not cells[0].endswith(("：", ":")):
@@ -70,23 +92,24 @@ def _table_lines(table: Table, depth: int = 0) -> list[str]:
     return lines
 
 
-def _cell_lines(cell: object, depth: int) -> list[str]:
+def _cell_lines(cell: object, numbering: ListNumbering, depth: int) -> list[str]:
     lines: list[str] = []
     for item in _block_items(cell, cell._tc):  # type: ignore[attr-defined]
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph_lines(item))
+            lines.extend(_paragraph_lines(item, numbering))
         elif depth < 3:  # nested tables: read a few levels, never recurse without bound
-            lines.extend(_table_lines(item, depth + 1))
+            lines.extend(_table_lines(item, numbering, depth + 1))
     return lines
 
 
 def document_lines(document: Document) -> list[str]:
     """Every non-empty line of the body, in order, stripped of surrounding whitespace."""
     lines: list[str] = []
+    numbering = ListNumbering.of(document)
     body = document.element.body
     for item in _block_items(document, body):
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph_lines(item))
+            lines.extend(_paragraph_lines(item, numbering))
         else:
-            lines.extend(_table_lines(item))
+            lines.extend(_table_lines(item, numbering))
     return [line for line in lines if line]

@@ -54,31 +54,36 @@ def _sentences(paragraph: str) -> list[str]:
 
 def _read_staff(paragraph: str, profile: UnitProfile) -> bool:
     """广州办成立于…，正处级编制，核定编制17名，其中公务员8名，…。2024年年底在职15人，其中…。"""
-    categories: dict[str, StaffCategory] = {item.name: item for item in profile.staff}
+    # Collected first and applied only when every clause was understood.
+    fields: dict[str, object] = {}
+    categories: dict[str, StaffCategory] = {item.name: copy.copy(item) for item in profile.staff}
     mode = ""
-    understood = False
     for sentence in _sentences(paragraph):
         for clause in _clauses(sentence.rstrip("。；;")):
             if found := _FOUNDED.match(clause):
-                profile.short_name, profile.founded = found["short"].strip(), found["founded"].replace(" ", "")
+                fields.update(short_name=found["short"].strip(), founded=found["founded"].replace(" ", ""))
             elif found := _ESTABLISHMENT.match(clause):
-                profile.establishment_total, mode = int(found["count"]), "establishment"
+                fields["establishment_total"], mode = int(found["count"]), "establishment"
             elif found := _ACTUAL.match(clause):
-                profile.staff_as_of, profile.actual_total, mode = found["asof"].strip(), int(found["count"]), "actual"
+                fields.update(staff_as_of=found["asof"].strip(), actual_total=int(found["count"]))
+                mode = "actual"
             elif found := _LEADERSHIP.match(clause):
-                profile.leadership_posts = found["posts"].strip()
+                fields["leadership_posts"] = found["posts"].strip()
             elif (found := _CATEGORY.match(clause)) and mode:
                 category = categories.setdefault(found["name"].strip(), StaffCategory(name=found["name"].strip()))
                 setattr(category, mode, int(found["count"]))
                 if found["note"]:
                     category.note = found["note"].strip()
             elif found := _RANK.match(clause):
-                profile.rank = found["rank"].strip()
+                fields["rank"] = found["rank"].strip()
             else:
                 return False
-            understood = True
+    if not fields and len(categories) == len(profile.staff):
+        return False
+    for name, value in fields.items():
+        setattr(profile, name, value)
     profile.staff = list(categories.values())
-    return understood
+    return True
 
 
 def _read_counts(paragraph: str, profile: UnitProfile) -> bool:
@@ -152,10 +157,8 @@ def parse_profile(lines: list[str], out: Collector) -> None:
     summaries: list[str] = []
     for paragraph in join_broken_lines(lines):
         for reader in _READERS:
-            trial = copy.deepcopy(profile)
-            if reader(paragraph, trial):
-                # Only a paragraph understood as a whole changes the profile.
-                profile.__dict__.update(trial.__dict__)
+            # Each reader changes the profile only when it understood the whole paragraph.
+            if reader(paragraph, profile):
                 if reader in (_read_counts, _read_section_list):
                     summaries.append(paragraph)
                 break

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from zjdesk.store.docx_import.cover import parse_cover
 from zjdesk.store.docx_import.errors import NotAReportError
-from zjdesk.store.docx_import.evaluation import parse_analysis, parse_list, parse_other, parse_practices, parse_result
+from zjdesk.store.docx_import.evaluation import (
+    parse_analysis,
+    parse_list,
+    parse_other,
+    parse_practices,
+    parse_result,
+    without_score_rows,
+)
 from zjdesk.store.docx_import.figures import parse_figures
 from zjdesk.store.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
 from zjdesk.store.docx_import.profile import parse_profile
 from zjdesk.store.docx_import.result import Collector
+from zjdesk.store.docx_import.sheets import parse_sheets
 from zjdesk.store.docx_import.tasks import parse_goals, parse_tasks
 from zjdesk.store.docx_import.team import parse_process, parse_team
 
+# What zjdesk prints for a field or part not filled in: read back as empty.
+NOT_FILLED = ("（未填写）", "（支出情况数据尚未填写。）")
 # A document with fewer recognised headings than this (and without the report's title) is not a report.
 MIN_HEADINGS_WITHOUT_TITLE = 3
 MIN_HEADINGS_WITH_TITLE = 2
@@ -60,6 +70,8 @@ def read_lines(lines: list[str], name: str) -> Collector:
 
 
 def _parse_section(key: str, lines: list[str], out: Collector) -> None:
+    # zjdesk's placeholder for an empty field reads back as empty.
+    lines = [line for line in lines if line.strip() not in NOT_FILLED]
     if not lines and key not in ("other",):
         return
     if key in _LEVEL_ONE_WITHOUT_TEXT:
@@ -78,10 +90,12 @@ def _parse_section(key: str, lines: list[str], out: Collector) -> None:
         parse_process(key, lines, out)
     elif key == "result":
         parse_result(lines, out)
-    elif key in ("budgeting", "execution", "supervision"):
+    elif key in ("budgeting", "execution", "supervision", "performance"):
         parse_analysis(key, lines, out)
     elif key == "analysis":
-        out.cannot_place(lines)
+        out.cannot_place(without_score_rows(lines, out))
+    elif key == "sheets":
+        parse_sheets(lines, out)
     elif key == "practices":
         parse_practices(lines, out)
     elif key in ("problems", "improvements"):

@@ -32,6 +32,8 @@ REQUIRED_PARTS = ("[Content_Types].xml", "word/document.xml")
 _XML_SUFFIXES = (".xml", ".rels")
 # A DTD is the only way to declare entities; refusing any DOCTYPE (in any encoding) closes the door.
 _DTD_MARKERS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_CHUNK = 1024 * 1024
+_OVERLAP = 32
 
 
 def _name(path: Path) -> str:
@@ -60,13 +62,6 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
         raise DamagedDocxError(
             f"无法读取“{_name(source)}”（{error.strerror}）：如果它正在 Word 或 WPS 中打开，请先关闭再试。"
         ) from error
-
-
-def _decode_for_scan(data: bytes) -> bytes:
-    # XML may be UTF-16; scan an ASCII-folded copy so "<!DOCTYPE" cannot hide behind NUL bytes.
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 1 and (data[0] == 0 or data[1] == 0)):
-        return data.replace(b"\x00", b"")
-    return data
 
 
 def check_archive(data: bytes, name: str = "该文件") -> None:
@@ -103,24 +98,29 @@ def check_archive(data: bytes, name: str = "该文件") -> None:
                 raise UnsafeDocxError(f"“{name}”解压后过大（超过 {limit} MB），可能是压缩炸弹，已拒绝导入。")
             if entry.file_size > RATIO_EXEMPT_BYTES and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
                 raise UnsafeDocxError(f"“{name}”中的部件 {entry.filename} 压缩比异常（可能是压缩炸弹），已拒绝导入。")
-            if entry.filename.lower().endswith(_XML_SUFFIXES):
-                if entry.file_size > MAX_XML_PART_BYTES:
-                    raise UnsafeDocxError(f"“{name}”中的部件 {entry.filename} 过大，已拒绝导入。")
-                _check_xml_part(archive, entry, name)
+            if entry.filename.lower().endswith(_XML_SUFFIXES) and entry.file_size > MAX_XML_PART_BYTES:
+                raise UnsafeDocxError(f"“{name}”中的部件 {entry.filename} 过大，已拒绝导入。")
+        for entry in entries:
+            # Every part is scanned, not only *.xml: [Content_Types].xml can declare any part name as XML.
+            _scan_part(archive, entry, name)
 
 
-def _check_xml_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:
+def _scan_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:
+    """Inflate one part in chunks (never more than the directory states) and refuse a DTD in it."""
+    tail = b""
     try:
-        # Read at most the declared size plus one byte: a lying directory cannot make us inflate more.
         with archive.open(entry) as handle:
-            content = handle.read(entry.file_size + 1)
+            while chunk := handle.read(_CHUNK):
+                # NUL bytes are dropped so that "<!DOCTYPE" cannot hide in UTF-16 or UTF-32 text.
+                window = tail + chunk.replace(b"\x00", b"")
+                if _DTD_MARKERS.search(window):
+                    raise UnsafeDocxError(
+                        f"“{name}”的部件 {entry.filename} 声明了 DTD/外部实体（Word 不会这样写），可能有安全风险，已拒绝导入。"
+                    )
+                tail = window[-_OVERLAP:]
+    except UnsafeDocxError:
+        raise
     except Exception as error:  # zipfile, zlib and bz2/lzma decoders raise many kinds on hostile input
         raise DamagedDocxError(
             f"“{name}”已损坏（部件 {entry.filename} 无法解压）：请在 Word/WPS 中打开并另存后再导入。"
         ) from error
-    if len(content) > entry.file_size:
-        raise UnsafeDocxError(f"“{name}”中的部件 {entry.filename} 实际大小与目录不符，可能被篡改过，已拒绝导入。")
-    if _DTD_MARKERS.search(_decode_for_scan(content)):
-        raise UnsafeDocxError(
-            f"“{name}”的部件 {entry.filename} 声明了 DTD/外部实体（Word 自己不会这样写），可能有安全风险，已拒绝导入。"
-        )

@@ -25,8 +25,10 @@ from zjdesk.store.docx_import.text import (
 )
 
 # A number that starts a new task or point although it sits inside a paragraph.
-_GLUED_TASK = re.compile(r"(?<=[。；;！!？?])\s*(?=\d{1,2}\s*[、.．](?!\d)\S)")
-_GLUED_POINT = re.compile(r"(?<=[。；;！!？?])\s*(?=[（(]\d{1,2}[）)]\S)|(?<=\S)\s*(?=[①②③④⑤⑥⑦⑧⑨⑩])")
+_GLUED_TASK = re.compile(r"(?:(?<=[。；;！!？?])|\s)\s*(?=\d{1,2}\s*[、.．](?!\d)\S)")
+# A bracketed number starts a point wherever it stands (a title needs no full stop), unless it
+# follows a digit or 第 (a reference such as 第（1）项).
+_GLUED_POINT = re.compile(r"(?<=[^\d第\s])\s*(?=[（(]\d{1,2}[）)][^\s）)])|(?<=\S)\s*(?=[①②③④⑤⑥⑦⑧⑨⑩])")
 _GLUED_GOAL = re.compile(r"(?<=[。；;！!？?])\s*(?=(?:绩效)?目标\s*\d{1,2}\s*[：:、.．])")
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.widgets.list_editor import ListEditor
 
 
 class CoverPage(StepPage):
@@ -11,6 +15,8 @@ class CoverPage(StepPage):
     intro = "报告封面上的单位、年度和日期，以及本次自评所依据的市财政局通知。开头段落由这些内容自动生成。"
 
     def build(self) -> None:
+        if self.document.year.unplaced:
+            self.column.addWidget(self._unplaced())
         cover = Card("封面")
         form = cover.form(self.document)
         form.line("评价单位", "cover.unit_name", "单位全称，例如：湛江市人民政府驻广州办事处")
@@ -25,3 +31,21 @@ class CoverPage(StepPage):
         form.line("文号", "cover.notice_number", "例如：湛财绩[2025]2号")
         form.text("开头段落正文", "cover.opening_text", rows=3)
         self.column.addWidget(notice)
+
+    def _unplaced(self) -> Card:
+        """未识别内容: paragraphs of an imported report that no part of the form could take."""
+        document = self.document
+        card = Card(
+            "未识别内容（从往年报告导入）",
+            "以下段落未能自动归入报告的某一部分。请把需要的内容复制到相应步骤的栏目中，然后删除该段；全部处理完后此栏消失。",
+        )
+
+        def row(index: int) -> QWidget:
+            return TextBlock(document, f"unplaced.{index}", rows=2)
+
+        card.add(
+            ListEditor(document, "unplaced", row, str, item_name="段落", numbering=lambda index: f"{index + 1}.",
+                       compact=True, can_add=False)
+        )
+        card.setObjectName("unplacedCard")
+        return card

@@ -180,7 +180,8 @@ class EvaluationPage(StepPage):
                     item.setText(text)
                     item.setToolTip(text)
         rows_shown = max(6, min(len(indicators), 18))
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * self.table.verticalHeader().defaultSectionSize() + 4)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * row_height + 4)
         if 0 <= self.selected < len(indicators):
             self.table.setCurrentCell(self.selected, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
         self.table.blockSignals(False)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
-from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.domain.model import YearData
+from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.score_service import ScoreService
@@ -17,6 +17,7 @@ from zjdesk.ui.widgets.fields import AmountField
 from zjdesk.ui.widgets.form import Card
 
 BREAKDOWN_PARTS = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
+SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under the figures
 BREAKDOWN_ROWS = (
     ("figures.budget", "全年预算数"),
     ("figures.final_revenue", "决算收入"),
@@ -28,7 +29,7 @@ BREAKDOWN_ROWS = (
 class FiguresPage(StepPage):
     title = "支出情况"
     intro = (
-        "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。右侧的比率和报告中"
+        "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。自动计算的比率和报告中"
         "“（四）部门整体支出情况”一段由这些数字自动生成，正文和表格不会不一致。不清楚的数字可以先空着。"
     )
 
@@ -46,8 +47,9 @@ class FiguresPage(StepPage):
         self.refresh_derived()
 
     def build(self) -> None:
-        columns = QHBoxLayout()
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(16)
+        self.columns = columns
         left = QVBoxLayout()
         left.setSpacing(16)
         right = QVBoxLayout()
@@ -114,7 +116,7 @@ class FiguresPage(StepPage):
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, (part, part_caption) in enumerate(BREAKDOWN_PARTS, start=1):
                 field = AmountField(self.document, f"{path}.{part}")
-                field.setMinimumWidth(96)
+                field.setMinimumWidth(80)
                 field.setAccessibleName(f"{caption}{part_caption}")
                 if column == 1:
                     label.setBuddy(field)
@@ -123,6 +125,14 @@ class FiguresPage(StepPage):
             grid.setColumnStretch(column, 1)
         card.add(grid_holder)
         return card
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Rates beside the figures when there is room, below them in a narrow window.
+        wide = self.viewport().width() >= SIDE_BY_SIDE_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     def refresh_derived(self) -> None:
         """Show the rates and the paragraph as they follow from the figures now."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from zjdesk.ui.pages.base import StepPage
@@ -24,7 +25,8 @@ class TeamPage(StepPage):
             return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), 0))
 
         return ListEditor(
-            document, list_path, name_row, str, item_name=item_name, numbering=lambda index: f"{index + 1}.", compact=True
+            document, list_path, name_row, str, item_name=item_name, numbering=lambda index: f"{index + 1}.",
+            compact=True, narrow=True,
         )
 
     def build(self) -> None:
@@ -40,7 +42,7 @@ class TeamPage(StepPage):
             label = QLabel(caption)
             label.setObjectName("subCaption")
             grid.addWidget(label, 0, column)
-            grid.addWidget(self._names(list_path, item_name), 1, column)
+            grid.addWidget(self._names(list_path, item_name), 1, column, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(column, 1)
         team.add(grid_holder)
         self.column.addWidget(team)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
@@ -96,12 +96,17 @@ class TextBlock(QPlainTextEdit, BoundField):
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit)  # the text wraps anew at the new width
+
     def _fit(self, *_args: Any) -> None:
         """Grow with the text, from ``rows`` lines up to 14; beyond that the field scrolls."""
         line = self.fontMetrics().lineSpacing()
         lines = self.document().documentLayout().documentSize().height()  # in lines for a plain text layout
         shown = max(self.rows, min(14, int(lines) + 1))
-        height = line * shown + 2 * self.frameWidth() + 12
+        # lines + the document's own margin + frame + the style sheet's padding (4 px top and bottom)
+        height = line * shown + int(2 * self.document().documentMargin()) + 2 * self.frameWidth() + 10
         if self.height() != height:
             self.setFixedHeight(height)
 
@@ -271,6 +276,11 @@ class DateField(QDateEdit, BoundField):
         target = QDate(value.year, value.month, value.day) if isinstance(value, date) else self.EMPTY
         if self.date() != target:
             self.setDate(target)
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        # QDateEdit uses Tab to step through year/month/day; here Tab moves on to the next field,
+        # like everywhere else in the form (the arrow keys still step through the parts).
+        return QWidget.focusNextPrevChild(self, next_child)
 
     def _changed(self, value: QDate) -> None:
         self.store(None if value == self.EMPTY else date(value.year(), value.month(), value.day()))

@@ -30,7 +30,8 @@ def _small_button(text: str, tip: str, name: str) -> QPushButton:
     button.setObjectName(name)
     button.setToolTip(tip)
     button.setProperty("tool", True)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    # Tab moves from field to field; the row buttons are for the mouse (and would triple the Tab stops).
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
@@ -48,6 +49,8 @@ class ListEditor(QWidget):
         numbering: Callable[[int], str] = lambda index: f"{index + 1}.",
         compact: bool = False,
         header: QWidget | None = None,
+        can_add: bool = True,
+        narrow: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,6 +61,7 @@ class ListEditor(QWidget):
         self.item_name = item_name
         self.numbering = numbering
         self.compact = compact
+        self.narrow = narrow  # a narrow column: icon-sized buttons
         self.setObjectName(f"list:{list_path}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -72,13 +76,14 @@ class ListEditor(QWidget):
         self.add_button = QPushButton(f"＋ 添加{item_name}")
         self.add_button.setObjectName(f"add:{list_path}")
         self.add_button.clicked.connect(self.add_item)
+        self.add_button.setVisible(can_add)
+        self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）" if can_add else f"（没有{item_name}）")
+        self.empty_label.setObjectName("hint")
+        outer.addWidget(self.empty_label)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         outer.addLayout(add_row)
-        self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）")
-        self.empty_label.setObjectName("hint")
-        outer.addWidget(self.empty_label)
         document.reloaded.connect(self._reload)
         self.rebuild()
 
@@ -107,7 +112,10 @@ class ListEditor(QWidget):
         frame.setObjectName("listRow" if self.compact else "listCard")
         up = _small_button("↑", f"上移此{self.item_name}", f"up:{self.list_path}.{index}")
         down = _small_button("↓", f"下移此{self.item_name}", f"down:{self.list_path}.{index}")
-        remove = _small_button("删除", f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
+        remove = _small_button("✕" if self.narrow else "删除", f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
+        if self.narrow:
+            for button in (up, down, remove):
+                button.setFixedWidth(28)
         up.setEnabled(index > 0)
         down.setEnabled(index < count - 1)
         up.clicked.connect(lambda: self.move(index, index - 1))
@@ -120,7 +128,9 @@ class ListEditor(QWidget):
             layout = QHBoxLayout(frame)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(6)
-            number.setMinimumWidth(44)
+            number.setMinimumWidth(24 if self.narrow else 44)
+            number.setMinimumHeight(30)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(body, 1)
             for button in (up, down, remove):

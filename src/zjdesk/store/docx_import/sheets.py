@@ -1,0 +1,104 @@
+"""The 数据表 printed after the report: figures the 支出情况 paragraph does not state.
+
+The zjdesk export prints the data sheet (序号 项目 数值 单位 说明) and the score sheet after 四、其他
+自评情况. The score sheet is generated from the indicator set, which a year keeps as data, so it
+is not read as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
+year's “三公”经费, the 支付进度率, …); where both state a figure, the paragraph wins and a
+disagreement is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.paths import get_value, set_value
+from zjdesk.store.docx_import.result import Collector
+
+_ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
+_Q = "[\"“”'‘’]?"
+# Row labels, written as patterns so that a reworded label (实际支出 / 支出 / 决算) still reads.
+_TOTALS: tuple[tuple[str, str], ...] = (
+    (r"上年度?决算(?:数)?支出", "figures.prior_final_expenditure"),
+    (r"(?:全年)?预算(?:数)?(?:收入)?", "figures.budget"),
+    (r"决算(?:数)?收入", "figures.final_revenue"),
+    (r"(?:本年度?)?决算(?:数)?支出", "figures.final_expenditure"),
+)
+_PARTS = {"基本支出": "basic", "项目支出": "project", "其他支出": "other"}
+_SINGLE: tuple[tuple[str, str], ...] = (
+    (r"年初预算(?:数)?", "figures.initial_budget"),
+    (r"预算调整(?:数)?", "figures.budget_adjustment"),
+    (r"(?:年末)?结转结余(?:数)?", "figures.carry_over"),
+    (r"公用经费预算(?:数)?", "figures.public_funds_budget"),
+    (r"公用经费(?:实际)?(?:支出|决算)(?:数)?", "figures.public_funds_actual"),
+    (rf"上年度?{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)?(?:数)?", "figures.three_public_prior_actual"),
+    (rf"{_Q}三公{_Q}经费预算(?:数)?", "figures.three_public_budget"),
+    (rf"{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)(?:数)?", "figures.three_public_actual"),
+    (r"政府采购(?:预算|计划)(?:[（(](?:计划|预算)[）)])?(?:数|金额)?", "figures.procurement_plan"),
+    (r"政府采购(?:实际|执行)(?:数|金额)?", "figures.procurement_actual"),
+)
+_RATES: tuple[tuple[str, str], ...] = ((r"支付进度(?:率)?", "figures.payment_progress_rate"),)
+
+
+def _lookup(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    return next((path for pattern, path in table if re.fullmatch(pattern, label)), None)
+
+
+# Lines that belong to the printed sheets: rows of three or more cells, the sheets' own captions and
+# group subtitles. Anything else after the sheets' title is prose and cannot be placed.
+_SHEET_CAPTION = re.compile(r"^(?:单位名称|自评等级|参考指标体系|评价年度|填报单位)[：:]|^[一二三四五六七八九十]{1,3}、\S{1,20}$")
+
+
+def _is_sheet_line(line: str) -> bool:
+    return len(line.split()) >= 3 or bool(_SHEET_CAPTION.match(line))
+
+
+def _value(text: str, unit: str) -> Decimal | None:
+    if unit == "%":
+        try:
+            return Decimal(normalise_width(text))
+        except InvalidOperation:
+            return None
+    try:
+        return parse_amount(text)
+    except AmountError:
+        return None
+
+
+def parse_sheets(lines: list[str], out: Collector) -> None:
+    """Fill figures still unknown from the data sheet's rows; the score sheet is left to the indicator set."""
+    total = ""
+    filled: list[str] = []
+    for line in lines:
+        if not _is_sheet_line(line.strip()):
+            out.cannot_place(line)
+            continue
+        row = _ROW.match(line.strip())
+        if not row:
+            continue
+        label = row["label"].removeprefix("其中：").removeprefix("其中:")
+        path = None
+        if row["unit"] == "%":
+            path = _lookup(label, _RATES)
+        elif label in _PARTS:
+            path = f"{total}.{_PARTS[label]}" if total else None
+        elif found := _lookup(label, _TOTALS):
+            total, path = found, f"{found}.total"
+        else:
+            path = _lookup(label, _SINGLE)
+        if path is None or row["value"] == "—":
+            continue
+        value = _value(row["value"], row["unit"])
+        if value is None:
+            continue
+        current = get_value(out.year, path)
+        if current is None:
+            set_value(out.year, path, value)
+            filled.append(f"{label}{format_amount(value) if row['unit'] == '万元' else row['value'] + '%'}")
+        elif current != value:
+            out.note(f"数据表：{label}为{row['value']}，与正文的{current}不一致，已取正文的数")
+    out.note(
+        "数据表和评分表：评分表由指标体系生成，未作为文字导入"
+        + (f"；数据表补充了{'，'.join(filled)}" if filled else "")
+    )
