@@ -45,6 +45,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zjdesk {zjdesk.__version__}")
     parser.add_argument("file", nargs="?", help="要打开的年度文件（.zjd）")
     parser.add_argument("--demo", action="store_true", help="打开内置的演示年度文件")
+    parser.add_argument("--self-test", action="store_true", help="不打开窗口，检查程序能否正常工作（写出、打开、导出演示年度）")
     return parser
 
 
@@ -76,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(args_list)
             return int(args.handler(args) or 0)
         gui_args = build_gui_parser().parse_args(args_list)
+        if gui_args.self_test:
+            from zjdesk.selftest import run_self_test
+
+            return run_self_test()
         from zjdesk.app import run_program
 
         return run_program(gui_args.file, demo=gui_args.demo)
