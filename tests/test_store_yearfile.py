@@ -36,7 +36,8 @@ def test_each_save_is_committed_at_once(tmp_path: Path) -> None:
 def test_sqlite_settings_and_identity(tmp_path: Path) -> None:
     path = make_demo_file(tmp_path)
     with YearFile.open(path) as year_file:
-        raw = year_file._require_engine().raw_connection()
+        year_file.save(year_file.load())  # nothing to write, but the writing connection is configured
+        raw = year_file.engine.raw_connection()
         try:
             cursor = raw.cursor()
             assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

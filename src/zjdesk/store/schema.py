@@ -12,11 +12,9 @@ from __future__ import annotations
 from sqlalchemy import String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# "zjdk" as a big-endian 32-bit integer: SQLite's header field for the owning application.
-APPLICATION_ID = 0x7A6A646B
+from zjdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
 
-# The schema this program writes. Older files are migrated (see migrations.py); newer refused.
-SCHEMA_VERSION = 1
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Base", "MetaEntry", "YearPart"]
 
 
 class Base(DeclarativeBase):

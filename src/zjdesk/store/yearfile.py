@@ -4,30 +4,36 @@ Every save is a committed transaction (``journal_mode=DELETE``, ``synchronous=FU
 network shares and against power loss), so there is no Save button and nothing to lose. While a
 year file is open for writing, a lock keeps any other zjdesk from writing it. The file holds no
 absolute paths, so it can be copied to a USB stick or another PC.
+
+Recognising and reading a file uses the ``sqlite3`` module alone; writes go through SQLAlchemy
+(:mod:`zjdesk.store.writer`), which is imported on the first write so that the program opens a
+year without paying for the ORM's import.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sqlite3
 import tempfile
+import threading
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlalchemy import Connection, Engine, create_engine, event, select
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool, StaticPool
 
 import zjdesk
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import SECTIONS, YearData
 from zjdesk.domain.serialize import FormatError, section_from_json, section_to_json
 from zjdesk.store import migrations
+from zjdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
 from zjdesk.store.lock import YearFileLock
 from zjdesk.store.probe import NotAYearFileError, check_database, check_file_bytes
-from zjdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION, Base, MetaEntry, YearPart
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 YEAR_FILE_SUFFIX = ".zjd"
 
@@ -50,25 +56,9 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
 
 
-def _make_engine(path: Path, readonly: bool) -> Engine:
-    engine = create_engine(
-        "sqlite://", creator=lambda: _connect(path, "ro" if readonly else "rw"), poolclass=NullPool
-    )
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(connection: sqlite3.Connection, _record: object) -> None:
-        connection.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            connection.execute("PRAGMA journal_mode = DELETE")
-        connection.execute("PRAGMA synchronous = FULL")
-
-    # The connection is in autocommit mode (so PRAGMAs and migrations behave); SQLAlchemy's
-    # transactions must therefore open SQLite's own, or each statement would commit alone.
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
-
-    return engine
+def prepare_for_saving() -> None:
+    """Import the write path (SQLAlchemy) in the background, so the first save does not wait for it."""
+    threading.Thread(target=importlib.import_module, args=("zjdesk.store.writer",), daemon=True).start()
 
 
 def backup_path_for(path: Path, version: int) -> Path:
@@ -82,16 +72,24 @@ def backup_path_for(path: Path, version: int) -> Path:
     return candidate
 
 
+def _year_meta(year: YearData) -> dict[str, str]:
+    return {"evaluation_year": str(year.cover.evaluation_year or ""), "unit_name": year.cover.unit_name}
+
+
 class YearFile:
     """An open year file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(self, path: Path, engine: Engine, lock: YearFileLock | None, readonly: bool) -> None:
+    def __init__(
+        self, path: Path, lock: YearFileLock | None, readonly: bool, memory: sqlite3.Connection | None = None
+    ) -> None:
         self.path = path
         self.readonly = readonly
         self.migrated_from: int | None = None
         self.backup: Path | None = None
-        self._engine: Engine | None = engine
+        self._open = True
         self._lock = lock
+        self._memory = memory  # an old file read-only: its migrated copy
+        self._engine: Engine | None = None
         self._saved: dict[str, str] = {}
 
     # -- opening and closing -------------------------------------------------------------------
@@ -115,30 +113,30 @@ class YearFile:
         temporary = Path(temporary_name)
         temporary.unlink()
         try:
-            connection = _connect_new(temporary)
+            connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 connection.execute("PRAGMA journal_mode = DELETE")
             finally:
                 connection.close()
-            engine = _make_engine(temporary, readonly=False)
-            Base.metadata.create_all(engine)
+            from zjdesk.store import writer
+
+            engine = writer.make_engine(lambda: _connect(temporary, "rw"))
             now = _now()
-            with Session(engine) as session, session.begin():
-                for key, value in {
-                    "application": "zjdesk",
-                    "schema_version": str(SCHEMA_VERSION),
-                    "created": now,
-                    "modified": now,
-                    "created_by": zjdesk.__version__,
-                    "program_version": zjdesk.__version__,
-                }.items():
-                    session.add(MetaEntry(key=key, value=value))
-                for name in SECTIONS:
-                    session.add(YearPart(name=name, data=section_to_json(year, name), modified=now))
-                _write_year_meta(session, year)
-            engine.dispose()
+            meta = {
+                "application": "zjdesk",
+                "schema_version": str(SCHEMA_VERSION),
+                "created": now,
+                "modified": now,
+                "created_by": zjdesk.__version__,
+                "program_version": zjdesk.__version__,
+                **_year_meta(year),
+            }
+            try:
+                writer.create_tables(engine, meta, {name: section_to_json(year, name) for name in SECTIONS}, now)
+            finally:
+                engine.dispose()
             os.replace(temporary, path)
         except OSError as error:
             temporary.unlink(missing_ok=True)
@@ -174,25 +172,23 @@ class YearFile:
                         f"“{path.name}”由更新版本的 zjdesk 创建（文件格式第 {version} 版，本程序支持到第 {SCHEMA_VERSION} 版）。"
                         "请升级 zjdesk 后再打开，文件未被修改。"
                     )
+                memory = None
                 if version < SCHEMA_VERSION and readonly:
                     # Reading an old file must not change it: migrate a copy in memory.
                     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                     connection.backup(memory)
                     migrations.run_migrations(memory, version, SCHEMA_VERSION, migrations.MIGRATIONS)
-                    engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
-                else:
-                    if version < SCHEMA_VERSION:
-                        backup = backup_path_for(path, version)
-                        backup_connection = sqlite3.connect(backup)
-                        try:
-                            connection.backup(backup_connection)
-                        finally:
-                            backup_connection.close()
-                        migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
-                    engine = _make_engine(path, readonly)
+                elif version < SCHEMA_VERSION:
+                    backup = backup_path_for(path, version)
+                    backup_connection = sqlite3.connect(backup)
+                    try:
+                        connection.backup(backup_connection)
+                    finally:
+                        backup_connection.close()
+                    migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
             finally:
                 connection.close()
-            year_file = cls(path, engine, lock, readonly)
+            year_file = cls(path, lock, readonly, memory)
             if version < SCHEMA_VERSION:
                 year_file.migrated_from = version
                 year_file.backup = backup
@@ -205,9 +201,13 @@ class YearFile:
 
     def close(self) -> None:
         """Close the file and release its lock. Everything was committed as it was saved."""
+        self._open = False
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -220,29 +220,50 @@ class YearFile:
 
     @property
     def is_open(self) -> bool:
-        return self._engine is not None
+        return self._open
 
     # -- reading and writing -------------------------------------------------------------------
 
-    def _require_engine(self) -> Engine:
-        if self._engine is None:
+    def _require_open(self) -> None:
+        if not self._open:
             raise UserError("年度文件已关闭。")
+
+    def _query(self, sql: str) -> list[tuple[str, str]]:
+        """Rows of a read-only query, on the file (or on the migrated copy of an old file)."""
+        self._require_open()
+        if self._memory is not None:
+            return self._memory.execute(sql).fetchall()
+        connection = _connect(self.path, "ro" if self.readonly else "rw")
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine that writes this file (created, and SQLAlchemy imported, on first use)."""
+        self._require_open()
+        if self.readonly:
+            raise UserError("此年度文件以只读方式打开，不能保存修改。")
+        if self._engine is None:
+            from zjdesk.store import writer
+
+            self._engine = writer.make_engine(lambda: _connect(self.path, "rw"))
         return self._engine
 
     def load(self) -> YearData:
         """Read the whole year from the file."""
-        with Session(self._require_engine()) as session:
-            try:
-                rows = {part.name: part.data for part in session.scalars(select(YearPart))}
-            except Exception as error:  # a damaged table: tell the user, do not crash
-                raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
+        try:
+            rows = dict(self._query("SELECT name, data FROM year_part"))
+        except sqlite3.Error as error:  # a damaged table: tell the user, do not crash
+            raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
         year = YearData()
         for name in SECTIONS:
             if name not in rows:
                 continue  # a part added by a later program version keeps its default
             try:
                 setattr(year, name, section_from_json(name, rows[name]))
-            except (FormatError, ValueError) as error:
+            except (FormatError, ValueError, TypeError) as error:
                 raise NotAYearFileError(
                     f"年度文件“{self.path.name}”中“{name}”部分的内容无法读取（{error}）：请使用备份。"
                 ) from error
@@ -255,9 +276,7 @@ class YearFile:
         Returns the names of the parts written (empty when nothing changed). On failure nothing
         is written and :class:`WriteError` says why.
         """
-        if self.readonly:
-            raise UserError("此年度文件以只读方式打开，不能保存修改。")
-        engine = self._require_engine()
+        engine = self.engine
         changed = {}
         for name in SECTIONS:
             text = section_to_json(year, name)
@@ -266,14 +285,13 @@ class YearFile:
         if not changed:
             return []
         now = _now()
+        meta = {"modified": now, "program_version": zjdesk.__version__}
+        if "cover" in changed:
+            meta.update(_year_meta(year))
+        from zjdesk.store import writer
+
         try:
-            with Session(engine) as session, session.begin():
-                for name, text in changed.items():
-                    session.merge(YearPart(name=name, data=text, modified=now))
-                session.merge(MetaEntry(key="modified", value=now))
-                session.merge(MetaEntry(key="program_version", value=zjdesk.__version__))
-                if "cover" in changed:
-                    _write_year_meta(session, year)
+            writer.write_parts(engine, changed, meta, now)
         except Exception as error:
             raise WriteError(
                 f"保存到“{self.path.name}”失败（{error.__class__.__name__}）：最近一次修改未能写入，"
@@ -284,29 +302,7 @@ class YearFile:
 
     def meta(self) -> dict[str, str]:
         """The file's metadata (created, modified, program_version, evaluation_year, unit_name, …)."""
-        with Session(self._require_engine()) as session:
-            return {entry.key: entry.value for entry in session.scalars(select(MetaEntry))}
-
-    def copy_to(self, target: str | os.PathLike[str]) -> None:
-        """Write a consistent copy of the file to ``target`` (used for backups and 另存为)."""
-        raw = self._require_engine().raw_connection()
-        try:
-            destination = sqlite3.connect(target)
-            try:
-                raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-            finally:
-                destination.close()
-        finally:
-            raw.close()
-
-
-def _write_year_meta(session: Session, year: YearData) -> None:
-    session.merge(MetaEntry(key="evaluation_year", value=str(year.cover.evaluation_year or "")))
-    session.merge(MetaEntry(key="unit_name", value=year.cover.unit_name))
-
-
-def _connect_new(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path, isolation_level=None)
+        return dict(self._query("SELECT key, value FROM meta"))
 
 
 def read_year(path: str | os.PathLike[str]) -> YearData:

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.store.lock import FileInUseError
-from zjdesk.store.yearfile import YearFile
+from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.main_window import MainWindow
@@ -116,6 +116,9 @@ class Program(QObject):
         window = MainWindow(document, scores, build_page_factory, self)
         document.setParent(window)
         scores.setParent(window)
+        if not year_file.readonly:
+            # Once the window is up, load the write path in the background: the first save won't wait.
+            QTimer.singleShot(0, prepare_for_saving)
         return window
 
     def _show(self, year_file: YearFile, year: YearData | None = None) -> MainWindow:

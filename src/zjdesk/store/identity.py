@@ -1,0 +1,12 @@
+"""How a year file identifies itself: SQLite's application id and the schema version.
+
+Kept apart from the SQLAlchemy models so that recognising and reading a file needs no ORM.
+"""
+
+from __future__ import annotations
+
+# "zjdk" as a big-endian 32-bit integer: SQLite's header field for the owning application.
+APPLICATION_ID = 0x7A6A646B
+
+# The schema this program writes. Older files are migrated (see migrations.py); newer refused.
+SCHEMA_VERSION = 1
