@@ -107,16 +107,43 @@ def test_qt_preview_pages_are_images_with_ink() -> None:
 
 
 def test_printing_through_a_qprinter_gives_the_preview_pages(tmp_path: Path) -> None:
+    """A printer cannot change paper mid-job: every sheet is A4 portrait and the landscape score sheet
+    is turned with its top towards the binding edge (left), its page number where portrait pages have it."""
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtGui import QImage, QTransform
     from PySide6.QtPrintSupport import QPrinter
 
     from zjdesk.report.qt_document import ensure_gui_application, preview_document, print_outline
 
     ensure_gui_application()
     outline = outline_for(demo_year())
+    preview = preview_document(outline)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    print_outline(outline, printer)
+    warnings: list[str] = []
+    previous = qInstallMessageHandler(lambda _kind, _context, message: warnings.append(message))
+    try:
+        print_outline(outline, printer)
+    finally:
+        qInstallMessageHandler(previous)
+    assert warnings == []
     pages = _pages(tmp_path / "printed.pdf")
-    assert len(pages) == preview_document(outline).page_count
-    assert pages[0][0] < pages[0][1] and pages[-1][0] > pages[-1][1]
+    assert len(pages) == preview.page_count
+    assert all(width < height for width, height in pages)
+
+    last = preview.page_count
+    subprocess.run(["pdftoppm", "-r", "24", "-f", str(last), "-l", str(last), "-png", "-singlefile",
+                    str(tmp_path / "printed.pdf"), str(tmp_path / "sheet")], check=True)
+    printed = QImage(str(tmp_path / "sheet.png"))
+    expected = preview.page_image(last - 1, 24).transformed(QTransform().rotate(-90))
+
+    def ink(image: QImage, x: int, y: int) -> bool:
+        return image.pixelColor(x, y).value() < 160
+
+    width, height = min(printed.width(), expected.width()), min(printed.height(), expected.height())
+    # the table's ink lies where the turned preview page has it (ignoring the page number's corner)
+    cells = [(x, y) for y in range(height - 40) for x in range(width) if ink(expected, x, y)]
+    assert len(cells) > 300
+    agreement = sum(ink(printed, x, y) or ink(printed, min(x + 1, width - 1), y) for x, y in cells) / len(cells)
+    assert agreement > 0.8

@@ -369,7 +369,7 @@ class ReportDocument:
     def page_count(self) -> int:
         return len(self.pages)
 
-    def paint_page(self, painter: QPainter, index: int, dots_per_inch: float) -> None:
+    def paint_page(self, painter: QPainter, index: int, dots_per_inch: float, *, page_number: bool = True) -> None:
         """Paint page ``index`` (0-based) with its top-left corner at the painter's origin."""
         page = self.pages[index]
         painter.save()
@@ -378,7 +378,8 @@ class ReportDocument:
         painter.scale(dots_per_inch / UNITS_PER_INCH, dots_per_inch / UNITS_PER_INCH)
         for op in page.ops:
             op(painter)
-        _page_number(painter, page, index + 1)
+        if page_number:
+            _page_number(painter, page, index + 1)
         if self.outline.draft:
             _draft_mark(painter, page)
         painter.restore()
@@ -397,17 +398,38 @@ class ReportDocument:
         return image
 
     def print_to(self, device: QPagedPaintDevice) -> None:
-        """Paint every page on a QPrinter or QPdfWriter (each page in its own orientation)."""
-        device.setPageLayout(_page_layout(self.pages[0]))
+        """Paint every page on a QPrinter or QPdfWriter.
+
+        A PDF gets each page in its own orientation. A printer cannot change its paper in the middle
+        of a job (Qt refuses the new layout while printing), so there the whole job is A4 portrait and
+        a landscape page (the score sheet) is turned a quarter so that its top faces the binding edge,
+        its page number staying where the portrait pages have theirs (GB/T 9704-2012, 横排表格).
+        """
+        turn_landscape = not isinstance(device, QPdfWriter)
+        first = self.pages[0]
+        device.setPageLayout(_page_layout(Page(False) if turn_landscape else first))
         painter = QPainter()
         if not painter.begin(device):
             raise RuntimeError("cannot paint on the print device")
         try:
+            dots_per_inch = device.logicalDpiX()
             for index, page in enumerate(self.pages):
                 if index:
-                    device.setPageLayout(_page_layout(page))
+                    if not turn_landscape:
+                        device.setPageLayout(_page_layout(page))
                     device.newPage()
-                self.paint_page(painter, index, device.logicalDpiX())
+                if turn_landscape and page.landscape:
+                    painter.save()
+                    painter.translate(0, A4[1] / 25.4 * dots_per_inch)  # the portrait sheet's height
+                    painter.rotate(-90)
+                    self.paint_page(painter, index, dots_per_inch, page_number=False)
+                    painter.restore()
+                    painter.save()
+                    painter.scale(dots_per_inch / UNITS_PER_INCH, dots_per_inch / UNITS_PER_INCH)
+                    _page_number(painter, Page(False), index + 1)
+                    painter.restore()
+                else:
+                    self.paint_page(painter, index, dots_per_inch)
         finally:
             painter.end()
 
