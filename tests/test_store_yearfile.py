@@ -137,3 +137,15 @@ def test_damaged_part_is_reported_not_crashing(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(NotAYearFileError, match="figures"):
         read_year(path)
+
+
+def test_overwrite_replaces_a_closed_file_but_never_an_open_one(tmp_path: Path) -> None:
+    path = make_demo_file(tmp_path)
+    year = demo_year()
+    year.cover.unit_name = "新单位"
+    with YearFile.open(path):
+        with pytest.raises(FileInUseError):
+            YearFile.create(path, year, overwrite=True)
+    assert read_year(path).cover.unit_name == "湛江市人民政府驻广州办事处"
+    YearFile.create(path, year, overwrite=True).close()
+    assert read_year(path).cover.unit_name == "新单位"

@@ -12,7 +12,9 @@ import os
 import sys
 from pathlib import Path
 
+import zjdesk
 from zjdesk.demo import demo_year
+from zjdesk.domain.errors import UserError
 from zjdesk.store.yearfile import YearFile, write_new_year_file
 
 
@@ -28,10 +30,25 @@ def user_data_dir() -> Path:
 
 
 def demo_file_path() -> Path:
-    """The demo year file, written from the shipped demo data the first time it is asked for."""
+    """The demo year file, written from the shipped demo data when missing or made by another version.
+
+    The demo is for trying the program out: after an upgrade it starts again from the shipped data,
+    so it shows what this version's checks and report make of it.
+    """
     path = user_data_dir() / "演示-2024.zjd"
-    if not path.exists():
-        write_new_year_file(path, demo_year())
+    if path.exists():
+        try:
+            with YearFile.open(path, readonly=True) as year_file:
+                current = year_file.meta().get("created_by") == zjdesk.__version__
+        except UserError:
+            current = False  # damaged: write it again
+        if current:
+            return path
+    try:
+        write_new_year_file(path, demo_year(), overwrite=True)
+    except UserError:
+        if not path.exists():
+            raise
     return path
 
 

@@ -12,18 +12,19 @@ from zjdesk.domain.paths import get_value
 from zjdesk.domain.scoring_rules import format_number
 
 # path → (what it is, where to fill it in); empty means None, "", 0 (a year) or an empty list.
+# (path, field name, the program's step that holds it: the message sends the officer there)
 REQUIRED_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("cover.unit_name", "评价单位", "封面"),
-    ("cover.evaluation_year", "评价年度", "封面"),
-    ("cover.fill_date", "填报日期", "封面"),
+    ("cover.unit_name", "评价单位", "封面与基本信息"),
+    ("cover.evaluation_year", "评价年度", "封面与基本信息"),
+    ("cover.fill_date", "填报日期", "封面与基本信息"),
     ("goals", "部门整体支出绩效目标", "绩效目标"),
     ("figures.budget.total", "全年预算数", "支出情况"),
     ("figures.final_expenditure.total", "决算支出", "支出情况"),
-    ("team.leaders", "评价小组组长", "评价小组"),
-    ("evaluation.budgeting", "预算编制情况分析", "绩效指标分析"),
-    ("evaluation.execution", "预算执行情况分析", "绩效指标分析"),
-    ("evaluation.supervision", "预算监督情况分析", "绩效指标分析"),
-    ("indicator_set.indicators", "评分指标", "评分表"),
+    ("team.leaders", "评价小组组长", "自评工作开展"),
+    ("evaluation.budgeting", "预算编制情况分析", "绩效自评"),
+    ("evaluation.execution", "预算执行情况分析", "绩效自评"),
+    ("evaluation.supervision", "预算监督情况分析", "绩效自评"),
+    ("indicator_set.indicators", "评分指标", "绩效自评"),
 )
 
 # Amount fields of the figures and their Chinese names; 预算调整数 may be negative (调减), so it is absent.

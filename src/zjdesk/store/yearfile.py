@@ -99,12 +99,23 @@ class YearFile:
         """Write a new year file holding ``year`` and return it open for writing.
 
         The file is built under a temporary name and moved into place, so a failure leaves nothing.
+        With ``overwrite`` an existing file is replaced, unless another zjdesk has it open.
         """
         path = Path(path)
         if path.exists() and not overwrite:
             raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
         if not path.parent.is_dir():
             raise UserError(f"文件夹“{path.parent}”不存在：请先建立该文件夹，或选择其他保存位置。")
+        lock = YearFileLock(path)
+        lock.acquire()  # never replace a file another zjdesk is writing
+        try:
+            cls._write_new(path, year)
+        finally:
+            lock.release()
+        return cls.open(path)
+
+    @staticmethod
+    def _write_new(path: Path, year: YearData) -> None:
         try:
             descriptor, temporary_name = tempfile.mkstemp(prefix=".zjdesk-", suffix=".tmp", dir=path.parent)
         except OSError as error:
@@ -144,7 +155,6 @@ class YearFile:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        return cls.open(path)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> YearFile:
