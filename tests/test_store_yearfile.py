@@ -143,9 +143,8 @@ def test_overwrite_replaces_a_closed_file_but_never_an_open_one(tmp_path: Path) 
     path = make_demo_file(tmp_path)
     year = demo_year()
     year.cover.unit_name = "新单位"
-    with YearFile.open(path):
-        with pytest.raises(FileInUseError):
-            YearFile.create(path, year, overwrite=True)
+    with YearFile.open(path), pytest.raises(FileInUseError):
+        YearFile.create(path, year, overwrite=True)
     assert read_year(path).cover.unit_name == "湛江市人民政府驻广州办事处"
     YearFile.create(path, year, overwrite=True).close()
     assert read_year(path).cover.unit_name == "新单位"
