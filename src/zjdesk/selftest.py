@@ -89,6 +89,7 @@ def step_score_and_checks(context: SelfTestContext) -> str:
     """Score the demo year and run the checks; the score must be the one its report states."""
     from zjdesk.domain.checks import SEVERITY_LABELS, run_checks
     from zjdesk.domain.scoring import score_year
+    from zjdesk.domain.scoring_rules import format_number
 
     year = context.results.get("year")
     if year is None:
@@ -104,7 +105,7 @@ def step_score_and_checks(context: SelfTestContext) -> str:
         f"{label} {sum(1 for item in findings if item.severity == severity)} 项" for severity, label in SEVERITY_LABELS.items()
     )
     context.results["score"] = score
-    return f"自评 {score.total} 分（{score.grade}），检查结果：{counts}"
+    return f"自评 {format_number(score.total)} 分（{score.grade}），检查结果：{counts}"
 
 
 def step_export(context: SelfTestContext) -> str:
