@@ -30,52 +30,29 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QRawFont,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
 )
 
+from zjdesk.report.glyph_text import BMP, FontCodes, TextFixes, postscript_name, text_fixes
 from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Row, Table
+from zjdesk.report.qt_styles import (
+    A4,
+    CELL_PADDING,
+    FONT_CHAINS,
+    LANDSCAPE_MARGINS,
+    LINE_PITCH,
+    MM,
+    PORTRAIT_MARGINS,
+    PT,
+    ROLE_STYLE,
+    SYNTHETIC_BOLD,
+    TABLE_PITCH,
+    UNITS_PER_INCH,
+)
 
-UNITS_PER_INCH = 720  # layout unit: 0.1 pt
-PT = UNITS_PER_INCH / 72
-MM = UNITS_PER_INCH / 25.4
-A4 = (210.0, 297.0)
-PORTRAIT_MARGINS = (37.0, 35.0, 28.0, 26.0)  # top, bottom, left, right (mm)
-LANDSCAPE_MARGINS = (28.0, 26.0, 37.0, 35.0)
-LINE_PITCH = 28.95 * PT
-TABLE_PITCH = 16 * PT
-CELL_PADDING = 0.8 * MM
-
-FONT_CHAINS: dict[str, tuple[str, ...]] = {
-    "fangsong": ("Times New Roman", "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC"),
-    "kaiti": ("Times New Roman", "楷体_GB2312", "楷体", "KaiTi", "STKaiti", "Noto Serif CJK SC", "Source Han Serif SC"),
-    "heiti": ("黑体", "SimHei", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"),
-    "xiaobiaosong": ("方正小标宋简体", "方正小标宋_GBK", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "SimSun"),
-    "songti": ("宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC"),
-}
-# Without 方正小标宋 the title is set in bold serif, which is how it looks on paper.
-_SYNTHETIC_BOLD = {"xiaobiaosong": "方正小标宋简体"}
-
-# role → (font chain, size in pt, bold, indent two characters, alignment)
-_ROLE_STYLE: dict[str, tuple[str, float, bool, bool, str]] = {
-    "attachment": ("heiti", 16, False, False, "left"),
-    "title": ("xiaobiaosong", 22, False, False, "center"),
-    "cover": ("fangsong", 16, False, False, "left"),
-    "body": ("fangsong", 16, False, True, "justify"),
-    "list": ("fangsong", 16, False, True, "justify"),
-    "signature": ("fangsong", 16, False, False, "right"),
-    "heading1": ("heiti", 16, False, True, "justify"),
-    "heading2": ("kaiti", 16, False, True, "justify"),
-    "heading3": ("fangsong", 16, True, True, "justify"),
-    "heading4": ("fangsong", 16, False, True, "justify"),
-    "sheet_title": ("xiaobiaosong", 18, False, False, "center"),
-    "caption": ("fangsong", 12, False, False, "left"),
-    "table": ("fangsong", 12, False, False, "center"),
-    "table_header": ("heiti", 12, False, False, "center"),
-    "page_number": ("songti", 14, False, False, "right"),
-    "draft": ("heiti", 16, True, False, "right"),
-}
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 
@@ -99,20 +76,20 @@ def _installed(family: str) -> bool:
 
 def font_for(role: str) -> QFont:
     """The font of an outline role, with its fallback chain, sized in layout units."""
-    chain, size, bold, _, _ = _ROLE_STYLE[role]
+    chain, size, bold, _, _ = ROLE_STYLE[role]
     font = QFont()
     font.setFamilies(list(FONT_CHAINS[chain]))
     font.setPixelSize(round(size * PT))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(False)
-    synthetic = chain in _SYNTHETIC_BOLD and not _installed(_SYNTHETIC_BOLD[chain])
+    synthetic = chain in SYNTHETIC_BOLD and not _installed(SYNTHETIC_BOLD[chain])
     font.setBold(bold or synthetic)
     return font
 
 
 def first_installed(role: str) -> str:
     """The first family of a role's chain installed here (what the CJK text will be set in)."""
-    chain = FONT_CHAINS[_ROLE_STYLE[role][0]]
+    chain = FONT_CHAINS[ROLE_STYLE[role][0]]
     return next((family for family in chain if family != "Times New Roman" and _installed(family)), chain[-1])
 
 
@@ -156,6 +133,7 @@ class _Layouter:
     def __init__(self, outline: Outline) -> None:
         self.outline = outline
         self.pages: list[Page] = []
+        self.layouts: list[QTextLayout] = []  # every text laid out: what the PDF's text layer must say
         self.frame = self._new_page(landscape=False)
 
     def _new_page(self, *, landscape: bool) -> _Frame:
@@ -175,7 +153,7 @@ class _Layouter:
 
     def _layout(self, text: str, role: str, width: float, *, run_in: tuple[int, str] | None = None,
                 pitch: float = LINE_PITCH, align: str | None = None) -> tuple[QTextLayout, int]:
-        _, _, _, indent, default_align = _ROLE_STYLE[role]
+        _, _, _, indent, default_align = ROLE_STYLE[role]
         layout = QTextLayout(text, font_for(role))
         option = QTextOption(_ALIGN[align or default_align])
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -198,6 +176,7 @@ class _Layouter:
             line.setPosition(QPointF(offset, count * pitch + (pitch - line.height()) / 2))
             count += 1
         layout.endLayout()
+        self.layouts.append(layout)
         return layout, count
 
     def paragraph(self, text: str, role: str, *, run_in: tuple[int, str] | None = None, keep_next: int = 0,
@@ -364,6 +343,7 @@ class ReportDocument:
         for table in outline.tables:
             layouter.table(table)
         self.pages = layouter.pages
+        self.layouts = layouter.layouts
 
     @property
     def page_count(self) -> int:
@@ -434,7 +414,9 @@ class ReportDocument:
             painter.end()
 
     def pdf_bytes(self) -> bytes:
-        """The whole report as a PDF (fonts embedded by Qt)."""
+        """The whole report as a PDF (fonts embedded by Qt, text layer repaired)."""
+        from zjdesk.report.pdf_text import repair_text_layer  # pypdf only when a PDF is written
+
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -445,7 +427,41 @@ class ReportDocument:
         self.print_to(writer)
         del writer  # flushes the PDF into the buffer
         buffer.close()
-        return bytes(data.data())
+        return repair_text_layer(bytes(data.data()), self.text_fixes())
+
+    def text_fixes(self) -> TextFixes:
+        """Per font: the wrong text Qt's PDF writer gives a glyph → the character drawn (see glyph_text)."""
+        drawn: dict[str, tuple[FontCodes, list[tuple[int, str]]]] = {}
+        others = [_laid_out("— 0123456789", "page_number"), _laid_out(f"{DRAFT_MARK}（未经审定，不得报送）", "draft")]
+        for layout in [*self.layouts, *others]:
+            text = layout.text()
+            for run in layout.glyphRuns(-1, -1, _GLYPHS_AND_TEXT):
+                name, codes = _font_codes(run.rawFont())
+                pairs = zip(run.glyphIndexes(), run.stringIndexes(), strict=True)
+                drawn.setdefault(name, (codes, []))[1].extend((glyph, text[index]) for glyph, index in pairs)
+        return text_fixes(drawn)
+
+
+_RUN = QTextLayout.GlyphRunRetrievalFlag
+_GLYPHS_AND_TEXT = _RUN.RetrieveGlyphIndexes | _RUN.RetrieveStringIndexes
+_font_codes_cache: dict[tuple[str, str, int], tuple[str, FontCodes]] = {}
+
+
+def _font_codes(raw: QRawFont) -> tuple[str, FontCodes]:
+    """A font's PostScript name (its /BaseFont in Qt's PDF) and character map, once per face."""
+    key = (raw.familyName(), raw.styleName(), raw.weight())
+    if key not in _font_codes_cache:
+        name = postscript_name(bytes(raw.fontTable("name").data())) or raw.familyName().replace(" ", "")
+        _font_codes_cache[key] = name, FontCodes(raw.glyphIndexesForString(BMP))
+    return _font_codes_cache[key]
+
+
+def _laid_out(text: str, role: str) -> QTextLayout:
+    layout = QTextLayout(text, font_for(role))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return layout
 
 
 def _standalone_headings_after(blocks: list[Heading | Paragraph], index: int) -> int:
@@ -517,8 +533,21 @@ def preview_document(outline: Outline) -> ReportDocument:
 
 
 def print_outline(outline: Outline, printer: QPagedPaintDevice) -> None:
-    """Print the report on ``printer`` (a QPrinter, e.g. from QPrintPreviewDialog's paintRequested)."""
-    ReportDocument(outline).print_to(printer)
+    """Print the report on ``printer`` (a QPrinter, e.g. from QPrintPreviewDialog's paintRequested).
+
+    A QPrinter printing to a PDF file gets that file's text layer repaired like :func:`pdf_bytes`.
+    """
+    from PySide6.QtPrintSupport import QPrinter
+
+    document = ReportDocument(outline)
+    to_pdf = isinstance(printer, QPrinter) and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    path = printer.outputFileName() if to_pdf else ""
+    before = os.stat(path).st_mtime_ns if path and os.path.exists(path) else None
+    document.print_to(printer)
+    if path and os.path.exists(path) and os.stat(path).st_mtime_ns != before:  # not a preview: the file was written
+        from zjdesk.report.pdf_text import repair_pdf_file
+
+        repair_pdf_file(path, document.text_fixes())
 
 
 def pdf_bytes(outline: Outline) -> bytes:
