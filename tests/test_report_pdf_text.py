@@ -214,3 +214,11 @@ def test_repair_text_layer_leaves_a_pdf_alone_when_nothing_applies(exported: Pat
     data = exported.read_bytes()
     assert repair_text_layer(data, {}) is data
     assert repair_text_layer(data, {"NoSuchFont": {"\u2f2f": "工"}}) is data  # already repaired: no ⼯ left to change
+
+
+def test_a_pdf_file_that_cannot_be_read_back_is_a_user_error(tmp_path: Path) -> None:
+    from zjdesk.domain.errors import UserError
+    from zjdesk.report.pdf_text import repair_pdf_file
+
+    with pytest.raises(UserError, match=r"missing\.pdf"):
+        repair_pdf_file(tmp_path / "missing.pdf", {"Font": {"\u2f2f": "工"}})

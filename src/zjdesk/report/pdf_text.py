@@ -18,6 +18,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, IndirectObject, PdfObject, StreamObject
 
+from zjdesk.domain.errors import UserError
 from zjdesk.report.glyph_text import TextFixes
 
 _MAPPING_SECTION = re.compile(rb"(\d+)\s+begin(bfchar|bfrange)(.*?)endbf(?:char|range)", re.DOTALL)
@@ -52,22 +53,31 @@ def repair_text_layer(pdf: bytes, fixes: TextFixes) -> bytes:
     return output.getvalue()
 
 
+class PdfTextError(UserError):
+    """A PDF file was printed but its text layer could not be written back."""
+
+
 def repair_pdf_file(path: str | os.PathLike[str], fixes: TextFixes) -> None:
     """Repair the text layer of the PDF file at ``path`` in place (a temporary file moved over it)."""
     target = Path(path)
-    original = target.read_bytes()
-    repaired = repair_text_layer(original, fixes)
-    if repaired is original:
-        return
-    descriptor, name = tempfile.mkstemp(prefix=".zjdesk-", suffix=".pdf.tmp", dir=target.parent)
+    name = ""
     try:
+        original = target.read_bytes()
+        repaired = repair_text_layer(original, fixes)
+        if repaired is original:
+            return
+        descriptor, name = tempfile.mkstemp(prefix=".zjdesk-", suffix=".pdf.tmp", dir=target.parent)
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(repaired)
         os.chmod(name, target.stat().st_mode & 0o7777)
         os.replace(name, target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    except OSError as error:
+        if name:
+            Path(name).unlink(missing_ok=True)
+        raise PdfTextError(
+            f"PDF 文件“{target.name}”已生成，但无法写入其中的文字（{error.strerror}）：复制或检索时文字可能不正确。"
+            "请确认该文件没有在其他程序中打开、文件夹可以写入，然后重新打印。"
+        ) from error
 
 
 def _agreed_fixes(fixes: TextFixes) -> dict[str, str]:
