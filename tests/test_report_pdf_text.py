@@ -16,7 +16,7 @@ from zjdesk.demo import demo_year
 from zjdesk.report.engine import outline_for
 from zjdesk.report.glyph_text import BMP, FontCodes, postscript_name, text_fixes
 from zjdesk.report.outline import Heading, Outline, Paragraph
-from zjdesk.report.pdf_text import repair_cmap, repair_text_layer
+from zjdesk.report.pdf_text import repair_cmap, repair_text_layer, text_layer_characters
 
 RADICALS = re.compile("[\u2e80-\u2fdf]")
 PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$", re.M)
@@ -111,6 +111,9 @@ def test_without_the_repair_the_text_has_radicals(outline: Outline, tmp_path: Pa
     found = set(RADICALS.findall(_extracted(raw)))
     assert {"\u2f2f", "\u2f08"} <= found  # ⼯ ⼈
     assert "工作" not in _flat(_extracted(raw))
+    assert {"\u2f2f", "\u2f08"} <= text_layer_characters(raw.read_bytes())
+    repaired = text_layer_characters(repair_text_layer(raw.read_bytes(), ReportDocument(outline).text_fixes()))
+    assert not {char for char in repaired if RADICALS.match(char)} and {"工", "人", "门"} <= repaired
 
 
 def _qt_only_pdf(document) -> bytes:

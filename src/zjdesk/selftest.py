@@ -130,9 +130,22 @@ def step_export(context: SelfTestContext) -> str:
         raise SelfTestFailure("导出的 PDF 不完整（缺少文件头或页面）")
     if b"/FontFile" not in pdf_data:
         raise SelfTestFailure("导出的 PDF 没有嵌入字体：请检查电脑上是否有中文字体")
+    _check_pdf_text(pdf_data, unit_name)
     context.results["docx"] = docx
     sizes = "，".join(f"{path.suffix[1:]} {path.stat().st_size // 1024} KB" for path in (docx, pdf, xlsx))
     return f"{sizes}；PDF {pages} 页，字体 {'、'.join(fonts)}"
+
+
+def _check_pdf_text(pdf_data: bytes, unit_name: str) -> None:
+    """The PDF's text layer gives the report's characters, not the look-alike radicals (⼯ for 工) Qt writes."""
+    from zjdesk.report.pdf_text import text_layer_characters
+
+    characters = text_layer_characters(pdf_data)
+    radicals = sorted(char for char in characters if "\u2e80" <= char <= "\u2fdf")
+    if radicals:
+        raise SelfTestFailure(f"导出的 PDF 复制出的文字不正确（出现部首字符 {''.join(radicals)}）")
+    if not set(unit_name) <= characters:
+        raise SelfTestFailure(f"导出的 PDF 中复制不出单位名称“{unit_name}”")
 
 
 def step_import_docx(context: SelfTestContext) -> str:

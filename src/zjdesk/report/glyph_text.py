@@ -13,7 +13,7 @@ font's character map; :func:`text_fixes` turns that into the corrections that
 from __future__ import annotations
 
 import struct
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 # PostScript font name (a PDF font's /BaseFont without subset tag) → {text Qt writes: character drawn}.
@@ -50,12 +50,12 @@ def text_fixes(drawn: dict[str, tuple[FontCodes, Iterable[tuple[int, str]]]]) ->
     """
     fixes: TextFixes = {}
     for name, (codes, pairs) in drawn.items():
-        counts: dict[int, Counter[str]] = defaultdict(Counter)
-        for glyph, char in pairs:
-            counts[glyph][char] += 1
+        most: dict[int, tuple[int, str]] = {}  # glyph → (count, character) of its most frequent character
+        for (glyph, char), count in Counter(pairs).items():
+            if count > most.get(glyph, (0, ""))[0]:
+                most[glyph] = (count, char)
         font_fixes = fixes.setdefault(name, {})
-        for glyph, chars in counts.items():
-            char = chars.most_common(1)[0][0]
+        for glyph, (_count, char) in most.items():
             written = codes.written.get(glyph)
             if glyph and written is not None and written != char and codes.glyph(char) == glyph:
                 font_fixes[written] = char

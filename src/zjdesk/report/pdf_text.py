@@ -80,6 +80,18 @@ def repair_pdf_file(path: str | os.PathLike[str], fixes: TextFixes) -> None:
         ) from error
 
 
+def text_layer_characters(pdf: bytes) -> set[str]:
+    """Every character the fonts' ``/ToUnicode`` CMaps of ``pdf`` can give (what copying its text can yield)."""
+    characters: set[str] = set()
+    for font in _type0_fonts(PdfReader(io.BytesIO(pdf))):
+        to_unicode = font.get("/ToUnicode")
+        stream = to_unicode.get_object() if to_unicode is not None else None
+        if isinstance(stream, StreamObject):
+            for section in _MAPPING_SECTION.finditer(stream.get_data()):
+                characters.update("".join(text for _code, text in _parse_section(section.group(2), section.group(3))))
+    return characters
+
+
 def _agreed_fixes(fixes: TextFixes) -> dict[str, str]:
     """For a font the renderer did not name: the fixes every named font agrees on."""
     agreed: dict[str, str] = {}
@@ -91,10 +103,10 @@ def _agreed_fixes(fixes: TextFixes) -> dict[str, str]:
     return {written: drawn for written, drawn in agreed.items() if written not in disputed}
 
 
-def _type0_fonts(writer: PdfWriter) -> Iterator[DictionaryObject]:
+def _type0_fonts(document: PdfReader | PdfWriter) -> Iterator[DictionaryObject]:
     """Every composite font used by the pages and the forms they draw, once each."""
     seen: set[tuple[int, int]] = set()
-    pending: list[PdfObject] = [page.get("/Resources") for page in writer.pages]
+    pending: list[PdfObject] = [page.get("/Resources") for page in document.pages]
     while pending:
         resources = _resolved(pending.pop(), seen)
         if not isinstance(resources, DictionaryObject):

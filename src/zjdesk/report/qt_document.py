@@ -437,8 +437,8 @@ class ReportDocument:
             text = layout.text()
             for run in layout.glyphRuns(-1, -1, _GLYPHS_AND_TEXT):
                 name, codes = _font_codes(run.rawFont())
-                pairs = zip(run.glyphIndexes(), run.stringIndexes(), strict=True)
-                drawn.setdefault(name, (codes, []))[1].extend((glyph, text[index]) for glyph, index in pairs)
+                chars = map(text.__getitem__, run.stringIndexes())
+                drawn.setdefault(name, (codes, []))[1].extend(zip(run.glyphIndexes(), chars, strict=True))
         return text_fixes(drawn)
 
 
