@@ -14,7 +14,7 @@ import pytest
 
 from zjdesk.demo import demo_year
 from zjdesk.report.engine import outline_for
-from zjdesk.report.glyph_text import BMP, FontCodes, postscript_name, text_fixes
+from zjdesk.report.glyph_text import BMP, FontCodes, postscript_name, text_fixes, utf16_units
 from zjdesk.report.outline import Heading, Outline, Paragraph
 from zjdesk.report.pdf_text import repair_cmap, repair_text_layer, text_layer_characters
 
@@ -170,6 +170,11 @@ def test_text_fixes_map_the_written_radical_to_the_drawn_ideograph() -> None:
     # 作 is written right; glyph 12 (a ligature, not the font's glyph for f) is left alone;
     # glyph 5 drew 人 twice and ⼈ once: 人 wins.
     assert fixes == {"Font-Regular": {"\u2f2f": "工", "\u2ed4": "门", "\u2f08": "人"}}
+
+
+def test_utf16_units_follow_qt_string_indexes() -> None:
+    assert utf16_units("工作") == "工作"
+    assert list(utf16_units("李\U0002a6a5门")) == ["李", "\U0002a6a5", "\U0002a6a5", "门"]
 
 
 def test_postscript_name_is_read_from_the_name_table() -> None:

@@ -62,6 +62,14 @@ def text_fixes(drawn: dict[str, tuple[FontCodes, Iterable[tuple[int, str]]]]) ->
     return fixes
 
 
+def utf16_units(text: str) -> Sequence[str]:
+    """The character at each UTF-16 unit of ``text``: Qt's string indexes count units, and a character
+    beyond the BMP (such as a rare name character of CJK extension B) takes two."""
+    if not text or max(text) <= "\uffff":
+        return text
+    return [unit for char in text for unit in ((char,) if char <= "\uffff" else (char, char))]
+
+
 def postscript_name(name_table: bytes) -> str:
     """The PostScript name (name ID 6) in a font's ``name`` table: the /BaseFont Qt gives the font; "" if absent."""
     if len(name_table) < 6:

@@ -36,7 +36,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from zjdesk.report.glyph_text import BMP, FontCodes, TextFixes, postscript_name, text_fixes
+from zjdesk.report.glyph_text import BMP, FontCodes, TextFixes, postscript_name, text_fixes, utf16_units
 from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Row, Table
 from zjdesk.report.qt_styles import (
     A4,
@@ -434,7 +434,7 @@ class ReportDocument:
         drawn: dict[str, tuple[FontCodes, list[tuple[int, str]]]] = {}
         others = [_laid_out("— 0123456789", "page_number"), _laid_out(f"{DRAFT_MARK}（未经审定，不得报送）", "draft")]
         for layout in [*self.layouts, *others]:
-            text = layout.text()
+            text = utf16_units(layout.text())
             for run in layout.glyphRuns(-1, -1, _GLYPHS_AND_TEXT):
                 name, codes = _font_codes(run.rawFont())
                 chars = map(text.__getitem__, run.stringIndexes())
