@@ -8,7 +8,9 @@ Numbers are stored as numbers, so the totals can be checked in Excel or WPS.
 from __future__ import annotations
 
 import io
+import math
 import re
+import unicodedata
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -46,6 +48,11 @@ def render_xlsx(outline: Outline) -> bytes:
 def cell_value(text: str) -> str | Decimal:
     """A cell's value: numbers as Decimal (so they stay numbers in Excel), everything else as text."""
     return Decimal(text) if _NUMBER.match(text) else text
+
+
+def _text_width(text: str) -> float:
+    """The width of ``text`` in full-width characters: digits and Latin letters count half."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
 
 
 def _number_format(text: str) -> str:
@@ -127,7 +134,7 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table) -> None:
         cell.border = _BORDER
         # Excel does not grow wrapped rows on its own when the file is written by a program.
         per_line = max(1.0, column.width_mm / 4.2 - 0.5)
-        longest = max(longest, -(-len(text) // int(per_line)))
+        longest = max(longest, math.ceil(_text_width(text) / int(per_line)))
     if row.kind == "total":
         last = 1
         while last < columns and not texts[last]:
