@@ -17,7 +17,9 @@ from zjdesk.demo import demo_year
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.scoring import score_year
 from zjdesk.report import export as export_module
+from zjdesk.report.engine import outline_for
 from zjdesk.report.export import ExportTargetError, RedFindingsError, export_year
+from zjdesk.report.xlsx_writer import render_xlsx
 from zjdesk.store.yearfile import write_new_year_file
 
 
@@ -143,3 +145,18 @@ def test_an_empty_year_exports_as_a_draft_with_its_gaps_marked(tmp_path: Path) -
     text = [p.text for p in docx.Document(str(tmp_path / "e.docx")).paragraphs]
     assert "评价年度：（未填写）" in text
     assert text[text.index("（二）年度总体工作和重点工作任务") + 1] == "（未填写）"
+
+
+def test_xlsx_rows_are_as_tall_as_their_text_needs() -> None:
+    """Excel does not grow rows written by a program: a number is one line, a long 说明 several."""
+    workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(outline_for(demo_year()))))
+    sheet = workbook["数据表"]
+    heights = {}
+    for row in sheet.iter_rows(min_row=3):
+        label = row[1].value if len(row) > 1 else None
+        if isinstance(label, str):
+            heights[label.strip()] = sheet.row_dimensions[row[0].row].height
+    assert heights["全年预算数"] == 18  # "1557.15" fits on one line
+    assert heights["决算支出"] == 18
+    tallest = max(height for height in heights.values() if height)
+    assert tallest > 18  # the formula notes wrap onto a second line
