@@ -1,0 +1,67 @@
+"""A new, empty year reads as a to-do list: a provisional score, to-dos instead of alarms, scoring first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from ui_support import DialogRecorder, field, make_program, type_chinese
+from zjdesk.ui.findings_panel import kind_of
+
+
+def new_window(qtbot, tmp_path, monkeypatch):
+    recorder = DialogRecorder(monkeypatch)
+    recorder.answers["ask_new_year_details"] = ("湛江市测试局", 2025, str(tmp_path / "测试局-2025年度.zjd"))
+    window = make_program(tmp_path).new_year_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.scores.checked)
+    return window
+
+
+def test_empty_year_score_is_provisional_without_a_grade(qtbot, tmp_path, monkeypatch):
+    window = new_window(qtbot, tmp_path, monkeypatch)
+    panel = window.score_panel
+    assert panel.grade.text() == "待定"
+    assert "暂计" in panel.caption.text()
+    count = len(window.document.year.indicator_set.indicators)
+    assert f"还有 {count} 项指标未评分" in panel.unscored.text()
+    window.close()
+
+
+def test_empty_year_findings_are_todos_in_step_order(qtbot, tmp_path, monkeypatch):
+    window = new_window(qtbot, tmp_path, monkeypatch)
+    panel = window.findings_panel
+    kinds = [kind_of(item) for item in panel.shown]
+    assert "red" not in kinds and kinds[0] == "todo"
+    assert kinds == sorted(kinds, key=["todo", "yellow", "blue"].index)
+    assert panel.summary.text().startswith("待填写")
+    assert "必须修改" not in panel.summary.text()
+    statuses = window.navigator.statuses
+    assert "red" not in statuses and statuses[0] == "todo" and statuses[8] == "todo"
+    window.close()
+
+
+def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
+    window = new_window(qtbot, tmp_path, monkeypatch)
+    window.go_to(6)
+    page = window.page(6)
+    assert page.table.item(0, 4).text() == "待评"
+    score = field(window, "indicator_set.indicators.0.judged_score")
+    level = field(window, "indicator_set.indicators.0.level3")
+    # The score field is in view; the definition is folded away until asked for.
+    assert score.isVisibleTo(page) and not level.isVisibleTo(page)
+    type_chinese(score, "４")
+    assert page.table.item(0, 4).text() == "4"
+    assert window.document.year.indicator_set.indicators[0].judged_score == 4
+    # 4 of 5 without a 扣分原因 is a mistake, and its finding lands on the reason.
+    reason = next(item for item in window.findings_panel.shown if kind_of(item) == "red")
+    widget = window.go_to_finding(reason)
+    assert widget is not None and widget.objectName().startswith("indicator_set.indicators.0")
+    # A finding about the definition unfolds it.
+    window.go_to(0)
+    widget = window.page(6).reveal("indicator_set.indicators.0.weight")
+    assert widget is not None and widget.isVisibleTo(page)
+    toggle = page.findChild(QToolButton, "indicatorDefinitionToggle")
+    assert toggle.isChecked()
+    QApplication.processEvents()
+    window.close()
