@@ -36,6 +36,21 @@ PageFactory = Callable[[int], StepPage]
 STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
+PREFERRED_SIZE = (1360, 860)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Give ``window`` its preferred size, or most of the screen where that is smaller."""
+    screen = window.screen() or QApplication.primaryScreen()
+    width, height = PREFERRED_SIZE
+    if screen is not None:
+        available = screen.availableGeometry()
+        # Leave room for the title bar and frame, which availableGeometry still includes.
+        width = min(width, available.width() - 16)
+        height = min(height, available.height() - 48)
+    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+
+
 class MainWindow(QMainWindow):
     """One open year file. Pages are built the first time they are shown (a fast start)."""
 
@@ -53,8 +68,8 @@ class MainWindow(QMainWindow):
         self.program = program
         self.pages: dict[int, StepPage] = {}
         self.setObjectName("mainWindow")
-        self.resize(1360, 860)
-        self.setMinimumSize(1024, 640)
+        # Small enough for 1366×768 at 125% scaling (1093×614 logical, less the taskbar).
+        self.setMinimumSize(960, 540)
 
         self.navigator = StepNavigator()
         self.navigator.setFixedWidth(196)
@@ -98,6 +113,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.fix_button.hide()
             self.findings_panel.ack_button.hide()
         side = QWidget()
+        self.side = side
         side.setObjectName("sidePanels")
         side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
@@ -134,7 +150,16 @@ class MainWindow(QMainWindow):
         self._update_statuses()
         QApplication.instance().installEventFilter(self)
         self.page_factory = page_factory(self)
+        fit_to_screen(self)
         self.go_to(0)
+
+    def resizeEvent(self, event) -> None:
+        # The side columns grow with the window: on a small screen the page keeps its room, on a
+        # large one the score and findings panels use the space (findings wrap to fewer lines).
+        width = event.size().width()
+        self.navigator.setFixedWidth(max(184, min(228, width * 13 // 100)))
+        self.side.setFixedWidth(max(264, min(420, width * 22 // 100)))
+        super().resizeEvent(event)
 
     # -- menus and keys ----------------------------------------------------------------------------
 

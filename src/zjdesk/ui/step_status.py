@@ -45,14 +45,14 @@ def step_statuses(year: YearData, findings: Iterable[Any]) -> list[str]:
         status = "todo" if is_todo(finding) else finding.severity
         if index not in worst or rank[status] < rank[worst[index]]:
             worst[index] = status
-    overall = min(worst.values(), key=rank.__getitem__, default="done")
+    open_kinds = set(worst.values())
     statuses = []
     for index, step in enumerate(STEPS):
         if index in worst:
             statuses.append(worst[index])
         elif not step.parts:
             # 预览与导出: the report is ready when no step has anything open
-            statuses.append("red" if overall == "red" else "todo" if overall != "done" else "done")
+            statuses.append("red" if "red" in open_kinds else "todo" if "todo" in open_kinds else "done")
         elif any(_has_content(getattr(year, part)) for part in step.parts if part not in ("unplaced", "indicator_set")):
             statuses.append("done")
         else:

@@ -1,0 +1,87 @@
+"""The window on small and large screens, and the long 年度工作任务 page folded to its task titles."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from ui_support import DialogRecorder, field, make_program
+from zjdesk.demo import demo_year
+from zjdesk.store.yearfile import write_new_year_file
+from zjdesk.ui.steps import STEPS
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path, monkeypatch):
+    DialogRecorder(monkeypatch)
+    path = tmp_path / "演示.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    yield window
+    if window.isVisible():
+        window.close()
+
+
+def test_window_fits_the_screen(demo_window):
+    available = demo_window.screen().availableGeometry()
+    # (the test screen may be smaller than the window's minimum size)
+    assert demo_window.width() <= max(available.width(), demo_window.minimumWidth())
+    assert demo_window.height() <= max(available.height(), demo_window.minimumHeight())
+    # 1366×768 at 125% leaves about 1093×554 for the window's inside.
+    assert demo_window.minimumWidth() <= 1093 and demo_window.minimumHeight() <= 554
+
+
+@pytest.mark.parametrize("size", [(1093, 554), (1280, 650)])
+def test_every_page_fits_a_small_window(demo_window, size):
+    demo_window.resize(*size)
+    for index in range(len(STEPS)):
+        demo_window.go_to(index)
+        QApplication.processEvents()
+        page = demo_window.page(index)
+        body = page.widget()
+        # Pages never scroll sideways: their content must fit the column's width.
+        assert body.minimumSizeHint().width() <= page.viewport().width(), STEPS[index].title
+        assert body.width() <= page.viewport().width()
+    for button in demo_window.page(8).findChildren(QPushButton):
+        if button.objectName().startswith("export."):
+            assert button.geometry().right() <= button.parentWidget().width(), button.text()
+
+
+def test_side_panels_grow_on_a_large_screen(demo_window):
+    demo_window.resize(1093, 554)
+    QApplication.processEvents()
+    small = demo_window.side.width()
+    page_small = demo_window.page(0).viewport().width()
+    demo_window.resize(1920, 1010)
+    QApplication.processEvents()
+    assert demo_window.side.width() > small
+    # The page column stops growing and sits centred instead of running lines across the screen.
+    body = demo_window.page(0).widget()
+    assert body.width() <= 1180 and demo_window.page(0).viewport().width() > page_small
+
+
+def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
+    demo_window.go_to(2)
+    page = demo_window.page(2)
+    tasks = demo_window.document.year.tasks
+    assert len(tasks) >= 4
+    assert field(demo_window, "tasks.0.title").isVisibleTo(page)
+    assert not field(demo_window, "tasks.3.title").isVisibleTo(page)
+    summaries = [label.text() for label in page.findChildren(QLabel, "foldSummary")]
+    assert tasks[3].title in summaries
+    # A finding on a folded task opens it.
+    widget = page.reveal("tasks.1.points.0.text")
+    assert widget is not None and widget.isVisibleTo(page)
+    page.findChild(QPushButton, "tasks.foldAll").click()
+    QApplication.processEvents()  # rebuilt rows are shown by Qt a moment after they are laid out
+    assert not any(field(demo_window, f"tasks.{index}.title").isVisibleTo(page) for index in range(len(tasks)))
+    page.findChild(QPushButton, "tasks.unfoldAll").click()
+    QApplication.processEvents()
+    assert all(field(demo_window, f"tasks.{index}.title").isVisibleTo(page) for index in range(len(tasks)))
+    page.findChild(QPushButton, "tasks.foldAll").click()
+    page.findChild(QPushButton, "add:tasks").click()
+    QApplication.processEvents()
+    new = len(demo_window.document.year.tasks) - 1
+    assert field(demo_window, f"tasks.{new}.title").isVisibleTo(page)  # a new task opens for typing
