@@ -41,6 +41,10 @@ QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
     selection-background-color: {ACCENT};
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+QDateEdit::drop-down, QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
+}}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 18px; border: none; background: transparent; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
 
 QPushButton {{
@@ -106,3 +110,16 @@ QScrollBar::handle:horizontal {{ background: #c3ccd7; border-radius: 5px; min-wi
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
+
+
+def arrow_rules() -> str:
+    """The drop-down arrow of date and choice fields (a styled field loses the style's own arrow)."""
+    from zjdesk.resources import resources_dir
+
+    arrow = resources_dir() / "icons" / "arrow-down.png"
+    if not arrow.is_file():
+        return ""
+    return (
+        "QDateEdit::down-arrow, QComboBox::down-arrow "
+        f"{{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}\n"
+    )
