@@ -85,3 +85,25 @@ def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
     QApplication.processEvents()
     new = len(demo_window.document.year.tasks) - 1
     assert field(demo_window, f"tasks.{new}.title").isVisibleTo(page)  # a new task opens for typing
+
+
+def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch):
+    DialogRecorder(monkeypatch)
+    path = tmp_path / "演示.zjd"
+    write_new_year_file(path, demo_year())
+    program = make_program(tmp_path)
+    program.fast_start = True
+    window = program.open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    painted_when_checked = []
+    window.scores.updated.connect(
+        lambda: painted_when_checked.append(window._painted) if window.scores.checked else None
+    )
+    # The score is there at once; the checks wait until the window has been drawn.
+    assert window.score_panel.total.text() == "100"
+    assert not window.scores.checked and window.findings_panel.summary.text() == "正在检查……"
+    qtbot.waitUntil(lambda: window.scores.checked, timeout=3000)
+    assert painted_when_checked[0] is True  # the window had been drawn before the checks ran
+    assert window.findings_panel.list.count() > 0
+    window.close()

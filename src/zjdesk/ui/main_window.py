@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -52,7 +52,13 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 class MainWindow(QMainWindow):
-    """One open year file. Pages are built the first time they are shown (a fast start)."""
+    """One open year file. Pages are built the first time they are shown (a fast start).
+
+    Work the first picture does not need (the checks, loading the write path) starts once the window
+    has been painted: ``first_painted`` is emitted then, just after the first paint.
+    """
+
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
         self.scores = scores
         self.program = program
         self.pages: dict[int, StepPage] = {}
+        self._painted = False
         self.setObjectName("mainWindow")
         # Small enough for 1366×768 at 125% scaling (1093×614 logical, less the taskbar).
         self.setMinimumSize(960, 540)
@@ -149,9 +156,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_statuses()
         QApplication.instance().installEventFilter(self)
+        self.first_painted.connect(scores.start_checks)
         self.page_factory = page_factory(self)
         fit_to_screen(self)
         self.go_to(0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint has reached the screen, not within it.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def resizeEvent(self, event) -> None:
         # The side columns grow with the window: on a small screen the page keeps its room, on a
