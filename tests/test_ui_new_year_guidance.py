@@ -21,7 +21,7 @@ def new_window(qtbot, tmp_path, monkeypatch):
 def test_empty_year_score_is_provisional_without_a_grade(qtbot, tmp_path, monkeypatch):
     window = new_window(qtbot, tmp_path, monkeypatch)
     panel = window.score_panel
-    assert panel.grade.text() == "待定"
+    assert panel.grade.text() == "待定" and panel.total.text() == "—"
     assert "暂计" in panel.caption.text()
     count = len(window.document.year.indicator_set.indicators)
     assert f"还有 {count} 项指标未评分" in panel.unscored.text()
@@ -34,8 +34,8 @@ def test_empty_year_findings_are_todos_in_step_order(qtbot, tmp_path, monkeypatc
     kinds = [kind_of(item) for item in panel.shown]
     assert "red" not in kinds and kinds[0] == "todo"
     assert kinds == sorted(kinds, key=["todo", "yellow", "blue"].index)
-    assert panel.summary.text().startswith("待填写")
-    assert "必须修改" not in panel.summary.text()
+    assert panel.summary.text().replace("\u00a0", " ").startswith("待填写")
+    assert "必须修改" not in panel.summary.text().replace("\u00a0", " ")
     statuses = window.navigator.statuses
     assert "red" not in statuses and statuses[0] == "todo" and statuses[8] == "todo"
     window.close()
@@ -52,6 +52,7 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     assert score.isVisibleTo(page) and not level.isVisibleTo(page)
     type_chinese(score, "４")
     assert page.table.item(0, 4).text() == "4"
+    assert window.score_panel.total.text() == "4"  # one indicator scored: a provisional total
     assert window.document.year.indicator_set.indicators[0].judged_score == 4
     # 4 of 5 without a 扣分原因 is a mistake, and its finding lands on the reason.
     reason = next(item for item in window.findings_panel.shown if kind_of(item) == "red")

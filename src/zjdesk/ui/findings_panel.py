@@ -135,8 +135,8 @@ class FindingsPanel(QFrame):
         acknowledged = len(self.scores.findings) - len(findings)
         counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
         findings = group_reviews(findings)
-        parts = [f"{SEVERITY_NAMES[kind]} {counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
-        summary = "　".join(parts) + (f"　已确认 {acknowledged}" if acknowledged else "")
+        parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
+        summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
         if not self.scores.checked:
             summary = "正在检查……"
         elif not findings and self.scores.score is not None:

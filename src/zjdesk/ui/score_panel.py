@@ -76,12 +76,14 @@ class ScorePanel(QFrame):
             self.cap.setVisible(False)
             self.unscored.setVisible(False)
             return
-        self._set(self.total, score_text(score.total))
         grade = getattr(score, "grade", "") or ""
         waiting = [item for item in score.indicators if item.indicator.judged_score is None]
         to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
         need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
         unscored = to_judge + need_data
+        # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
+        nothing_scored = bool(score.indicators) and unscored == len(score.indicators)
+        self._set(self.total, "—" if nothing_scored else score_text(score.total))
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
         colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"
