@@ -90,12 +90,7 @@ class IndicatorDetail(QWidget):
         score.decimal("评判得分" if judged else "自评得分（备用）", f"{base}.judged_score", full)
         score.text("扣分原因", f"{base}.deduction_reason", "得分低于满分时必须说明扣分原因", rows=2)
         layout.addWidget(score)
-        if judged:
-            layout.addWidget(hint_label("由评价小组按评分标准给分；低于满分时在“扣分原因”中写明理由（会写入报告）。"))
-        else:
-            layout.addWidget(
-                hint_label("此项由程序按数据计算得分；数据无法计算时才采用上面的“自评得分”。")
-            )
+        layout.addWidget(hint_label(self._how(indicator, result)))
 
         self.toggle = QToolButton()
         self.toggle.setObjectName("indicatorDefinitionToggle")
@@ -109,6 +104,17 @@ class IndicatorDetail(QWidget):
         self.toggle.toggled.connect(self._fold)
         self.toggle.setChecked(show_definition)
         self._fold(show_definition)
+
+    @staticmethod
+    def _how(indicator: Indicator, result: Any) -> str:
+        """One line on how this indicator gets its score."""
+        if indicator.rule.kind == "judged":
+            return "由评价小组按评分标准给分；低于满分时在“扣分原因”中写明理由（会写入报告）。"
+        if indicator.rule.kind == "checklist":
+            return "逐项勾选已达到的检查项，程序按标准扣分；未逐项勾选时，采用上面的“评判得分”。"
+        if getattr(result, "fell_back_to_judged", False):
+            return "缺少计算所需的数据：补齐数据（多在第 5 步“支出情况”）后由程序计分，在此之前采用上面的“评判得分”。"
+        return "此项由程序按数据计算得分；数据无法计算时才采用上面的“自评得分”。"
 
     def _fold(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
