@@ -107,3 +107,12 @@ def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch)
     assert painted_when_checked[0] is True  # the window had been drawn before the checks ran
     assert window.findings_panel.list.count() > 0
     window.close()
+
+
+def test_start_page_fits_a_small_screen_and_guides_a_first_user(qtbot, tmp_path):
+    start = make_program(tmp_path).show_start()
+    qtbot.addWidget(start)
+    hint = start.minimumSizeHint()
+    assert hint.width() <= 1093 and hint.height() <= 554
+    assert start.recent_empty.isVisibleTo(start) and "新建年度文件" in start.recent_empty.text()
+    assert not start.recent.isVisibleTo(start)

@@ -39,10 +39,10 @@ STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 PREFERRED_SIZE = (1360, 860)
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """Give ``window`` its preferred size, or most of the screen where that is smaller."""
+def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE) -> None:
+    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller."""
     screen = window.screen() or QApplication.primaryScreen()
-    width, height = PREFERRED_SIZE
+    width, height = preferred
     if screen is not None:
         available = screen.availableGeometry()
         # Leave room for the title bar and frame, which availableGeometry still includes.
