@@ -83,6 +83,7 @@ class ListEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
+        self.header = header  # column captions: shown only above rows
         if header is not None:
             outer.addWidget(header)
         self.rows_holder = QWidget()
@@ -121,6 +122,8 @@ class ListEditor(QWidget):
         for index in range(count):
             self.rows.addWidget(self._row(index, count))
         self.empty_label.setVisible(count == 0)
+        if self.header is not None:
+            self.header.setVisible(count > 0)
 
     def _reload(self) -> None:
         if self.rows.count() != len(self.items()):
