@@ -66,3 +66,19 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     assert toggle.isChecked()
     QApplication.processEvents()
     window.close()
+
+
+def test_printing_an_unfinished_year_offers_a_draft_and_says_what_is_missing(qtbot, tmp_path, monkeypatch):
+    recorder = DialogRecorder(monkeypatch)
+    recorder.answers["ask_new_year_details"] = ("湛江市测试局", 2025, str(tmp_path / "测试局-2025年度.zjd"))
+    window = make_program(tmp_path).new_year_file()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.scores.checked)
+    recorder.answers["yes_no"] = False
+    assert window.page(8).controller.print_report() is False
+    title, question = recorder.questions[-1]
+    assert title == "打印草稿"
+    assert "必填内容或评分尚未填写" in question and "必须修改" not in question
+    window.go_to(8)
+    assert "尚未填写" in window.page(8).status.text() and "只能打印或导出草稿" in window.page(8).status.text()
+    window.close()
