@@ -116,3 +116,16 @@ def test_start_page_fits_a_small_screen_and_guides_a_first_user(qtbot, tmp_path)
     assert hint.width() <= 1093 and hint.height() <= 554
     assert start.recent_empty.isVisibleTo(start) and "新建年度文件" in start.recent_empty.text()
     assert not start.recent.isVisibleTo(start)
+
+
+def test_findings_are_measured_for_the_panels_width(demo_window):
+    findings = demo_window.findings_panel.list
+    demo_window.resize(1920, 1010)
+    QApplication.processEvents()
+    wide = findings.item(0).sizeHint()
+    demo_window.resize(1093, 554)
+    QApplication.processEvents()
+    narrow = findings.item(0).sizeHint()
+    # A narrower panel wraps a finding onto more lines: its row grows instead of cutting the text.
+    assert wide.isValid() and narrow.isValid()
+    assert narrow.height() > wide.height() and narrow.width() < wide.width()

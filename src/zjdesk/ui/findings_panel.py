@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from zjdesk.ui.score_service import ScoreService
@@ -17,6 +17,8 @@ from zjdesk.ui.steps import STEPS, step_of_path
 # "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
 SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
 SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
+ITEM_SLACK = 24  # icon margin, item padding and spacing (style sheet) beside the text
+ITEM_PADDING = 14  # item padding top and bottom, and its bottom border
 SEVERITY_ORDER = {"red": 0, "todo": 1, "yellow": 2, "review": 3, "blue": 4}
 
 
@@ -104,6 +106,9 @@ class FindingsPanel(QFrame):
         self.list = QListWidget()
         self.list.setObjectName("findings")
         self.list.setWordWrap(True)
+        # Each item's height is measured for the list's real width (see _fit_items), again on every
+        # resize: Qt's own measure ignores the style sheet's padding and cuts the last line off.
+        self.list.viewport().installEventFilter(self)
         self.list.setIconSize(QSize(12, 12))
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -158,10 +163,28 @@ class FindingsPanel(QFrame):
             item = QListWidgetItem(self._icons.get(kind, QIcon()), finding.message)
             item.setToolTip(f"{SEVERITY_NAMES.get(kind, '')}：{finding.message}\n点击转到相应位置。")
             self.list.addItem(item)
+        self._fit_items()
         if 0 <= current < len(findings):
             self.list.setCurrentRow(current)
         self.list.blockSignals(False)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_items()
+        return super().eventFilter(watched, event)
+
+    def _fit_items(self) -> None:
+        width = self.list.viewport().width() - self.list.iconSize().width() - ITEM_SLACK
+        if width <= 0:
+            return
+        metrics = QFontMetrics(self.list.font())
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            size = QSize(width, text.height() + ITEM_PADDING)
+            if item.sizeHint() != size:
+                item.setSizeHint(size)
 
     def current_finding(self) -> Any | None:
         row = self.list.currentRow()
