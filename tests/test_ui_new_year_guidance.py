@@ -53,11 +53,16 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     type_chinese(score, "４")
     assert page.table.item(0, 4).text() == "4"
     assert window.score_panel.total.text() == "4"  # one indicator scored: a provisional total
+    # Below full marks: the detail itself asks for the 扣分原因 until one is written.
+    assert page.detail.reason_needed.isVisibleTo(page)
+    assert "4/5" in page.detail.state.text()  # the detail's own line follows the score
     assert window.document.year.indicator_set.indicators[0].judged_score == 4
     # 4 of 5 without a 扣分原因 is a mistake, and its finding lands on the reason.
     reason = next(item for item in window.findings_panel.shown if kind_of(item) == "red")
     widget = window.go_to_finding(reason)
     assert widget is not None and widget.objectName().startswith("indicator_set.indicators.0")
+    type_chinese(field(window, "indicator_set.indicators.0.deduction_reason"), "目标未全部量化")
+    assert not page.detail.reason_needed.isVisibleTo(page)
     # A finding about the definition unfolds it.
     window.go_to(0)
     widget = window.page(6).reveal("indicator_set.indicators.0.weight")

@@ -99,7 +99,7 @@ QHeaderView::section {{
     padding: 4px 6px; font-weight: bold;
 }}
 #generatedParagraph {{ color: #26323f; line-height: 150%; }}
-#problem {{ color: #c62828; }}
+#problem, #reasonNeeded {{ color: #c62828; }}
 #previewPages {{ background: #dfe4ea; border-radius: 4px; }}
 #previewPage {{ border: 1px solid #b8c2ce; background: #ffffff; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; margin: 0; }}

@@ -58,6 +58,7 @@ class EvaluationPage(StepPage):
         self.detail: IndicatorDetail | None = None
         super().__init__(document, parent)
         scores.updated.connect(self.refresh_table)
+        scores.updated.connect(self._update_detail)
         document.reloaded.connect(self._reloaded)
         document.changed.connect(self._field_changed)
         self.refresh_table()
@@ -230,21 +231,33 @@ class EvaluationPage(StepPage):
             self.table.blockSignals(False)
         self.detail_layout.addWidget(self._detail(row, indicators[row]))
 
+    def _result(self, row: int) -> object:
+        path = f"{INDICATORS}.{row}"
+        return next((item for item in getattr(self.scores.score, "indicators", None) or [] if item.path == path), None)
+
+    def _update_detail(self) -> None:
+        """The selected indicator's live result, and whether its 扣分原因 is missing."""
+        if self.detail is None or not 0 <= self.selected < len(self._indicators()):
+            return
+        self.detail.show_result(self._result(self.selected))
+        path = f"{INDICATORS}.{self.selected}.deduction_reason"
+        self.detail.show_reason_needed(
+            any(item.check == "deduction_reason_missing" and item.path == path for item in self.scores.findings)
+        )
+
     @staticmethod
     def _awaits_score(indicator: Indicator, result: object) -> bool:
         judged = getattr(result, "rule_kind", "") == "judged" or getattr(result, "fell_back_to_judged", False)
         return result is not None and judged and indicator.judged_score is None
 
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
-        result = None
-        for item in getattr(self.scores.score, "indicators", None) or []:
-            if getattr(item, "path", "") == f"{INDICATORS}.{row}":
-                result = item
+        result = self._result(row)
         # The definition stays unfolded while the officer edits it (a rule change lays the detail out again).
         shown = self.detail is not None and self.detail.definition.isVisibleTo(self.detail)
         self.detail = IndicatorDetail(
             self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown
         )
+        self._update_detail()
         return self.detail
 
     def _field_changed(self, path: str) -> None:

@@ -17,6 +17,7 @@ from zjdesk.ui.document import Document
 from zjdesk.ui.score_panel import score_text
 from zjdesk.ui.widgets.fields import CheckField, ChoiceField
 from zjdesk.ui.widgets.form import FieldForm, hint_label
+from zjdesk.ui.widgets.review import set_shown
 
 RULE_KINDS = {
     "judged": "评判打分（由评价小组给分）",
@@ -72,12 +73,11 @@ class IndicatorDetail(QWidget):
             label.setObjectName("criteriaText")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(label)
-        explanation = getattr(result, "explanation", "") or ""
-        if explanation:
-            state = QLabel(f"当前：{explanation}")
-            state.setObjectName("scoreExplanation")
-            state.setWordWrap(True)
-            layout.addWidget(state)
+        self.state = QLabel()
+        self.state.setObjectName("scoreExplanation")
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        self.show_result(result)
 
         score = FieldForm(document)
         if indicator.rule.kind == "checklist":
@@ -90,6 +90,12 @@ class IndicatorDetail(QWidget):
         score.decimal("评判得分" if judged else "自评得分（备用）", f"{base}.judged_score", full)
         score.text("扣分原因", f"{base}.deduction_reason", "得分低于满分时必须说明扣分原因", rows=2)
         layout.addWidget(score)
+        # Said right here as the score is typed, not only in the findings panel.
+        self.reason_needed = QLabel("得分低于满分：请在“扣分原因”中写明扣分理由，报告中会写出。")
+        self.reason_needed.setObjectName("reasonNeeded")
+        self.reason_needed.setWordWrap(True)
+        layout.addWidget(self.reason_needed)
+        set_shown(self.reason_needed, False)
         layout.addWidget(hint_label(self._how(indicator, result)))
 
         self.toggle = QToolButton()
@@ -104,6 +110,16 @@ class IndicatorDetail(QWidget):
         self.toggle.toggled.connect(self._fold)
         self.toggle.setChecked(show_definition)
         self._fold(show_definition)
+
+    def show_result(self, result: Any) -> None:
+        """The indicator's score as computed now (follows every edit)."""
+        explanation = getattr(result, "explanation", "") or ""
+        self.state.setText(f"当前：{explanation}")
+        set_shown(self.state, bool(explanation))
+
+    def show_reason_needed(self, needed: bool) -> None:
+        """Show or hide the line asking for the 扣分原因 (the checks decide when it is needed)."""
+        set_shown(self.reason_needed, needed)
 
     @staticmethod
     def _how(indicator: Indicator, result: Any) -> str:
