@@ -129,3 +129,33 @@ def test_findings_are_measured_for_the_panels_width(demo_window):
     # A narrower panel wraps a finding onto more lines: its row grows instead of cutting the text.
     assert wide.isValid() and narrow.isValid()
     assert narrow.height() > wide.height() and narrow.width() < wide.width()
+
+
+class _Screen:
+    def __init__(self, width: int, height: int) -> None:
+        from PySide6.QtCore import QRect
+
+        self.rect = QRect(0, 0, width, height)
+
+    def availableGeometry(self):
+        return self.rect
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [((1366, 728), (1350, 680)), ((1920, 1040), (1632, 915)), ((1093, 584), (1077, 540))],
+)
+def test_window_size_follows_the_screen(qtbot, screen, expected):
+    from PySide6.QtWidgets import QWidget
+
+    from zjdesk.ui.main_window import fit_to_screen
+
+    class Window(QWidget):
+        def screen(self):
+            return _Screen(*screen)
+
+    window = Window()
+    window.setMinimumSize(960, 540)
+    qtbot.addWidget(window)
+    fit_to_screen(window, grow=True)
+    assert (window.width(), window.height()) == expected

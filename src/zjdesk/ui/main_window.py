@@ -39,16 +39,26 @@ STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 PREFERRED_SIZE = (1360, 860)
 
 
-def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE) -> None:
-    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller."""
+def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE, *, grow: bool = False) -> None:
+    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller, centred.
+
+    With ``grow``, a large screen (1920×1080) gives the window more room too, up to 85 % of it.
+    """
     screen = window.screen() or QApplication.primaryScreen()
     width, height = preferred
     if screen is not None:
         available = screen.availableGeometry()
+        if grow:
+            width = max(width, min(available.width() * 85 // 100, 1680))
+            height = max(height, min(available.height() * 88 // 100, 1000))
         # Leave room for the title bar and frame, which availableGeometry still includes.
         width = min(width, available.width() - 16)
         height = min(height, available.height() - 48)
     window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+    if screen is not None:
+        frame = window.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        window.move(frame.topLeft())
 
 
 class MainWindow(QMainWindow):
@@ -158,7 +168,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self.first_painted.connect(scores.start_checks)
         self.page_factory = page_factory(self)
-        fit_to_screen(self)
+        fit_to_screen(self, grow=True)
         self.go_to(0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
