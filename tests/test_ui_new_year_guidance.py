@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from ui_support import DialogRecorder, field, make_program, type_chinese
 from zjdesk.ui.findings_panel import kind_of
@@ -38,6 +38,10 @@ def test_empty_year_findings_are_todos_in_step_order(qtbot, tmp_path, monkeypatc
     assert "必须修改" not in panel.summary.text().replace("\u00a0", " ")
     statuses = window.navigator.statuses
     assert "red" not in statuses and statuses[0] == "todo" and statuses[8] == "todo"
+    # The marks are explained under the steps.
+    legend = window.findChild(QWidget, "statusLegend")
+    assert legend is not None and legend.isVisibleTo(window)
+    assert "待填写" in [label.text() for label in legend.findChildren(QLabel)]
     window.close()
 
 

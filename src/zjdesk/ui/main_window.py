@@ -25,7 +25,7 @@ from zjdesk.domain.errors import UserError
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.findings_panel import FindingsPanel
-from zjdesk.ui.navigator import StepNavigator
+from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.score_service import ScoreService
@@ -89,7 +89,15 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(960, 540)
 
         self.navigator = StepNavigator()
-        self.navigator.setFixedWidth(196)
+        navigator_column = QWidget()
+        navigator_column.setObjectName("navigatorColumn")
+        self.navigator_column = navigator_column
+        column_layout = QVBoxLayout(navigator_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.navigator, 1)
+        column_layout.addWidget(StatusLegend())
+        navigator_column.setFixedWidth(196)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -143,7 +151,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigator)
+        layout.addWidget(navigator_column)
         layout.addWidget(centre, 1)
         layout.addWidget(side)
         self.setCentralWidget(body)
@@ -182,7 +190,7 @@ class MainWindow(QMainWindow):
         # The side columns grow with the window: on a small screen the page keeps its room, on a
         # large one the score and findings panels use the space (findings wrap to fewer lines).
         width = event.size().width()
-        self.navigator.setFixedWidth(max(184, min(228, width * 13 // 100)))
+        self.navigator_column.setFixedWidth(max(184, min(228, width * 13 // 100)))
         self.side.setFixedWidth(max(264, min(420, width * 22 // 100)))
         super().resizeEvent(event)
 

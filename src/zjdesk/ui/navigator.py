@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from zjdesk.ui.steps import STEPS
 
@@ -76,3 +76,28 @@ class StepNavigator(QListWidget):
             item = self.item(index)
             item.setIcon(self._icons[status])
             item.setToolTip(STATUS_TIPS[status])
+
+
+LEGEND = (("red", "有错误"), ("yellow", "请留意"), ("todo", "待填写"), ("done", "已完成"))
+
+
+class StatusLegend(QWidget):
+    """What the navigator's marks mean, under the steps (a first user need not guess)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusLegend")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(18, 8, 8, 12)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        for index, (status, text) in enumerate(LEGEND):
+            icon = QLabel()
+            icon.setPixmap(status_icon(status).pixmap(QSize(12, 12)))
+            label = QLabel(text)
+            label.setObjectName("hint")
+            row, column = divmod(index, 2)
+            grid.addWidget(icon, row, column * 2)
+            grid.addWidget(label, row, column * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)

@@ -39,7 +39,7 @@ class ScorePanel(QFrame):
         self.total = QLabel("—")
         self.total.setObjectName("score.total")
         self.total.setAccessibleName("自评总分")
-        unit = QLabel("分")
+        self.unit = unit = QLabel("分")
         unit.setObjectName("scoreUnit")
         self.grade = QLabel("")
         self.grade.setObjectName("score.grade")
@@ -84,6 +84,7 @@ class ScorePanel(QFrame):
         # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
         nothing_scored = bool(score.indicators) and unscored == len(score.indicators)
         self._set(self.total, "—" if nothing_scored else score_text(score.total))
+        self.unit.setVisible(not nothing_scored)
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
         colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"

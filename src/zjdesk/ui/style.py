@@ -7,6 +7,8 @@ ACCENT = "#1f5fa8"
 STYLE_SHEET = f"""
 QMainWindow, #startPage {{ background: #eef1f5; }}
 #pageBody, #centre, #sidePanels {{ background: #eef1f5; }}
+#navigatorColumn, #statusLegend {{ background: #ffffff; }}
+#statusLegend {{ border-right: 1px solid #d5dbe3; }}
 QScrollArea#stepPage {{ background: #eef1f5; border: none; }}
 
 #navigator {{
