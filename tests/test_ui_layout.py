@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from ui_support import DialogRecorder, field, make_program
@@ -71,6 +72,10 @@ def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
     assert not field(demo_window, "tasks.3.title").isVisibleTo(page)
     summaries = [label.text() for label in page.findChildren(QLabel, "foldSummary")]
     assert tasks[3].title in summaries
+    # Clicking a folded task's title opens it.
+    summary = next(label for label in page.findChildren(QLabel, "foldSummary") if label.text() == tasks[2].title)
+    qtbot.mouseClick(summary, Qt.MouseButton.LeftButton)
+    assert field(demo_window, "tasks.2.title").isVisibleTo(page)
     # A finding on a folded task opens it.
     widget = page.reveal("tasks.1.points.0.text")
     assert widget is not None and widget.isVisibleTo(page)

@@ -26,6 +26,8 @@ QScrollArea#stepPage {{ background: #eef1f5; border: none; }}
 #unit {{ color: #4c5a69; }}
 #subCaption {{ font-weight: bold; color: #34495e; margin-top: 4px; }}
 #columnCaption {{ color: #6b7785; font-size: 9pt; }}
+QToolButton[fold="true"], QToolButton#indicatorDefinitionToggle {{ border: none; background: transparent; }}
+#foldSummary {{ color: #26323f; }}
 #itemNumber {{ color: {ACCENT}; font-weight: bold; }}
 #stepCaption {{ color: #6b7785; }}
 #panelCaption {{ font-weight: bold; color: #34495e; font-size: 10.5pt; }}

@@ -180,11 +180,14 @@ class ListEditor(QWidget):
         item = self.items()[index]
         toggle = QToolButton()
         toggle.setObjectName(f"fold:{self.list_path}.{index}")
+        toggle.setProperty("fold", True)  # styled flat: the arrow alone says open or folded
         toggle.setAutoRaise(True)
         toggle.setCheckable(True)
         toggle.setToolTip(f"展开或折叠此{self.item_name}")
         summary = QLabel()
         summary.setObjectName("foldSummary")
+        summary.setCursor(Qt.CursorShape.PointingHandCursor)
+        summary.mousePressEvent = lambda _event: toggle.toggle()  # a folded card opens from its title too
         frame.summary_label = summary
 
         def show(folded: bool) -> None:
