@@ -95,17 +95,28 @@ def test_fix_and_acknowledge_from_the_panel(demo_window, tmp_path):
     panel.list.setCurrentRow(yellow)
     panel.ack_button.click()
     assert all((item.check, item.path) != (acknowledged.check, acknowledged.path) for item in panel.shown)
-    assert "已确认 1" in panel.summary.text()
+    assert "已确认 1" in panel.summary.text().replace("\u00a0", " ")
     path = demo_window.document.path
     demo_window.close()
     year = read_year(path)
     assert any(item.check == acknowledged.check and item.path == acknowledged.path for item in year.acknowledgements)
 
 
-def test_red_finding_marks_the_step(demo_window):
+def test_empty_required_field_is_a_todo_and_a_mistake_is_red(demo_window):
     demo_window.go_to(0)
     type_chinese(field(demo_window, "cover.unit_name"), "")
     field(demo_window, "cover.unit_name").clear()
     statuses = demo_window.navigator.statuses
-    assert statuses[0] == "red"
-    assert any(item.severity == "red" and item.path == "cover.unit_name" for item in demo_window.findings_panel.shown)
+    # Not yet filled in is a to-do (blue ring), not an alarm; the report step waits for it.
+    assert statuses[0] == "todo" and statuses[8] == "todo"
+    panel = demo_window.findings_panel
+    assert any(item.severity == "red" and item.path == "cover.unit_name" for item in panel.shown)
+    summary = panel.summary.text().replace("\u00a0", " ")
+    assert "待填写 1" in summary and "必须修改" not in summary
+    # A judged score below full marks without its 扣分原因 is a mistake: red, listed before the to-dos.
+    demo_window.go_to(6)
+    type_chinese(field(demo_window, "indicator_set.indicators.0.judged_score"), "３")
+    statuses = demo_window.navigator.statuses
+    assert statuses[6] == "red" and statuses[8] == "red" and statuses[0] == "todo"
+    assert panel.shown[0].path.startswith("indicator_set.indicators.0")
+    assert "必须修改 1" in panel.summary.text().replace("\u00a0", " ")

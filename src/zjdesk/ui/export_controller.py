@@ -23,6 +23,7 @@ from zjdesk.report.outline import Outline
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.step_status import is_todo
 
 FORMATS = {
     "docx": ("导出 Word 报告", ".docx", dialogs.WORD_FILTER),
@@ -70,8 +71,14 @@ class ExportController(QObject):
         red = self.red_findings()
         if not red:
             return False
+        todo = sum(1 for item in red if is_todo(item))
+        parts = []
+        if todo:
+            parts.append(f"{todo} 项必填内容或评分尚未填写")
+        if len(red) > todo:
+            parts.append(f"{len(red) - todo} 项必须修改的问题")
         question = (
-            f"还有 {len(red)} 项必须修改的问题（红色），正式文件要等这些问题改正后才能{action}。\n\n"
+            f"还有{'、'.join(parts)}（见“检查结果”），正式文件要等这些都处理后才能{action}。\n\n"
             f"现在{action}草稿吗？草稿每页都标注“草稿”，不能报送。"
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None

@@ -2,27 +2,82 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.step_status import is_todo
+from zjdesk.ui.steps import STEPS, step_of_path
 
-SEVERITY_COLOURS = {"red": "#c62828", "yellow": "#e0a100", "blue": "#1e6fd9"}
-SEVERITY_NAMES = {"red": "必须修改", "yellow": "请留意", "blue": "建议"}
-SEVERITY_ORDER = {"red": 0, "yellow": 1, "blue": 2}
+# "todo": a red finding that only says something is not filled in yet (see step_status.is_todo).
+# "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
+SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
+SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
+ITEM_SLACK = 24  # icon margin, item padding and spacing (style sheet) beside the text
+ITEM_PADDING = 14  # item padding top and bottom, and its bottom border
+SEVERITY_ORDER = {"red": 0, "todo": 1, "yellow": 2, "review": 3, "blue": 4}
 
 
-def _dot(colour: str) -> QIcon:
+def kind_of(finding: Any) -> str:
+    """How the panel shows ``finding``: red, todo, yellow, review or blue."""
+    if finding.check == "review_pending":
+        return "review"
+    return "todo" if is_todo(finding) and finding.severity == "red" else finding.severity
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """All the 待复核 marks of one step, listed as one line (an imported report has a hundred of them)."""
+
+    path: str  # the first field to review: clicking the line goes there
+    count: int
+    step: int
+    check: str = "review_pending"
+    severity: str = "yellow"
+    acknowledged: bool = False
+    fix: Any = None
+    acknowledgeable: bool = False  # confirmed on the page (确认 / 全部确认), field by field
+
+    @property
+    def message(self) -> str:
+        return f"第 {self.step + 1} 步“{STEPS[self.step].title}”有 {self.count} 项内容待复核：请逐项核对后点“确认”。"
+
+
+def group_reviews(findings: list[Any]) -> list[Any]:
+    """``findings`` with the 待复核 ones of each step merged into one :class:`ReviewGroup`, in place of the first."""
+    by_step: dict[int, list[Any]] = {}
+    for finding in findings:
+        if finding.check == "review_pending":
+            by_step.setdefault(step_of_path(finding.path or ""), []).append(finding)
+    grouped: list[Any] = []
+    for finding in findings:
+        if finding.check != "review_pending":
+            grouped.append(finding)
+            continue
+        step = step_of_path(finding.path or "")
+        members = by_step[step]
+        if members[0] is finding:
+            grouped.append(finding if len(members) == 1 else ReviewGroup(finding.path, len(members), step))
+    return grouped
+
+
+def _dot(colour: str, ring: bool = False) -> QIcon:
     pixmap = QPixmap(24, 24)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(4, 4, 16, 16)
+    if ring:  # a to-do: an empty box to tick, not an alarm
+        painter.setPen(QPen(QColor(colour), 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(5, 5, 14, 14)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(4, 4, 16, 16)
     painter.end()
     return QIcon(pixmap)
 
@@ -36,7 +91,7 @@ class FindingsPanel(QFrame):
         super().__init__(parent)
         self.scores = scores
         self.setObjectName("findingsPanel")
-        self._icons = {severity: _dot(colour) for severity, colour in SEVERITY_COLOURS.items()}
+        self._icons = {kind: _dot(colour, ring=kind in ("todo", "review")) for kind, colour in SEVERITY_COLOURS.items()}
         self.shown: list[Any] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -51,6 +106,9 @@ class FindingsPanel(QFrame):
         self.list = QListWidget()
         self.list.setObjectName("findings")
         self.list.setWordWrap(True)
+        # Each item's height is measured for the list's real width (see _fit_items), again on every
+        # resize: Qt's own measure ignores the style sheet's padding and cuts the last line off.
+        self.list.viewport().installEventFilter(self)
         self.list.setIconSize(QSize(12, 12))
         self.list.setSpacing(2)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -77,15 +135,19 @@ class FindingsPanel(QFrame):
 
     def refresh(self) -> None:
         findings = [item for item in self.scores.findings if not getattr(item, "acknowledged", False)]
-        findings.sort(key=lambda item: SEVERITY_ORDER.get(item.severity, 3))
+        # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
+        findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_of_path(item.path or "")))
         acknowledged = len(self.scores.findings) - len(findings)
-        counts = {severity: sum(1 for item in findings if item.severity == severity) for severity in SEVERITY_COLOURS}
-        parts = [f"{SEVERITY_NAMES[severity]} {counts[severity]}" for severity in SEVERITY_COLOURS]
-        summary = "　".join(parts) + (f"　已确认 {acknowledged}" if acknowledged else "")
+        counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
+        findings = group_reviews(findings)
+        parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
+        summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
         if not self.scores.checked:
             summary = "正在检查……"
         elif not findings and self.scores.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
+        elif counts["todo"] and not counts["red"]:
+            summary += "\n按下列事项逐项填写，点击一项即转到要填写的位置。"
         self.summary.setText(summary)
         keys = [(item.check, item.path, item.message) for item in findings]
         if keys == [(item.check, item.path, item.message) for item in self.shown]:
@@ -97,13 +159,32 @@ class FindingsPanel(QFrame):
         self.list.blockSignals(True)
         self.list.clear()
         for finding in findings:
-            item = QListWidgetItem(self._icons.get(finding.severity, QIcon()), finding.message)
-            item.setToolTip(f"{SEVERITY_NAMES.get(finding.severity, '')}：{finding.message}\n点击转到相应位置。")
+            kind = kind_of(finding)
+            item = QListWidgetItem(self._icons.get(kind, QIcon()), finding.message)
+            item.setToolTip(f"{SEVERITY_NAMES.get(kind, '')}：{finding.message}\n点击转到相应位置。")
             self.list.addItem(item)
+        self._fit_items()
         if 0 <= current < len(findings):
             self.list.setCurrentRow(current)
         self.list.blockSignals(False)
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_items()
+        return super().eventFilter(watched, event)
+
+    def _fit_items(self) -> None:
+        width = self.list.viewport().width() - self.list.iconSize().width() - ITEM_SLACK
+        if width <= 0:
+            return
+        metrics = QFontMetrics(self.list.font())
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            text = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            size = QSize(width, text.height() + ITEM_PADDING)
+            if item.sizeHint() != size:
+                item.setSizeHint(size)
 
     def current_finding(self) -> Any | None:
         row = self.list.currentRow()

@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -25,7 +25,7 @@ from zjdesk.domain.errors import UserError
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.findings_panel import FindingsPanel
-from zjdesk.ui.navigator import StepNavigator
+from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.score_service import ScoreService
@@ -36,8 +36,39 @@ PageFactory = Callable[[int], StepPage]
 STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
+PREFERRED_SIZE = (1360, 860)
+
+
+def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE, *, grow: bool = False) -> None:
+    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller, centred.
+
+    With ``grow``, a large screen (1920×1080) gives the window more room too, up to 85 % of it.
+    """
+    screen = window.screen() or QApplication.primaryScreen()
+    width, height = preferred
+    if screen is not None:
+        available = screen.availableGeometry()
+        if grow:
+            width = max(width, min(available.width() * 85 // 100, 1680))
+            height = max(height, min(available.height() * 88 // 100, 1000))
+        # Leave room for the title bar and frame, which availableGeometry still includes.
+        width = min(width, available.width() - 16)
+        height = min(height, available.height() - 48)
+    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+    if screen is not None:
+        frame = window.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        window.move(frame.topLeft())
+
+
 class MainWindow(QMainWindow):
-    """One open year file. Pages are built the first time they are shown (a fast start)."""
+    """One open year file. Pages are built the first time they are shown (a fast start).
+
+    Work the first picture does not need (the checks, loading the write path) starts once the window
+    has been painted: ``first_painted`` is emitted then, just after the first paint.
+    """
+
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -52,12 +83,21 @@ class MainWindow(QMainWindow):
         self.scores = scores
         self.program = program
         self.pages: dict[int, StepPage] = {}
+        self._painted = False
         self.setObjectName("mainWindow")
-        self.resize(1360, 860)
-        self.setMinimumSize(1024, 640)
+        # Small enough for 1366×768 at 125% scaling (1093×614 logical, less the taskbar).
+        self.setMinimumSize(960, 540)
 
         self.navigator = StepNavigator()
-        self.navigator.setFixedWidth(196)
+        navigator_column = QWidget()
+        navigator_column.setObjectName("navigatorColumn")
+        self.navigator_column = navigator_column
+        column_layout = QVBoxLayout(navigator_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.navigator, 1)
+        column_layout.addWidget(StatusLegend())
+        navigator_column.setFixedWidth(196)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -98,6 +138,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.fix_button.hide()
             self.findings_panel.ack_button.hide()
         side = QWidget()
+        self.side = side
         side.setObjectName("sidePanels")
         side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
@@ -110,7 +151,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigator)
+        layout.addWidget(navigator_column)
         layout.addWidget(centre, 1)
         layout.addWidget(side)
         self.setCentralWidget(body)
@@ -133,8 +174,25 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_statuses()
         QApplication.instance().installEventFilter(self)
+        self.first_painted.connect(scores.start_checks)
         self.page_factory = page_factory(self)
+        fit_to_screen(self, grow=True)
         self.go_to(0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint has reached the screen, not within it.
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def resizeEvent(self, event) -> None:
+        # The side columns grow with the window: on a small screen the page keeps its room, on a
+        # large one the score and findings panels use the space (findings wrap to fewer lines).
+        width = event.size().width()
+        self.navigator_column.setFixedWidth(max(184, min(228, width * 13 // 100)))
+        self.side.setFixedWidth(max(264, min(420, width * 22 // 100)))
+        super().resizeEvent(event)
 
     # -- menus and keys ----------------------------------------------------------------------------
 

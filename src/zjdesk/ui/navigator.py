@@ -4,24 +4,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from zjdesk.ui.steps import STEPS
 
-STATUS_COLOURS = {"red": "#c62828", "yellow": "#e0a100", "done": "#2e7d32", "open": "#b0b7c3"}
-STATUS_TIPS = {"red": "有必须修改的问题（红色）", "yellow": "有需要留意的提示（黄色）", "done": "已完成", "open": "尚未填写"}
+STATUS_COLOURS = {"red": "#c62828", "yellow": "#e0a100", "todo": "#1e6fd9", "done": "#2e7d32", "open": "#b0b7c3"}
+STATUS_TIPS = {
+    "red": "有必须修改的问题（红色）",
+    "yellow": "有需要留意的提示（黄色）",
+    "todo": "还有必填内容未填写",
+    "done": "已完成",
+    "open": "尚未填写",
+}
 
 
 def status_icon(status: str) -> QIcon:
-    """A small round mark: red or yellow dot, green tick, grey ring."""
+    """A small round mark: red or yellow dot, green tick, grey ring, blue half-filled ring (to do)."""
     pixmap = QPixmap(32, 32)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = QColor(STATUS_COLOURS[status])
-    if status == "open":
+    if status in ("open", "todo"):
         painter.setPen(QPen(colour, 3))
         painter.drawEllipse(6, 6, 20, 20)
+        if status == "todo":  # half filled: started, not finished
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPie(6, 6, 20, 20, 90 * 16, 180 * 16)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
@@ -60,9 +70,34 @@ class StepNavigator(QListWidget):
         self.currentRowChanged.connect(self.step_chosen)
 
     def set_statuses(self, statuses: list[str]) -> None:
-        """One status per step: red, yellow, done or open."""
+        """One status per step: red, yellow, todo, done or open."""
         self.statuses = list(statuses)
         for index, status in enumerate(statuses):
             item = self.item(index)
             item.setIcon(self._icons[status])
             item.setToolTip(STATUS_TIPS[status])
+
+
+LEGEND = (("red", "有错误"), ("yellow", "请留意"), ("todo", "待填写"), ("done", "已完成"))
+
+
+class StatusLegend(QWidget):
+    """What the navigator's marks mean, under the steps (a first user need not guess)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusLegend")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(18, 8, 8, 12)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        for index, (status, text) in enumerate(LEGEND):
+            icon = QLabel()
+            icon.setPixmap(status_icon(status).pixmap(QSize(12, 12)))
+            label = QLabel(text)
+            label.setObjectName("hint")
+            row, column = divmod(index, 2)
+            grid.addWidget(icon, row, column * 2)
+            grid.addWidget(label, row, column * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)

@@ -40,6 +40,7 @@ class NewYearDialog(QDialog):
         self.year.setObjectName("new.evaluation_year")
         self.year.setRange(2000, 2100)
         self.year.setSuffix(" 年度")
+        self.year.setFixedWidth(120)
         self.year.setValue(year or date.today().year - 1)
         self.path = QLineEdit()
         self.path.setObjectName("new.path")

@@ -25,6 +25,7 @@ from zjdesk.ui.score_service import ScoreService
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
+PREPARE_DELAY_MS = 300
 
 
 
@@ -117,8 +118,9 @@ class Program(QObject):
         document.setParent(window)
         scores.setParent(window)
         if not year_file.readonly:
-            # Once the window is up, load the write path in the background: the first save won't wait.
-            QTimer.singleShot(0, prepare_for_saving)
+            # Once the window is on screen and checked, load the write path in the background (the
+            # first save won't wait); started earlier, its import would slow the first paint.
+            window.first_painted.connect(lambda: QTimer.singleShot(PREPARE_DELAY_MS, prepare_for_saving))
         return window
 
     def _show(self, year_file: YearFile, year: YearData | None = None) -> MainWindow:

@@ -38,9 +38,9 @@ def ensure_application() -> QApplication:
     application.setFont(font)
     _set_window_icon(application)
     application.setStyle("Fusion")  # the same look on every Windows version, and under tests
-    from zjdesk.ui.style import STYLE_SHEET
+    from zjdesk.ui.style import STYLE_SHEET, arrow_rules
 
-    application.setStyleSheet(STYLE_SHEET)
+    application.setStyleSheet(STYLE_SHEET + arrow_rules())
     return application
 
 

@@ -32,14 +32,14 @@ class ScorePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
         layout.setSpacing(6)
-        caption = QLabel("自评得分")
-        caption.setObjectName("panelCaption")
-        layout.addWidget(caption)
+        self.caption = QLabel("自评得分")
+        self.caption.setObjectName("panelCaption")
+        layout.addWidget(self.caption)
         top = QHBoxLayout()
         self.total = QLabel("—")
         self.total.setObjectName("score.total")
         self.total.setAccessibleName("自评总分")
-        unit = QLabel("分")
+        self.unit = unit = QLabel("分")
         unit.setObjectName("scoreUnit")
         self.grade = QLabel("")
         self.grade.setObjectName("score.grade")
@@ -76,19 +76,28 @@ class ScorePanel(QFrame):
             self.cap.setVisible(False)
             self.unscored.setVisible(False)
             return
-        self._set(self.total, score_text(score.total))
         grade = getattr(score, "grade", "") or ""
-        unscored = sum(
-            1
-            for item in score.indicators
-            if (item.rule_kind == "judged" or item.fell_back_to_judged) and item.indicator.judged_score is None
-        )
-        # While indicators await the team's score the total is provisional: a grey grade, and a line saying so.
+        waiting = [item for item in score.indicators if item.indicator.judged_score is None]
+        to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
+        need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
+        unscored = to_judge + need_data
+        # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
+        nothing_scored = bool(score.indicators) and unscored == len(score.indicators)
+        self._set(self.total, "—" if nothing_scored else score_text(score.total))
+        self.unit.setVisible(not nothing_scored)
+        # While indicators await the team's score the total is provisional: no grade yet (a new year would
+        # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
         colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"
-        self._set(self.unscored, f"还有 {unscored} 项指标待评分（第 7 步“绩效自评”），得分为暂计。" if unscored else "")
+        shown_grade = grade if not unscored else "待定"
+        self._set(self.caption, "自评得分（暂计）" if unscored else "自评得分")
+        self._set(
+            self.unscored,
+            self._unscored_text(to_judge, need_data) if unscored else "",
+        )
         self.unscored.setVisible(bool(unscored))
-        if self.grade.text() != grade or self.grade.property("colour") != colour:
-            self.grade.setText(grade)
+        self.grade.setToolTip("全部指标评分后给出等级" if unscored else f"等级：{grade}")
+        if self.grade.text() != shown_grade or self.grade.property("colour") != colour:
+            self.grade.setText(shown_grade)
             self.grade.setProperty("colour", colour)
             self.grade.setStyleSheet(f"background:{colour};")
         cap = getattr(score, "cap", None)
@@ -106,6 +115,15 @@ class ScorePanel(QFrame):
             self._set(value_label, f"{score_text(value)}/{score_text(weight)}")
             bar.setMaximum(max(1, int(weight * 100)))
             bar.setValue(int(value * 100))
+
+    @staticmethod
+    def _unscored_text(to_judge: int, need_data: int) -> str:
+        parts = []
+        if to_judge:
+            parts.append(f"{to_judge} 项待小组打分")
+        if need_data:
+            parts.append(f"{need_data} 项缺少计算数据")
+        return f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步），全部评分后给出等级。"
 
     def _cap_text(self, cap: Any) -> str:
         if not cap:

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from zjdesk.domain.checks_base import Finding
 
 
+FALLBACK_MS = 1000
+
+
 def _checks():
     # Imported on first use: at start-up the window shows the score first and the findings a moment later.
     from zjdesk.domain import checks
@@ -42,11 +45,17 @@ class ScoreService(QObject):
         self.checked = False  # whether ``findings`` has been computed yet
         document.changed.connect(self.refresh)
         if defer_checks:
-            # A fast first paint: score now, checks once the window is on screen.
+            # A fast first paint: score now, checks once the window is on screen (see start_checks;
+            # the timer is a fallback for a window that is never painted, e.g. started minimised).
             self._score()
             self.updated.emit()
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(FALLBACK_MS, self.start_checks)
         else:
+            self.refresh()
+
+    def start_checks(self) -> None:
+        """Run the deferred checks now, unless they have run already."""
+        if not self.checked:
             self.refresh()
 
     def _score(self) -> None:

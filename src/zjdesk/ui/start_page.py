@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 import zjdesk
+from zjdesk.ui.main_window import fit_to_screen
 
 ACTIONS = (
     ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
     (
         "start.carry",
         "结转新年度",
-        "由上一年度的文件生成下一年度：单位情况、任务、目标、指标体系沿用，标记“待复核”",
+        "由上年的年度文件生成下一年度，沿用的内容标记“待复核”",
         "carry_forward_file",
     ),
     ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
@@ -41,10 +42,10 @@ class StartPage(QWidget):
         self.program = program
         self.setObjectName("startPage")
         self.setWindowTitle("zjdesk 部门整体支出绩效自评")
-        self.resize(980, 640)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 36, 48, 32)
-        outer.setSpacing(18)
+        # Compact enough for 1280×720, and 1366×768 at 125% (about 1093×554 inside the window).
+        outer.setContentsMargins(44, 24, 44, 18)
+        outer.setSpacing(14)
         title = QLabel("部门整体支出绩效自评报告")
         title.setObjectName("startTitle")
         subtitle = QLabel("按步骤填写，自动计分、检查数据，生成报告、数据表和评分表，直接打印。每一处修改都会自动保存。")
@@ -66,7 +67,7 @@ class StartPage(QWidget):
             button.setProperty("startAction", True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             label_holder = QVBoxLayout(button)
-            label_holder.setContentsMargins(16, 10, 16, 10)
+            label_holder.setContentsMargins(16, 8, 16, 8)
             label_holder.setSpacing(2)
             head = QLabel(caption)
             head.setObjectName("actionTitle")
@@ -76,7 +77,7 @@ class StartPage(QWidget):
             for label in (head, body):
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 label_holder.addWidget(label)
-            button.setMinimumHeight(86)
+            button.setMinimumHeight(64)
             button.setAccessibleName(caption)
             button.clicked.connect(getattr(program, method))
             actions.addWidget(button)
@@ -96,9 +97,15 @@ class StartPage(QWidget):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent.itemDoubleClicked.connect(self._open_recent)
         recent_layout.addWidget(self.recent, 1)
-        self.recent_empty = QLabel("还没有打开过年度文件。")
+        self.recent_empty = QLabel(
+            "还没有打开过年度文件。\n\n第一次使用：点左侧“新建年度文件”从空白开始，"
+            "或“从往年报告导入”读取去年的 Word 报告；想先看看效果，可以“打开演示年度”。"
+        )
         self.recent_empty.setObjectName("hint")
+        self.recent_empty.setWordWrap(True)
         recent_layout.addWidget(self.recent_empty)
+        self.recent_spacer = QWidget()  # keeps the empty note at the top of the panel
+        recent_layout.addWidget(self.recent_spacer, 1)
         columns.addWidget(recent_frame, 1)
         outer.addLayout(columns, 1)
 
@@ -106,6 +113,7 @@ class StartPage(QWidget):
         footer.setObjectName("hint")
         outer.addWidget(footer)
         self.refresh_recent()
+        fit_to_screen(self, (980, 640))
 
     def refresh_recent(self) -> None:
         """Show the recent-files list as the program keeps it."""
@@ -117,6 +125,7 @@ class StartPage(QWidget):
             item.setToolTip(path)
             self.recent.addItem(item)
         self.recent_empty.setVisible(self.recent.count() == 0)
+        self.recent_spacer.setVisible(self.recent.count() == 0)
         self.recent.setVisible(self.recent.count() > 0)
 
     def _open_recent(self, item: QListWidgetItem) -> None:

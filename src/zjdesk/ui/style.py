@@ -7,6 +7,8 @@ ACCENT = "#1f5fa8"
 STYLE_SHEET = f"""
 QMainWindow, #startPage {{ background: #eef1f5; }}
 #pageBody, #centre, #sidePanels {{ background: #eef1f5; }}
+#navigatorColumn, #statusLegend {{ background: #ffffff; }}
+#statusLegend {{ border-right: 1px solid #d5dbe3; }}
 QScrollArea#stepPage {{ background: #eef1f5; border: none; }}
 
 #navigator {{
@@ -24,6 +26,8 @@ QScrollArea#stepPage {{ background: #eef1f5; border: none; }}
 #unit {{ color: #4c5a69; }}
 #subCaption {{ font-weight: bold; color: #34495e; margin-top: 4px; }}
 #columnCaption {{ color: #6b7785; font-size: 9pt; }}
+QToolButton[fold="true"], QToolButton#indicatorDefinitionToggle {{ border: none; background: transparent; }}
+#foldSummary {{ color: #26323f; }}
 #itemNumber {{ color: {ACCENT}; font-weight: bold; }}
 #stepCaption {{ color: #6b7785; }}
 #panelCaption {{ font-weight: bold; color: #34495e; font-size: 10.5pt; }}
@@ -41,6 +45,10 @@ QLineEdit, QPlainTextEdit, QDateEdit, QComboBox, QSpinBox {{
     selection-background-color: {ACCENT};
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QDateEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 1px solid {ACCENT}; }}
+QDateEdit::drop-down, QComboBox::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
+}}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 18px; border: none; background: transparent; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
 
 QPushButton {{
@@ -95,7 +103,7 @@ QHeaderView::section {{
     padding: 4px 6px; font-weight: bold;
 }}
 #generatedParagraph {{ color: #26323f; line-height: 150%; }}
-#problem {{ color: #c62828; }}
+#problem, #reasonNeeded {{ color: #c62828; }}
 #previewPages {{ background: #dfe4ea; border-radius: 4px; }}
 #previewPage {{ border: 1px solid #b8c2ce; background: #ffffff; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; margin: 0; }}
@@ -106,3 +114,16 @@ QScrollBar::handle:horizontal {{ background: #c3ccd7; border-radius: 5px; min-wi
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
+
+
+def arrow_rules() -> str:
+    """The drop-down arrow of date and choice fields (a styled field loses the style's own arrow)."""
+    from zjdesk.resources import resources_dir
+
+    arrow = resources_dir() / "icons" / "arrow-down.png"
+    if not arrow.is_file():
+        return ""
+    return (
+        "QDateEdit::down-arrow, QComboBox::down-arrow "
+        f"{{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}\n"
+    )

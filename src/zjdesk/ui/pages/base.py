@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from zjdesk.ui.document import Document
 from zjdesk.ui.widgets.review import ReviewBanner
 
+PAGE_MAX_WIDTH = 1180
+
 
 class StepPage(QScrollArea):
     """A page of the wizard. Subclasses add cards to ``self.column`` in ``build``."""
@@ -37,6 +39,9 @@ class StepPage(QScrollArea):
         self.setObjectName("stepPage")
         inner = QWidget()
         inner.setObjectName("pageBody")
+        # On a wide screen a line of text stays readable: the column stops growing and sits centred.
+        inner.setMaximumWidth(PAGE_MAX_WIDTH)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.column = QVBoxLayout(inner)
         self.column.setContentsMargins(28, 20, 28, 28)
         self.column.setSpacing(16)
@@ -63,6 +68,13 @@ class StepPage(QScrollArea):
         while candidate:
             widget = self.widget().findChild(QWidget, candidate)
             if widget is not None:
+                # Open any folded card around the field first (a folded task hides its fields).
+                ancestor = widget.parentWidget()
+                while ancestor is not None and ancestor is not self:
+                    unfold = getattr(ancestor, "unfold", None)
+                    if callable(unfold):
+                        unfold()
+                    ancestor = ancestor.parentWidget()
                 self.ensureWidgetVisible(widget, 40, 80)
                 return widget
             candidate = candidate.rpartition(".")[0]

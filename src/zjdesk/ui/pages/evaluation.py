@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,20 +23,11 @@ from zjdesk.domain.model import Indicator
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
 from zjdesk.ui.score_service import ScoreService
-from zjdesk.ui.widgets.fields import CheckField, ChoiceField
-from zjdesk.ui.widgets.form import Card, FieldForm
+from zjdesk.ui.widgets.form import Card
 
-RULE_KINDS = {
-    "judged": "评判打分（由评价小组给分）",
-    "bands": "按比率分档",
-    "linear": "超出部分按百分点扣分",
-    "pro_rata": "按完成比例计分",
-    "checklist": "按检查项扣分",
-}
-DIRECTIONS = {"higher": "越高越好", "lower": "越低越好"}
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
-INDICATORS = "indicator_set.indicators"
 
 
 def _number(value: Decimal | None) -> str:
@@ -63,8 +55,10 @@ class EvaluationPage(StepPage):
         self.scores = scores
         self.set_actions = set_actions or {}
         self.selected = -1
+        self.detail: IndicatorDetail | None = None
         super().__init__(document, parent)
         scores.updated.connect(self.refresh_table)
+        scores.updated.connect(self._update_detail)
         document.reloaded.connect(self._reloaded)
         document.changed.connect(self._field_changed)
         self.refresh_table()
@@ -78,7 +72,12 @@ class EvaluationPage(StepPage):
         table_card = Card("评分表：指标体系与得分")
         self.set_label = QLabel()
         self.set_label.setObjectName("hint")
+        self.set_label.setWordWrap(True)
         table_card.add(self.set_label)
+        how = QLabel("点选一行，在下方“所选指标”中填写得分；“待评”的指标需要评价小组打分，低于满分须写扣分原因。")
+        how.setObjectName("howTo")
+        how.setWordWrap(True)
+        table_card.add(how)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("indicatorTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -98,13 +97,24 @@ class EvaluationPage(StepPage):
         self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
         table_card.add(self.table)
 
+        self.column.addWidget(table_card)
+
+        self.detail_card = Card("所选指标")
+        self.detail_holder = QWidget()
+        self.detail_layout = QVBoxLayout(self.detail_holder)
+        self.detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_card.add(self.detail_holder)
+        self.column.addWidget(self.detail_card)
+
+        # Changing the set is rare (the 财政局 sends it once a year): its buttons come after the scoring.
+        set_card = Card("修改指标体系", "增删、排列指标，或从财政局下发的 Excel 表导入整套指标体系。")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for text, handler in (
             ("＋ 添加指标", self.add_indicator),
-            ("删除指标", self.remove_indicator),
-            ("上移", lambda: self.move_indicator(-1)),
-            ("下移", lambda: self.move_indicator(1)),
+            ("删除所选指标", self.remove_indicator),
+            ("所选上移", lambda: self.move_indicator(-1)),
+            ("所选下移", lambda: self.move_indicator(1)),
         ):
             button = QPushButton(text)
             button.clicked.connect(handler)
@@ -112,7 +122,7 @@ class EvaluationPage(StepPage):
         buttons.addStretch(1)
         holder = QWidget()
         holder.setLayout(buttons)
-        table_card.add(holder)
+        set_card.add(holder)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for key, text in (
@@ -127,15 +137,9 @@ class EvaluationPage(StepPage):
         buttons.addStretch(1)
         holder = QWidget()
         holder.setLayout(buttons)
-        table_card.add(holder)
-        self.column.addWidget(table_card)
+        set_card.add(holder)
 
-        self.detail_card = Card("所选指标")
-        self.detail_holder = QWidget()
-        self.detail_layout = QVBoxLayout(self.detail_holder)
-        self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.detail_card.add(self.detail_holder)
-        self.column.addWidget(self.detail_card)
+        self.column.addWidget(set_card)
 
         evaluation = self.document.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:
@@ -173,12 +177,13 @@ class EvaluationPage(StepPage):
         self.table.setRowCount(len(indicators))
         for row, indicator in enumerate(indicators):
             result = scored.get(f"{INDICATORS}.{row}")
+            waiting = self._awaits_score(indicator, result)
             values = (
                 indicator.level1,
                 indicator.level2,
                 indicator.level3,
                 _number(indicator.weight),
-                _number(getattr(result, "score", None)),
+                "待评" if waiting else _number(getattr(result, "score", None)),
                 getattr(result, "explanation", "") or "",
             )
             for column, text in enumerate(values):
@@ -191,7 +196,10 @@ class EvaluationPage(StepPage):
                 if item.text() != text:
                     item.setText(text)
                     item.setToolTip(text)
-        rows_shown = max(6, min(len(indicators), 18))
+                if column == 4:
+                    item.setForeground(QColor("#1e6fd9") if waiting else QColor("#1f2933"))
+        # A short table (it scrolls) leaves the selected indicator's score fields in view below it.
+        rows_shown = max(6, min(len(indicators), 8))
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * row_height + 4)
         if 0 <= self.selected < len(indicators):
@@ -223,36 +231,34 @@ class EvaluationPage(StepPage):
             self.table.blockSignals(False)
         self.detail_layout.addWidget(self._detail(row, indicators[row]))
 
+    def _result(self, row: int) -> object:
+        path = f"{INDICATORS}.{row}"
+        return next((item for item in getattr(self.scores.score, "indicators", None) or [] if item.path == path), None)
+
+    def _update_detail(self) -> None:
+        """The selected indicator's live result, and whether its 扣分原因 is missing."""
+        if self.detail is None or not 0 <= self.selected < len(self._indicators()):
+            return
+        self.detail.show_result(self._result(self.selected))
+        path = f"{INDICATORS}.{self.selected}.deduction_reason"
+        self.detail.show_reason_needed(
+            any(item.check == "deduction_reason_missing" and item.path == path for item in self.scores.findings)
+        )
+
+    @staticmethod
+    def _awaits_score(indicator: Indicator, result: object) -> bool:
+        judged = getattr(result, "rule_kind", "") == "judged" or getattr(result, "fell_back_to_judged", False)
+        return result is not None and judged and indicator.judged_score is None
+
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
-        base = f"{INDICATORS}.{row}"
-        form = FieldForm(self.document)
-        form.line("一级指标", f"{base}.level1")
-        form.line("二级指标", f"{base}.level2")
-        form.line("三级指标", f"{base}.level3")
-        form.decimal("分值", f"{base}.weight", "分", required=True)
-        form.text("指标解释", f"{base}.explanation", rows=2)
-        form.text("评分标准", f"{base}.criteria", rows=2)
-        form.widget("计分方式", ChoiceField(self.document, f"{base}.rule.kind", RULE_KINDS))
-        labels = self.scores.rate_labels()
-        if indicator.rule.kind != "judged" or indicator.rule.metric:
-            form.widget("依据的比率", ChoiceField(self.document, f"{base}.rule.metric", {"": "（无）", **labels}))
-        if indicator.rule.kind in ("linear", "pro_rata"):
-            form.widget("方向", ChoiceField(self.document, f"{base}.rule.direction", DIRECTIONS))
-        if indicator.rule.kind == "linear":
-            form.decimal("满分界限", f"{base}.rule.threshold", "%")
-            form.decimal("每超出一个百分点扣", f"{base}.rule.per_point", "分")
-        if indicator.rule.kind == "pro_rata":
-            form.decimal("目标值", f"{base}.rule.target", "%")
-        if indicator.rule.kind == "checklist":
-            met = indicator.checklist_met
-            met.extend([False] * (len(indicator.rule.checklist) - len(met)))
-            for item, text in enumerate(indicator.rule.checklist):
-                form.widget(f"检查项 {item + 1}", CheckField(self.document, f"{base}.checklist_met.{item}", text))
-            form.decimal("每项未达到扣", f"{base}.rule.per_item", "分")
-            form.count("违规次数", f"{base}.violations", "次")
-        form.decimal("评判得分", f"{base}.judged_score", "分")
-        form.text("扣分原因", f"{base}.deduction_reason", "得分低于满分时必须说明扣分原因", rows=2)
-        return form
+        result = self._result(row)
+        # The definition stays unfolded while the officer edits it (a rule change lays the detail out again).
+        shown = self.detail is not None and self.detail.definition.isVisibleTo(self.detail)
+        self.detail = IndicatorDetail(
+            self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown
+        )
+        self._update_detail()
+        return self.detail
 
     def _field_changed(self, path: str) -> None:
         # The fields of a rule depend on its kind: lay the detail out again once the combo box is done.
@@ -312,4 +318,6 @@ class EvaluationPage(StepPage):
             index_text = path[len(prefix) :].split(".", 1)[0]
             if index_text.isdigit():
                 self.select(int(index_text))
+                if is_definition_path(path) and self.detail is not None:
+                    self.detail.show_definition()
         return super().reveal(path)

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.step_status import is_todo
 from zjdesk.ui.widgets.form import Card
 
 PREVIEW_DPI = 80
-PREVIEW_WIDTH = 640  # pixels: fits the page column of the smallest window
+PREVIEW_WIDTH = 640  # pixels, at most: the preview narrows with the page column (small screens)
+COLUMNS = 2  # buttons per row: two fit the page column of the smallest window
 
 
 class ExportPage(StepPage):
@@ -41,7 +43,7 @@ class ExportPage(StepPage):
         grid.setVerticalSpacing(8)
         buttons = (
             ("export.print", "打印…", "Ctrl+P", self.controller.print_report, True),
-            ("export.all", "一次导出全部（报告、PDF、数据表和评分表）…", "", self.controller.export_all, True),
+            ("export.all", "一次导出全部（Word、PDF、Excel）…", "", self.controller.export_all, True),
             ("export.preview", "打印预览…", "", self.controller.print_preview, False),
             ("export.docx", "导出 Word（.docx）…", "", lambda: self.controller.export("docx"), False),
             ("export.pdf", "导出 PDF…", "", lambda: self.controller.export("pdf"), False),
@@ -57,10 +59,8 @@ class ExportPage(StepPage):
                 button.setProperty("primary", True)
             button.clicked.connect(handler)
             if name == "export.all":
-                grid.addWidget(button, 0, 1, 1, 2)
-            else:
-                slot = index + 1 if index > 1 else index  # the wide button takes two cells of the first row
-                grid.addWidget(button, slot // 3, slot % 3)
+                button.setToolTip("报告（Word 和 PDF）、数据表和评分表（Excel）一起导出到一个文件夹")
+            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
         actions.add(grid_holder)
         self.status = QLabel("")
         self.status.setObjectName("exportStatus")
@@ -90,9 +90,18 @@ class ExportPage(StepPage):
     def render_preview(self) -> None:
         """Lay the report out again and show every page as it will print."""
         red = self.controller.red_findings()
-        if red:
-            self.status.setText(f"⚠ 还有 {len(red)} 项必须修改的问题（红色，见右侧“检查结果”）：现在只能打印或导出草稿。")
+        todo = [item for item in red if is_todo(item)]
+        if len(todo) < len(red):
+            self.status.setText(
+                f"⚠ 还有 {len(red) - len(todo)} 项必须修改的问题（红色，见右侧“检查结果”）：现在只能打印或导出草稿。"
+            )
             self.status.setStyleSheet("color: #c62828;")
+        elif todo:
+            self.status.setText(
+                f"还有 {len(todo)} 项必填内容或评分尚未填写（见右侧“检查结果”中的“待填写”）："
+                "填完之前只能打印或导出草稿（可先看看效果）。"
+            )
+            self.status.setStyleSheet("color: #1e6fd9;")
         else:
             self.status.setText("✓ 没有必须修改的问题，可以打印和导出正式文件。")
             self.status.setStyleSheet("color: #2e7d32;")
@@ -108,8 +117,15 @@ class ExportPage(StepPage):
                 self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
                 self.page_labels.append(label)
             width_mm = report.pages[index].size_mm[0]
-            dpi = min(PREVIEW_DPI, PREVIEW_WIDTH / (width_mm / 25.4))  # landscape sheets shrink to the same width
+            width = max(320, min(PREVIEW_WIDTH, self.viewport().width() - 140))
+            dpi = min(PREVIEW_DPI, width / (width_mm / 25.4))  # landscape sheets shrink to the same width
             self.page_labels[index].setPixmap(QPixmap.fromImage(report.page_image(index, dpi)))
+
+    def resizeEvent(self, event) -> None:
+        # The page images follow the column's width (the window was resized, or moved to another screen).
+        if self._visible and abs(event.size().width() - event.oldSize().width()) > 40:
+            self._timer.start()
+        super().resizeEvent(event)
 
     def _exported(self, paths: list[str]) -> None:
         self.status.setText("已导出：" + "；".join(paths))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zjdesk.domain.model import Task, TaskPoint
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextBlock
-from zjdesk.ui.widgets.form import Card, FieldForm
+from zjdesk.ui.widgets.form import Card, FieldForm, hint_label
 from zjdesk.ui.widgets.list_editor import ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
 
@@ -29,16 +29,28 @@ class TasksPage(StepPage):
 
     def build(self) -> None:
         card = Card("重点工作任务")
-        card.add(
-            ListEditor(
-                self.document,
-                "tasks",
-                self._task,
-                Task,
-                item_name="任务",
-                numbering=lambda index: f"任务 {index + 1}",
-            )
+        self.tasks = ListEditor(
+            self.document,
+            "tasks",
+            self._task,
+            Task,
+            item_name="任务",
+            numbering=lambda index: f"任务 {index + 1}",
+            summary=lambda task: task.title,
         )
+        # Eight tasks with their points make a long page: fold them to their titles to find one.
+        fold_row = QHBoxLayout()
+        fold_row.setContentsMargins(0, 0, 0, 0)
+        fold_row.addWidget(hint_label("点任务左侧的箭头展开或折叠；折叠后只显示标题，便于查找。"), 1)
+        for text, folded, name in (("全部展开", False, "tasks.unfoldAll"), ("全部折叠", True, "tasks.foldAll")):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, folded=folded: self.tasks.set_all_folded(folded))
+            fold_row.addWidget(button)
+        holder = QWidget()
+        holder.setLayout(fold_row)
+        card.add(holder)
+        card.add(self.tasks)
         self.column.addWidget(card)
 
     def _task(self, index: int) -> QWidget:

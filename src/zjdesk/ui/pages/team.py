@@ -37,14 +37,22 @@ class TeamPage(StepPage):
         grid = QGridLayout(grid_holder)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
-        for column, (caption, list_path, item_name) in enumerate(
-            (("组长", "team.leaders", "组长"), ("副组长", "team.deputies", "副组长"), ("成员", "team.members", "成员"))
+        # Two columns (组长 above 副组长, then 成员) fit the page column of a small screen.
+        for column, row, caption, list_path in (
+            (0, 0, "组长", "team.leaders"),
+            (0, 2, "副组长", "team.deputies"),
+            (1, 0, "成员", "team.members"),
         ):
             label = QLabel(caption)
             label.setObjectName("subCaption")
-            grid.addWidget(label, 0, column)
-            grid.addWidget(self._names(list_path, item_name), 1, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, column)
+            names = self._names(list_path, caption)
+            if column == 1:
+                grid.addWidget(names, 1, column, 3, 1, Qt.AlignmentFlag.AlignTop)
+            else:
+                grid.addWidget(names, row + 1, column, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(column, 1)
+        grid.setRowStretch(3, 1)
         team.add(grid_holder)
         self.column.addWidget(team)
 

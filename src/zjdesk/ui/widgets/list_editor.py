@@ -9,13 +9,24 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 
 RowBuilder = Callable[[int], QWidget]
+FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
 
 
 def _is_blank(item: Any) -> bool:
@@ -52,6 +63,7 @@ class ListEditor(QWidget):
         can_add: bool = True,
         narrow: bool = False,
         icon_buttons: bool = False,
+        summary: Callable[[Any], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,10 +76,14 @@ class ListEditor(QWidget):
         self.compact = compact
         self.narrow = narrow  # a narrow column: small numbers and icon-sized buttons
         self.icon_buttons = icon_buttons or narrow  # ✕ instead of 删除, 28 px buttons (wide table rows)
+        # With ``summary`` (cards only) each item can fold to one line: its number and summary.
+        self.summary = summary if not compact else None
+        self.folded: set[int] = set()  # id() of the folded items (they keep their fold when moved)
         self.setObjectName(f"list:{list_path}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
+        self.header = header  # column captions: shown only above rows
         if header is not None:
             outer.addWidget(header)
         self.rows_holder = QWidget()
@@ -87,6 +103,8 @@ class ListEditor(QWidget):
         add_row.addStretch(1)
         outer.addLayout(add_row)
         document.reloaded.connect(self._reload)
+        if self.summary is not None and len(self.items()) >= FOLD_FROM:
+            self.folded = {id(item) for item in self.items()[1:]}
         self.rebuild()
 
     def items(self) -> list[Any]:
@@ -104,6 +122,8 @@ class ListEditor(QWidget):
         for index in range(count):
             self.rows.addWidget(self._row(index, count))
         self.empty_label.setVisible(count == 0)
+        if self.header is not None:
+            self.header.setVisible(count > 0)
 
     def _reload(self) -> None:
         if self.rows.count() != len(self.items()):
@@ -143,13 +163,50 @@ class ListEditor(QWidget):
             layout.setContentsMargins(12, 8, 12, 12)
             layout.setSpacing(6)
             head = QHBoxLayout()
+            if self.summary is not None:
+                self._fold_head(head, frame, index, body)
             head.addWidget(number)
-            head.addStretch(1)
+            if self.summary is not None:
+                head.addWidget(frame.summary_label, 1)
+            else:
+                head.addStretch(1)
             for button in (up, down, remove):
                 head.addWidget(button)
             layout.addLayout(head)
             layout.addWidget(body)
         return frame
+
+    def _fold_head(self, head: QHBoxLayout, frame: QFrame, index: int, body: QWidget) -> None:
+        item = self.items()[index]
+        toggle = QToolButton()
+        toggle.setObjectName(f"fold:{self.list_path}.{index}")
+        toggle.setProperty("fold", True)  # styled flat: the arrow alone says open or folded
+        toggle.setAutoRaise(True)
+        toggle.setCheckable(True)
+        toggle.setToolTip(f"展开或折叠此{self.item_name}")
+        summary = QLabel()
+        summary.setObjectName("foldSummary")
+        summary.setCursor(Qt.CursorShape.PointingHandCursor)
+        summary.mousePressEvent = lambda _event: toggle.toggle()  # a folded card opens from its title too
+        frame.summary_label = summary
+
+        def show(folded: bool) -> None:
+            toggle.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
+            body.setVisible(not folded)
+            text = self.summary(item).strip() if folded else ""
+            summary.setText(text or ("（未填写标题）" if folded else ""))
+            (self.folded.add if folded else self.folded.discard)(id(item))
+
+        toggle.toggled.connect(show)
+        toggle.setChecked(id(item) in self.folded)
+        show(id(item) in self.folded)
+        frame.unfold = lambda: toggle.setChecked(False)
+        head.addWidget(toggle)
+
+    def set_all_folded(self, folded: bool) -> None:
+        """Fold every card to its title, or open them all."""
+        self.folded = {id(item) for item in self.items()} if folded else set()
+        self.rebuild()
 
     # -- actions -----------------------------------------------------------------------------------
 
@@ -173,7 +230,10 @@ class ListEditor(QWidget):
         self.focus_item(new_index)
 
     def focus_item(self, index: int) -> None:
-        """Put the cursor in the first field of item ``index``."""
+        """Open item ``index`` and put the cursor in its first field."""
+        if 0 <= index < len(self.items()) and id(self.items()[index]) in self.folded:
+            self.folded.discard(id(self.items()[index]))
+            self.rebuild()
         prefix = f"{self.list_path}.{index}"
         for editor in self.rows_holder.findChildren(QWidget):
             if not isinstance(editor, (QLineEdit, QPlainTextEdit)):

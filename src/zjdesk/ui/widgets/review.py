@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 
 
@@ -72,7 +73,7 @@ class ReviewBanner(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.button = QPushButton("全部确认")
+        self.button = QPushButton("全部确认…")
         self.button.setObjectName("reviewConfirmAll")
         self.button.setToolTip("本页所有标记“待复核”的内容都已核对无误")
         self.button.clicked.connect(self.confirm_all)
@@ -93,6 +94,17 @@ class ReviewBanner(QFrame):
                 "无误的点“确认”（或直接修改）；全部核对后可点“全部确认”。"
             )
 
-    def confirm_all(self) -> None:
+    def confirm_all(self) -> bool:
+        """Confirm every 待复核 mark of the page, once the officer says they have all been looked at."""
+        count = len(self.pending())
+        if not count:
+            return False
+        question = (
+            f"确认本页 {count} 项“待复核”内容都已逐项核对、无需再改吗？\n"
+            "确认后这些内容不再标记，报告中按现有文字输出。"
+        )
+        if not dialogs.ask_yes_no(self, "全部确认", question):
+            return False
         for part in self.parts:
             self.document.confirm_all_reviews(part)
+        return True
