@@ -165,7 +165,7 @@ def check_review_pending(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "review_pending",
             YELLOW,
-            "此处文字沿用自上一年度，尚未复核：请按本年度情况修改，或确认无需修改。",
+            "此处内容沿用自上一年度或导入自往年报告，尚未复核：请按本年度情况核对修改，或确认无需修改。",
             path,
             fix=Fix("确认已复核", "review", None, path, op="remove"),
             fingerprint=fingerprint(text),
