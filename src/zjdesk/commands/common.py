@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from zjdesk.domain.errors import UserError
+from zjdesk.store.output_files import write_atomically
 
 
 def write_text_atomically(target: str | os.PathLike[str], text: str) -> None:
@@ -16,24 +16,7 @@ def write_text_atomically(target: str | os.PathLike[str], text: str) -> None:
 
 def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file moved into place."""
-    path = Path(target)
-    if not path.parent.is_dir():
-        raise UserError(f"文件夹“{path.parent}”不存在：请先建立该文件夹，或换一个输出位置。")
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".zjdesk-", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise UserError(f"无法在“{path.parent}”中写入（{error.strerror}）：请选择可以写入的文件夹。") from error
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(
-            f"无法写入“{path.name}”（{error.strerror}）：如果该文件正在 Word、WPS 或其他程序中打开，请先关闭它再试。"
-        ) from error
+    write_atomically(target, data)
 
 
 def read_text(source: str | os.PathLike[str], what: str) -> str:

@@ -9,8 +9,6 @@ page 草稿.
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,14 +20,15 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
+from zjdesk.store.output_files import OutputFileError, check_target, write_all_atomically
 
 MAX_LISTED = 20
 
 PathLike = str | os.PathLike[str]
 
 
-class ExportTargetError(UserError):
-    """An output file cannot be written (missing folder, read-only, open in another program)."""
+# An output file cannot be written (missing folder, read-only, open in another program).
+ExportTargetError = OutputFileError
 
 
 class NothingToExportError(UserError):
@@ -80,7 +79,7 @@ def export_year(
     if not outputs:
         raise NothingToExportError("没有指定要导出的文件：请至少给出 --docx、--pdf 或 --xlsx 之一。")
     for output in outputs:
-        _check_target(output.path)
+        check_target(output.path)
     score = score_year(year)
     if not draft:
         blocking = red_findings(year, score)
@@ -88,7 +87,7 @@ def export_year(
             raise RedFindingsError(blocking)
     outline = outline_for(year, draft=draft, score=score)
     contents = [(output.path, render(outline, output.kind)) for output in outputs]
-    _write_all(contents)
+    write_all_atomically(contents)
     return [output.path for output in outputs]
 
 
@@ -103,62 +102,3 @@ def render(outline: Outline, kind: str) -> bytes:
 
         return pdf_bytes(outline)
     raise ValueError(kind)
-
-
-def _check_target(path: Path) -> None:
-    """Refuse, before any work, a target whose folder is missing or which cannot be replaced."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportTargetError(f"文件夹“{folder}”不存在：请先建立该文件夹，或选择其他保存位置。")
-    if path.is_dir():
-        raise ExportTargetError(f"“{path}”是一个文件夹：请给出要保存的文件名，例如 {path / '自评报告.docx'}。")
-    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
-        raise ExportTargetError(f"文件“{path.name}”是只读的，不能覆盖：请取消只读属性，或另存为其他文件名。")
-    if not os.access(folder, os.W_OK):
-        raise ExportTargetError(f"没有在文件夹“{folder}”中写入的权限：请选择其他保存位置。")
-
-
-def _write_all(contents: list[tuple[Path, bytes]]) -> None:
-    """Stage every output as a temporary file beside its target, then move them all into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, data in contents:
-            staged.append((_stage(path, data), path))
-        while staged:
-            temporary, path = staged[0]
-            try:
-                os.replace(temporary, path)
-            except OSError as error:
-                raise ExportTargetError(
-                    f"无法写入“{path.name}”（{error.strerror}）：如果该文件正在 Word、WPS、Excel 或其他程序中打开，"
-                    "请先关闭它再导出。"
-                ) from error
-            staged.pop(0)
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _stage(path: Path, data: bytes) -> Path:
-    try:
-        descriptor, name = tempfile.mkstemp(prefix=".zjdesk-", suffix=path.suffix + ".tmp", dir=path.parent)
-    except OSError as error:
-        raise ExportTargetError(f"无法在“{path.parent}”中写入（{error.strerror}）：请选择可以写入的文件夹。") from error
-    temporary = Path(name)
-    try:
-        # mkstemp creates 0600; give the file the mode a normal save would (or the one it replaces).
-        os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask())
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise ExportTargetError(f"写入“{path.name}”失败（{error.strerror}）：请检查磁盘空间后重试。") from error
-    return temporary
