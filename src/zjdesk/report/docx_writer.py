@@ -19,6 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.docx_styles import (
     HEITI,
     SONGTI,
@@ -42,6 +43,7 @@ _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 3}
 
 def render_docx(outline: Outline) -> bytes:
     """The .docx file of ``outline`` as bytes."""
+    outline = xml_safe_copy(outline)  # pasted control characters would make python-docx raise
     document = docx.Document()
     install_styles(document)
     _load_style_ids(document)

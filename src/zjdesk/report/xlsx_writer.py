@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.outline import DRAFT_MARK, Outline, Row, Table
 
 SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表"}
@@ -33,6 +34,7 @@ _HORIZONTAL = {"left": "left", "center": "center", "right": "right", "justify": 
 
 def render_xlsx(outline: Outline) -> bytes:
     """The workbook of the outline's tables as .xlsx bytes."""
+    outline = xml_safe_copy(outline)  # pasted control characters would make openpyxl raise
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in outline.tables:
@@ -126,6 +128,8 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table) -> None:
     longest = 1
     for index, (text, column) in enumerate(zip(texts, table.columns, strict=True), start=1):
         cell = sheet.cell(number, index, cell_value(text) if text else None)
+        if cell.data_type == "f":  # text such as "=100%得满分" is text, not an Excel formula
+            cell.data_type = "s"
         if isinstance(cell.value, Decimal):
             cell.number_format = _number_format(text)
         bold = row.kind == "total"

@@ -29,6 +29,7 @@ from zjdesk.domain.model import IndicatorSet
 from zjdesk.domain.scoring_rules import format_number
 from zjdesk.domain.scoring_sets import ImportedRow, rows_to_indicator_set
 from zjdesk.domain.serialize import to_plain
+from zjdesk.domain.xml_text import xml_safe
 
 SHEET_TITLE = "指标体系"
 INFO_TITLE = "说明"
@@ -56,7 +57,8 @@ def indicator_set_to_xlsx(indicator_set: IndicatorSet) -> bytes:
     for indicator in indicator_set.indicators:
         rule = json.dumps(to_plain(indicator.rule), ensure_ascii=False, separators=(",", ":"))
         weight = indicator.weight
-        sheet.append(
+        _append_text_row(
+            sheet,
             [
                 indicator.level1,
                 indicator.level2,
@@ -82,8 +84,8 @@ def indicator_set_to_xlsx(indicator_set: IndicatorSet) -> bytes:
     sheet.freeze_panes = "A2"
 
     info = workbook.create_sheet(INFO_TITLE)
-    info.append(["名称", indicator_set.name])
-    info.append(["来源", indicator_set.source])
+    _append_text_row(info, ["名称", indicator_set.name])
+    _append_text_row(info, ["来源", indicator_set.source])
     info.append(["总分", format_number(indicator_set.total_weight)])
     info.append(["说明", "“计分规则”一列由 zjdesk 使用，修改时请保持原样或删除该单元格（删除后该指标按自评打分）。"])
     info.column_dimensions["A"].width = 8
@@ -91,6 +93,14 @@ def indicator_set_to_xlsx(indicator_set: IndicatorSet) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _append_text_row(sheet: Any, values: list[Any]) -> None:
+    """Append a row whose strings stay text: XML-safe, and never read by Excel as a formula ("=…")."""
+    sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _text(value: Any) -> str:
