@@ -13,6 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zjdesk.domain.errors import UserError
 
 CENT = Decimal("0.01")
+# No unit's budget comes near a trillion 万元: more digits than this are a slip of the keyboard
+# (or a pasted account number), and would overflow the two-decimal arithmetic of the rates.
+MAX_AMOUNT = Decimal(10) ** 12
 
 # Full-width forms (U+FF01..U+FF5E) map onto ASCII by a fixed offset; the ideographic
 # full stop and comma variants officers type by accident are added by hand.
@@ -52,6 +55,8 @@ def parse_amount(text: str) -> Decimal | None:
         value = Decimal(raw.replace(",", ""))
     except InvalidOperation as error:  # pragma: no cover - the regex admits only valid decimals
         raise AmountError(f"“{text.strip()}”不是有效的金额。") from error
+    if abs(value) >= MAX_AMOUNT:
+        raise AmountError(f"“{text.strip()}”的数额过大：金额以万元为单位，请核对位数。")
     if value.as_tuple().exponent < -2 and value != value.quantize(CENT):  # type: ignore[operator]
         raise AmountError(f"“{text.strip()}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
     return value.quantize(CENT)

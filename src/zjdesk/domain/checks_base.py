@@ -30,7 +30,15 @@ PROSE_PARTS = (
     "other",
 )
 # Fields that are codes or names rather than prose: no punctuation or year rules apply.
-NON_PROSE_FIELDS = ("cover.notice_number", "cover.attachment_number", "profile.founded", "cover.evaluation_year")
+# The stated grade is a label that must equal one of the set's grades (its own check fixes it to
+# that); the text checks rewriting it would undo that fix for ever.
+NON_PROSE_FIELDS = (
+    "cover.notice_number",
+    "cover.attachment_number",
+    "profile.founded",
+    "cover.evaluation_year",
+    "evaluation.stated_grade",
+)
 
 
 @dataclass

@@ -48,7 +48,8 @@ def check_judged_scores(context: CheckContext) -> Iterator[Finding]:
         judged_in_use = item.rule_kind == "judged" or item.fell_back_to_judged
         name = item.name
         judged = indicator.judged_score
-        if judged is not None and (judged < 0 or judged > item.weight):
+        # A weight of zero or below is itself reported (check_weights); no score could fit it.
+        if judged is not None and item.weight > 0 and (judged < 0 or judged > item.weight):
             corrected = max(Decimal(0), min(item.weight, judged))
             yield Finding(
                 "score_out_of_range",

@@ -7,7 +7,7 @@ inputs are unknown (``None``) or whose denominator is zero is ``None``, never ze
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
@@ -72,18 +72,27 @@ def round_rate(value: Decimal) -> Decimal:
     return value.quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
 
 
+def _rounded_rate(value: Decimal) -> Decimal | None:
+    # A rate too large to show to two decimals (an amount keyed in with far too many digits
+    # against a tiny one) has no meaning: it is unknown, not a reason to stop scoring.
+    try:
+        return round_rate(value)
+    except InvalidOperation:
+        return None
+
+
 def ratio(numerator: Decimal | int | None, denominator: Decimal | int | None) -> Decimal | None:
     """``numerator / denominator`` in percent, or ``None`` when either is unknown or the denominator is zero."""
     if numerator is None or denominator is None or denominator == 0:
         return None
-    return round_rate(Decimal(numerator) * HUNDRED / Decimal(denominator))
+    return _rounded_rate(Decimal(numerator) * HUNDRED / Decimal(denominator))
 
 
 def change(current: Decimal | int | None, previous: Decimal | int | None) -> Decimal | None:
     """``(current − previous) / previous`` in percent, or ``None``."""
     if current is None or previous is None or previous == 0:
         return None
-    return round_rate((Decimal(current) - Decimal(previous)) * HUNDRED / Decimal(previous))
+    return _rounded_rate((Decimal(current) - Decimal(previous)) * HUNDRED / Decimal(previous))
 
 
 def _staff_totals(year: YearData) -> tuple[int | None, int | None]:

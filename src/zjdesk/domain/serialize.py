@@ -23,6 +23,9 @@ from zjdesk.domain.model import YearData
 
 FORMAT_NAME = "zjdesk-year"
 FORMAT_VERSION = 1
+# Far beyond any amount (万元), score or percentage, yet small enough that two-decimal
+# arithmetic on it stays exact within Decimal's 28 digits.
+MAX_NUMBER = Decimal(10) ** 15
 
 
 class FormatError(UserError, ValueError):
@@ -86,6 +89,8 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
             raise FormatError(f"字段 {path} 的值“{data}”不是数字。") from error
         if not value.is_finite():
             raise FormatError(f"字段 {path} 的值“{data}”不是有限的数字。")
+        if abs(value) >= MAX_NUMBER:
+            raise FormatError(f"字段 {path} 的值“{data}”过大：金额以万元为单位，请核对位数。")
         return value
     if kind is date:
         try:
