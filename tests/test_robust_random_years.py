@@ -131,3 +131,8 @@ def test_the_stated_grade_fix_and_the_text_checks_do_not_undo_each_other():
             break
         apply_fix(year, fixable[0])
     assert not fixable
+
+
+def test_a_json_file_nested_thousands_deep_is_refused_with_a_message():
+    with pytest.raises(FormatError, match="嵌套"):
+        loads("[" * 100_000)

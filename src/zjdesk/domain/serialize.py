@@ -140,6 +140,8 @@ def loads(text: str) -> YearData:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"JSON 格式错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}。") from error
+    except RecursionError as error:  # thousands of nested brackets: damaged, not a year
+        raise FormatError("JSON 文件嵌套层数过多，不是 zjdesk 年度数据：请使用 zjdesk dump 导出的文件。") from error
     return year_from_document(document)
 
 
@@ -150,4 +152,8 @@ def section_to_json(year: YearData, name: str) -> str:
 
 def section_from_json(name: str, text: str) -> Any:
     """Read one top-level part of a year back from its stored JSON."""
-    return from_plain(_hints(YearData)[name], json.loads(text), name)
+    try:
+        data = json.loads(text)
+    except RecursionError as error:  # a damaged part nested thousands deep
+        raise FormatError(f"“{name}”部分的内容嵌套层数过多。") from error
+    return from_plain(_hints(YearData)[name], data, name)
