@@ -170,10 +170,11 @@ class Document(QObject):
         self.saved.emit(self.last_saved)
         return True
 
-    def close(self) -> None:
-        """Commit what is pending and release the file."""
+    def close(self, *, commit: bool = True) -> None:
+        """Commit what is pending (unless the caller already did) and release the file."""
         if self.year_file.is_open:
-            self.flush()
+            if commit:
+                self.flush()
             self.year_file.close()
 
     # -- helpers -----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.domain.errors import UserError
+from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.findings_panel import FindingsPanel
@@ -327,6 +328,31 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("未能保存")
         dialogs.show_error(self, "保存失败", str(error))
 
+    def _unsaved_edits_kept(self) -> bool:
+        """Before closing: commit pending edits; if the file refuses them, offer to save the year elsewhere.
+
+        Returns False when the window must stay open (the officer chose to go back).
+        """
+        document = self.document
+        if not document.year_file.is_open or document.year_file.readonly or document.flush():
+            return True
+        while dialogs.ask_yes_no(
+            self,
+            "修改未能保存",
+            f"最近的修改未能保存到“{document.path.name}”（文件可能已被移走、U盘已拔出或磁盘已满）。\n"
+            "选“确定”把本年度（含这些修改）另存为新的年度文件；选“取消”回到程序，文件恢复后修改会继续保存。",
+        ):
+            target = dialogs.ask_save_year_file(self, str(Path.home() / document.path.name))
+            if not target:
+                return False
+            try:
+                write_new_year_file(target, document.year)
+            except UserError as error:
+                dialogs.show_error(self, "另存失败", str(error))
+                continue
+            return True
+        return False
+
     def _field_changed(self, path: str) -> None:
         if path.startswith("cover.") or not path:
             self._update_title()
@@ -360,10 +386,13 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QApplication.instance().removeEventFilter(self)
         for page in self.pages.values():
             page.leaving()
-        self.document.close()
+        if not self._unsaved_edits_kept():
+            event.ignore()  # back to the program: the edits are still there to save
+            return
+        QApplication.instance().removeEventFilter(self)
+        self.document.close(commit=False)
         if self.program is not None:
             self.program.window_closed(self)
         super().closeEvent(event)
