@@ -43,3 +43,35 @@ def test_declining_to_save_elsewhere_keeps_the_window_and_its_edits(qtbot, tmp_p
     window.close()
     assert not window.isVisible()
     assert read_year(window.document.path).cover.notice_number == "湛财绩[2025]7号"
+
+
+class _DeviceGone:
+    """A lock file handle on a device that has been removed: every operation fails."""
+
+    def __init__(self, handle) -> None:
+        self._handle = handle
+
+    def fileno(self) -> int:
+        return self._handle.fileno()
+
+    def _fail(self, *_args):
+        raise OSError(5, "Input/output error")
+
+    seek = truncate = flush = write = _fail
+
+    def close(self) -> None:
+        self._handle.close()
+        self._fail()
+
+
+def test_closing_a_year_whose_device_was_removed_releases_it_without_an_error(tmp_path):
+    from zjdesk.store.yearfile import YearFile
+
+    path = tmp_path / "年度.zjd"
+    write_new_year_file(path, demo_year())
+    year_file = YearFile.open(path)
+    lock = year_file._lock
+    lock._handle = _DeviceGone(lock._handle)
+    year_file.close()
+    assert not year_file.is_open
+    YearFile.open(path).close()  # nothing is left holding the file

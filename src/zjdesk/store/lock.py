@@ -143,16 +143,21 @@ class YearFileLock:
         if self._handle is None:
             return
         handle, self._handle = self._handle, None
+        # The folder may be gone (a USB stick pulled out): the lock then dies with its file, and
+        # closing the year must still succeed, so errors of the device are ignored here.
         try:
-            handle.seek(0)
-            handle.truncate()
-            handle.flush()
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
+                handle.flush()
             if sys.platform != "win32":  # Windows refuses to remove an open file; the text is cleared
                 with contextlib.suppress(OSError):
                     self.path.unlink()
-            _unlock(handle)
+            with contextlib.suppress(OSError):
+                _unlock(handle)
         finally:
-            handle.close()
+            with contextlib.suppress(OSError):
+                handle.close()
         if sys.platform == "win32":
             with contextlib.suppress(OSError):  # another zjdesk has opened it meanwhile
                 self.path.unlink()
