@@ -200,6 +200,9 @@ class AmountField(_ParsedLine):
         return format_amount(value)
 
 
+MAX_COUNT_DIGITS = 7  # no unit counts ten million people; longer input is a slip of the keyboard
+
+
 class CountField(_ParsedLine):
     """A whole number of people (编制数, 在职人数, 退休人数); empty means not known."""
 
@@ -211,8 +214,11 @@ class CountField(_ParsedLine):
             raw = raw.removesuffix(unit).rstrip()
         if not raw:
             return None
-        if not raw.isdigit():
+        # ASCII digits only: str.isdigit() also admits ² and ①, which int() then refuses in English.
+        if not (raw.isascii() and raw.isdigit()):
             raise ValueError(f"“{text.strip()}”不是人数：请只填写整数，例如 17。")
+        if len(raw) > MAX_COUNT_DIGITS:
+            raise ValueError(f"“{text.strip()}”人数过大：请核对位数。")
         return int(raw)
 
 
