@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -70,6 +71,18 @@ def backup_path_for(path: Path, version: int) -> Path:
         candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}-{counter}{path.suffix}")
         counter += 1
     return candidate
+
+
+def _journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _has_hot_journal(path: Path) -> bool:
+    """Whether an interrupted save left its rollback journal beside the file."""
+    try:
+        return path.is_file() and _journal_of(path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _year_meta(year: YearData) -> dict[str, str]:
@@ -165,6 +178,8 @@ class YearFile:
         nor migrates the file on disk (an old file is migrated in memory instead).
         """
         path = Path(path)
+        if readonly and _has_hot_journal(path):
+            return cls._open_recovered_copy(path)
         check_file_bytes(path)
         lock = None if readonly else YearFileLock(path)
         if lock is not None:
@@ -208,6 +223,44 @@ class YearFile:
             if lock is not None:
                 lock.release()
             raise
+
+    @classmethod
+    def _open_recovered_copy(cls, path: Path) -> YearFile:
+        """Read a file whose last save was interrupted (its ``-journal`` is still beside it).
+
+        SQLite restores such a file to its last committed state the next time it is opened for
+        writing; a read-only open cannot, and the half-written pages look damaged. So the file
+        and its journal are copied, the copy is restored, and the year is read from it — the
+        original stays exactly as it was.
+        """
+        with tempfile.TemporaryDirectory(prefix="zjdesk-") as folder:
+            copy = Path(folder) / path.name
+            try:
+                shutil.copyfile(path, copy)
+                shutil.copyfile(_journal_of(path), _journal_of(copy))
+            except OSError as error:
+                raise NotAYearFileError(f"无法读取“{path.name}”（{error.strerror}）：请确认您有权限访问该文件。") from error
+            try:
+                connection = _connect(copy, "rw")
+                try:
+                    connection.execute("SELECT count(*) FROM sqlite_master").fetchall()  # rolls the journal back
+                finally:
+                    connection.close()
+            except sqlite3.Error as error:
+                raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
+            with cls.open(copy, readonly=True) as recovered:
+                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                connection = recovered._memory or _connect(copy, "ro")
+                try:
+                    connection.backup(memory)
+                finally:
+                    if recovered._memory is None:
+                        connection.close()
+                migrated_from = recovered.migrated_from
+        year_file = cls(path, None, True, memory)
+        year_file.migrated_from = migrated_from
+        year_file.load()
+        return year_file
 
     def close(self) -> None:
         """Close the file and release its lock. Everything was committed as it was saved."""

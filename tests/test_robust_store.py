@@ -1,0 +1,55 @@
+"""A year file whose last save was interrupted (its -journal still beside it) is read, not called damaged."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from zjdesk.cli import main
+from zjdesk.demo import demo_year
+from zjdesk.store.yearfile import YearFile, read_year, write_new_year_file
+
+# A save that dies half-way: pages already overwritten in the file, the journal left behind.
+_INTERRUPTED_SAVE = textwrap.dedent(
+    """
+    import os, sqlite3, sys
+    connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+    connection.execute("PRAGMA cache_size = 1")
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("UPDATE year_part SET data = data || ' '")
+    connection.execute("UPDATE year_part SET data = 'garbage'")
+    os._exit(0)
+    """
+)
+
+
+def _interrupted_year_file(tmp_path):
+    path = tmp_path / "上年 年度.zjd"
+    write_new_year_file(path, demo_year())
+    subprocess.run([sys.executable, "-c", _INTERRUPTED_SAVE, str(path)], check=True)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.stat().st_size > 0
+    return path, journal
+
+
+def test_reading_a_file_with_an_interrupted_save_gives_its_last_committed_year_and_changes_nothing(tmp_path):
+    path, journal = _interrupted_year_file(tmp_path)
+    before = (path.read_bytes(), journal.read_bytes())
+    assert read_year(path) == demo_year()
+    assert (path.read_bytes(), journal.read_bytes()) == before
+
+
+def test_the_commands_read_such_a_file(tmp_path, capsys):
+    path, _journal = _interrupted_year_file(tmp_path)
+    assert main(["new-year", str(path), str(tmp_path / "新年度.zjd")]) == 0
+    assert read_year(tmp_path / "新年度.zjd").cover.evaluation_year == demo_year().cover.evaluation_year + 1
+    assert main(["score", str(path)]) == 0
+    assert "等级" in capsys.readouterr().out
+
+
+def test_opening_it_for_writing_restores_it(tmp_path):
+    path, journal = _interrupted_year_file(tmp_path)
+    with YearFile.open(path) as year_file:
+        assert year_file.load() == demo_year()
+    assert not journal.exists()
