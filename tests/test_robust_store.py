@@ -53,3 +53,18 @@ def test_opening_it_for_writing_restores_it(tmp_path):
     with YearFile.open(path) as year_file:
         assert year_file.load() == demo_year()
     assert not journal.exists()
+
+
+def test_a_folder_given_as_the_json_to_load_is_named_as_a_folder(tmp_path, capsys):
+    folder = tmp_path / "年度 数据.json"
+    folder.mkdir()
+    assert main(["load", str(folder), str(tmp_path / "x.zjd")]) == 2
+    assert "是一个文件夹" in capsys.readouterr().err
+    assert not (tmp_path / "x.zjd").exists()
+
+
+def test_a_journal_left_with_an_incomplete_header_is_ignored_as_sqlite_ignores_it(tmp_path):
+    path = tmp_path / "年度.zjd"
+    write_new_year_file(path, demo_year())
+    path.with_name(path.name + "-journal").write_bytes(b"\0" * 512)  # killed before its header was written
+    assert read_year(path) == demo_year()

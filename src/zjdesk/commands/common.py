@@ -26,6 +26,8 @@ def read_text(source: str | os.PathLike[str], what: str) -> str:
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as error:
         raise UserError(f"找不到{what}“{path}”：请确认文件名和位置。") from error
+    except IsADirectoryError as error:
+        raise UserError(f"“{path.name}”是一个文件夹，不是{what}：请给出文件名。") from error
     except UnicodeDecodeError as error:
         raise UserError(f"{what}“{path.name}”不是 UTF-8 编码的文本文件。") from error
     except OSError as error:

@@ -248,6 +248,9 @@ class YearFile:
                     connection.close()
             except sqlite3.Error as error:
                 raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
+            # A journal SQLite did not find hot (its header never completed) is left in place by it;
+            # the file is then consistent without it.
+            _journal_of(copy).unlink(missing_ok=True)
             with cls.open(copy, readonly=True) as recovered:
                 memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                 connection = recovered._memory or _connect(copy, "ro")
