@@ -68,3 +68,31 @@ def test_a_journal_left_with_an_incomplete_header_is_ignored_as_sqlite_ignores_i
     write_new_year_file(path, demo_year())
     path.with_name(path.name + "-journal").write_bytes(b"\0" * 512)  # killed before its header was written
     assert read_year(path) == demo_year()
+
+
+def test_creating_a_file_another_zjdesk_created_a_moment_earlier_does_not_replace_it(tmp_path, monkeypatch):
+    from zjdesk.domain.errors import UserError
+    from zjdesk.store import yearfile
+
+    path = tmp_path / "年度.zjd"
+    other = demo_year()
+    other.cover.unit_name = "另一个程序先建的单位"
+    real_acquire = yearfile.YearFileLock.acquire
+
+    raced = []
+
+    def the_other_program_wins_the_race(lock):
+        if not raced:
+            raced.append(True)
+            write_new_year_file(path, other)  # finished between our existence check and our lock
+        real_acquire(lock)
+
+    monkeypatch.setattr(yearfile.YearFileLock, "acquire", the_other_program_wins_the_race)
+    try:
+        YearFile.create(path, demo_year()).close()
+    except UserError as error:
+        assert "已存在" in str(error)
+    else:
+        raise AssertionError("the other program's new file was replaced")
+    monkeypatch.undo()
+    assert read_year(path).cover.unit_name == "另一个程序先建的单位"

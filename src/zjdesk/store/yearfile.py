@@ -122,6 +122,8 @@ class YearFile:
         lock = YearFileLock(path)
         lock.acquire()  # never replace a file another zjdesk is writing
         try:
+            if path.exists() and not overwrite:  # another zjdesk created it while we were getting here
+                raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
             cls._write_new(path, year)
         finally:
             lock.release()
