@@ -96,3 +96,20 @@ def test_creating_a_file_another_zjdesk_created_a_moment_earlier_does_not_replac
         raise AssertionError("the other program's new file was replaced")
     monkeypatch.undo()
     assert read_year(path).cover.unit_name == "另一个程序先建的单位"
+
+
+def test_a_save_the_program_could_not_read_back_is_refused_and_the_file_kept(tmp_path):
+    from decimal import Decimal
+
+    import pytest
+
+    from zjdesk.store.yearfile import WriteError
+
+    path = tmp_path / "d.zjd"
+    write_new_year_file(path, demo_year())
+    with YearFile.open(path) as year_file:
+        year = year_file.load()
+        year.indicator_set.indicators[0].weight = Decimal("1E+20")  # beyond what loading accepts
+        with pytest.raises(WriteError, match="未保存"):
+            year_file.save(year)
+    assert read_year(path).indicator_set.indicators[0].weight == Decimal("5")

@@ -35,3 +35,15 @@ def test_counts_typed_as_superscripts_circled_digits_or_endless_nines_are_marked
         type_chinese(count, typed)
         assert reason in count.toolTip(), typed
     assert window.document.year.profile.establishment_total == before
+
+
+def test_a_score_too_large_to_be_real_is_marked_and_not_stored(qtbot, tmp_path):
+    # A number the year file could not read back would make the file look damaged at the next open.
+    window = _window(qtbot, tmp_path)
+    path = "indicator_set.indicators.0.judged_score"
+    before = window.document.year.indicator_set.indicators[0].judged_score
+    window.go_to(step_of_path(path))
+    score = field(window, path)
+    type_chinese(score, "1e20")
+    assert "过大" in score.toolTip()
+    assert window.document.year.indicator_set.indicators[0].judged_score == before

@@ -352,6 +352,12 @@ class YearFile:
                 changed[name] = text
         if not changed:
             return []
+        for name, text in changed.items():
+            # Never write what this program could not read back: the file would look damaged.
+            try:
+                section_from_json(name, text)
+            except (FormatError, ValueError, RecursionError) as error:
+                raise WriteError(f"这次修改未保存：{error}文件保留上一次保存的内容，请改正后再试。") from error
         now = _now()
         meta = {"modified": now, "program_version": zjdesk.__version__}
         if "cover" in changed:

@@ -222,6 +222,10 @@ class CountField(_ParsedLine):
         return int(raw)
 
 
+# Weights, scores and percentages: far above any real one, far below what the year file refuses.
+MAX_PLAIN_DECIMAL = Decimal(1_000_000)
+
+
 class DecimalField(_ParsedLine):
     """A plain decimal number (分值, 得分, 百分比)."""
 
@@ -251,6 +255,8 @@ class DecimalField(_ParsedLine):
             raise ValueError(f"“{text.strip()}”不是数字。")
         if value < 0:
             raise ValueError("不能为负数。")
+        if value >= MAX_PLAIN_DECIMAL:
+            raise ValueError(f"“{text.strip()}”过大：分值、得分和百分比不会超过 {MAX_PLAIN_DECIMAL:,}，请核对位数。")
         return value
 
     def store(self, value: Any) -> None:
