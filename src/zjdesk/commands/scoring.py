@@ -81,10 +81,7 @@ def run_check(args: argparse.Namespace) -> int:
         _print_json(findings_to_plain(findings))
     else:
         counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in SEVERITY_MARKS}
-        print(
-            "检查结果："
-            + "，".join(f"{SEVERITY_MARKS[s]}色（{SEVERITY_LABELS[s]}）{counts[s]} 项" for s in SEVERITY_MARKS)
-        )
+        print("检查结果：" + "，".join(f"{SEVERITY_MARKS[s]}色（{SEVERITY_LABELS[s]}）{counts[s]} 项" for s in SEVERITY_MARKS))
         for finding in findings:
             notes = []
             if finding.acknowledged:

@@ -48,9 +48,7 @@ def parse_amount(text: str) -> Decimal | None:
             raw = raw[: -len(unit)].rstrip()
             break
     if not _AMOUNT.match(raw):
-        raise AmountError(
-            f"“{text.strip()}”不是有效的金额：请只填写数字（单位万元），例如 1557.15 或 1,557.15万元。"
-        )
+        raise AmountError(f"“{text.strip()}”不是有效的金额：请只填写数字（单位万元），例如 1557.15 或 1,557.15万元。")
     try:
         value = Decimal(raw.replace(",", ""))
     except InvalidOperation as error:  # pragma: no cover - the regex admits only valid decimals

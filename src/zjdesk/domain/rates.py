@@ -125,9 +125,7 @@ def compute_rates(year: YearData) -> dict[str, Decimal | None]:
         "three_public_change_rate": change(figures.three_public_actual, figures.three_public_prior_actual),
         "three_public_control_rate": ratio(figures.three_public_actual, figures.three_public_budget),
         "procurement_execution_rate": ratio(figures.procurement_actual, figures.procurement_plan),
-        "payment_progress_rate": round_rate(figures.payment_progress_rate)
-        if figures.payment_progress_rate is not None
-        else None,
+        "payment_progress_rate": round_rate(figures.payment_progress_rate) if figures.payment_progress_rate is not None else None,
         "goal_completion_rate": ratio(figures.goals_completed, goals_total),
     }
 

@@ -43,7 +43,7 @@ def indicator_set_loads(text: str) -> IndicatorSet:
     except json.JSONDecodeError as error:
         raise FormatError(f"指标体系 JSON 格式错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}。") from error
     if not isinstance(document, dict) or document.get("format") != SET_FORMAT_NAME:
-        raise FormatError("这不是 zjdesk 指标体系的 JSON 文件（缺少 \"format\": \"zjdesk-indicator-set\"）。")
+        raise FormatError('这不是 zjdesk 指标体系的 JSON 文件（缺少 "format": "zjdesk-indicator-set"）。')
     version = document.get("format_version")
     if not isinstance(version, int) or version > SET_FORMAT_VERSION:
         raise FormatError(f"此指标体系文件的格式版本（{version}）高于本程序支持的版本，请升级 zjdesk。")
@@ -93,12 +93,10 @@ def rescale_rule(rule: ScoringRule, old_weight: Decimal, new_weight: Decimal) ->
 
 
 def _normal(name: str) -> str:
-    return "".join(name.split()).replace("\"", "").replace("“", "").replace("”", "")
+    return "".join(name.split()).replace('"', "").replace("“", "").replace("”", "")
 
 
-def rows_to_indicator_set(
-    rows: list[ImportedRow], current: IndicatorSet, info: dict[str, str], filename: str
-) -> IndicatorSet:
+def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: dict[str, str], filename: str) -> IndicatorSet:
     """Build the set a sheet describes.
 
     Each row's rule is the sheet's 计分规则 when given; otherwise the rule of the indicator of the same

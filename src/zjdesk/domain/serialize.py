@@ -70,11 +70,7 @@ def from_plain(kind: Any, data: Any, path: str = "") -> Any:
         unknown = set(data) - set(hints)
         if unknown:
             raise FormatError(f"字段 {path or '（根）'} 含有未知的项：{'、'.join(sorted(unknown))}。")
-        values = {
-            name: from_plain(hints[name], data[name], f"{path}.{name}" if path else name)
-            for name in hints
-            if name in data
-        }
+        values = {name: from_plain(hints[name], data[name], f"{path}.{name}" if path else name) for name in hints if name in data}
         return kind(**values)
     return _scalar(kind, data, path)
 
@@ -82,7 +78,7 @@ def from_plain(kind: Any, data: Any, path: str = "") -> Any:
 def _scalar(kind: Any, data: Any, path: str) -> Any:
     if kind is Decimal:
         if isinstance(data, bool) or not isinstance(data, (str, int)):
-            raise FormatError(f"字段 {path} 应为写成字符串的数字，例如 \"1557.15\"。")
+            raise FormatError(f'字段 {path} 应为写成字符串的数字，例如 "1557.15"。')
         try:
             value = Decimal(str(data))
         except InvalidOperation as error:
@@ -120,7 +116,7 @@ def year_to_document(year: YearData) -> dict[str, Any]:
 def year_from_document(document: Any) -> YearData:
     """Read a year from a JSON document, refusing anything else with a Chinese message."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise FormatError("这不是 zjdesk 年度数据的 JSON 文件（缺少 \"format\": \"zjdesk-year\"）。")
+        raise FormatError('这不是 zjdesk 年度数据的 JSON 文件（缺少 "format": "zjdesk-year"）。')
     version = document.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise FormatError(

@@ -94,9 +94,7 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
         out.paragraph("", "goals")
 
     out.heading(2, "部门整体支出情况")
-    out.paragraph(
-        sentences.expenditure_paragraph(year.figures, year.cover.evaluation_year, facts.rate), "figures"
-    )
+    out.paragraph(sentences.expenditure_paragraph(year.figures, year.cover.evaluation_year, facts.rate), "figures")
 
 
 def _process(out: _Writer, year: YearData) -> None:

@@ -63,11 +63,9 @@ STYLES: dict[str, StyleSpec] = {
     "heading3": StyleSpec("Heading 3", FANGSONG, SIZE_3, bold=True, keep_with_next=True, outline_level=2),
     "heading4": StyleSpec("Heading 4", FANGSONG, SIZE_3, keep_with_next=True, outline_level=3),
     "sheet_title": StyleSpec("ZJ Sheet Title", XIAOBIAOSONG, Pt(18), indent=False, align="center", line_pitch=Pt(32)),
-    "sheet_caption": StyleSpec("ZJ Sheet Caption", FANGSONG, SIZE_SMALL_4, indent=False, align="left",
-                               line_pitch=Pt(24)),
+    "sheet_caption": StyleSpec("ZJ Sheet Caption", FANGSONG, SIZE_SMALL_4, indent=False, align="left", line_pitch=Pt(24)),
     "table": StyleSpec("ZJ Table Text", FANGSONG, SIZE_SMALL_4, indent=False, align="center", line_pitch=TABLE_LINE_PITCH),
-    "table_header": StyleSpec("ZJ Table Header", HEITI, SIZE_SMALL_4, indent=False, align="center",
-                              line_pitch=TABLE_LINE_PITCH),
+    "table_header": StyleSpec("ZJ Table Header", HEITI, SIZE_SMALL_4, indent=False, align="center", line_pitch=TABLE_LINE_PITCH),
     "footer": StyleSpec("Footer", SONGTI, SIZE_4, indent=False, align="right", line_pitch=None),
     "header": StyleSpec("Header", HEITI, SIZE_3, indent=False, align="right", line_pitch=None),
 }

@@ -42,8 +42,9 @@ class RedFindingsError(UserError):
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
-        listed = "；".join(f"{index}. {finding.message}（{finding.path}）" for index, finding in
-                          enumerate(findings[:MAX_LISTED], start=1))
+        listed = "；".join(
+            f"{index}. {finding.message}（{finding.path}）" for index, finding in enumerate(findings[:MAX_LISTED], start=1)
+        )
         more = f"；另有 {len(findings) - MAX_LISTED} 项" if len(findings) > MAX_LISTED else ""
         super().__init__(
             f"还有 {len(findings)} 项必须修改的问题（红色），不能导出正式文件：{listed}{more}。"

@@ -167,10 +167,7 @@ def _ranges(mapping: list[tuple[bytes, str]]) -> list[bytes]:
             runs[-1].append((code, text))
         else:
             runs.append([(code, text)])
-    return [
-        b"%s %s [%s]" % (_hex(run[0][0]), _hex(run[-1][0]), b" ".join(_hex(_utf16(text)) for _, text in run))
-        for run in runs
-    ]
+    return [b"%s %s [%s]" % (_hex(run[0][0]), _hex(run[-1][0]), b" ".join(_hex(_utf16(text)) for _, text in run)) for run in runs]
 
 
 def _hex(value: bytes) -> bytes:

@@ -53,8 +53,12 @@ from zjdesk.report.qt_styles import (
     UNITS_PER_INCH,
 )
 
-_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
-          "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
+_ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
 
 _app: QGuiApplication | None = None
 
@@ -151,8 +155,16 @@ class _Layouter:
 
     # text
 
-    def _layout(self, text: str, role: str, width: float, *, run_in: tuple[int, str] | None = None,
-                pitch: float = LINE_PITCH, align: str | None = None) -> tuple[QTextLayout, int]:
+    def _layout(
+        self,
+        text: str,
+        role: str,
+        width: float,
+        *,
+        run_in: tuple[int, str] | None = None,
+        pitch: float = LINE_PITCH,
+        align: str | None = None,
+    ) -> tuple[QTextLayout, int]:
         _, _, _, indent, default_align = ROLE_STYLE[role]
         layout = QTextLayout(text, font_for(role))
         option = QTextOption(_ALIGN[align or default_align])
@@ -179,8 +191,16 @@ class _Layouter:
         self.layouts.append(layout)
         return layout, count
 
-    def paragraph(self, text: str, role: str, *, run_in: tuple[int, str] | None = None, keep_next: int = 0,
-                  space_after: float = 0.0, pitch: float = LINE_PITCH) -> None:
+    def paragraph(
+        self,
+        text: str,
+        role: str,
+        *,
+        run_in: tuple[int, str] | None = None,
+        keep_next: int = 0,
+        space_after: float = 0.0,
+        pitch: float = LINE_PITCH,
+    ) -> None:
         layout, count = self._layout(text, role, self.frame.width, run_in=run_in, pitch=pitch)
         # The first two lines stay together, and ``keep_next`` lines of what follows stay with them.
         if self.room() < pitch * (min(count, 2) + keep_next) - 0.5:
@@ -227,8 +247,16 @@ class _Layouter:
                 self._row(table, header, widths, left, set(), first_on_page=True)
                 first_on_page = True
             open_below = {c for c, rows in covered.items() if index + 1 in rows}
-            self._row(table, row, widths, left, {c for c, rows in covered.items() if index in rows},
-                      first_on_page=first_on_page, cells=cells, open_below=open_below)
+            self._row(
+                table,
+                row,
+                widths,
+                left,
+                {c for c, rows in covered.items() if index in rows},
+                first_on_page=first_on_page,
+                cells=cells,
+                open_below=open_below,
+            )
         self._close_table(left, sum(widths))
         for note in table.notes:
             self.paragraph(note, "caption", pitch=24 * PT)
@@ -266,9 +294,18 @@ class _Layouter:
         line = (QPointF(left, self.frame.y), QPointF(left + width, self.frame.y))
         self.frame.page.ops.append(lambda p, a=line[0], b=line[1]: _rule(p, a, b))
 
-    def _row(self, table: Table, row: Row, widths: list[float], left: float, covered: set[int], *,
-             first_on_page: bool, cells: list[_Cell] | None = None,
-             open_below: set[int] | None = None) -> None:
+    def _row(
+        self,
+        table: Table,
+        row: Row,
+        widths: list[float],
+        left: float,
+        covered: set[int],
+        *,
+        first_on_page: bool,
+        cells: list[_Cell] | None = None,
+        open_below: set[int] | None = None,
+    ) -> None:
         cells = cells if cells is not None else self._cells(table, row, widths, covered)
         height = max(h for _, _, h in cells) + 2 * CELL_PADDING
         frame = self.frame
@@ -367,8 +404,9 @@ class ReportDocument:
     def page_image(self, index: int, dots_per_inch: float = 96) -> QImage:
         """Page ``index`` as a white image at ``dots_per_inch`` (the preview shows these)."""
         width_mm, height_mm = self.pages[index].size_mm
-        image = QImage(round(width_mm / 25.4 * dots_per_inch), round(height_mm / 25.4 * dots_per_inch),
-                       QImage.Format.Format_RGB32)
+        image = QImage(
+            round(width_mm / 25.4 * dots_per_inch), round(height_mm / 25.4 * dots_per_inch), QImage.Format.Format_RGB32
+        )
         image.setDotsPerMeterX(round(dots_per_inch / 0.0254))
         image.setDotsPerMeterY(round(dots_per_inch / 0.0254))
         image.fill(QColor(255, 255, 255))
@@ -514,8 +552,11 @@ def _draft_mark(painter: QPainter, page: Page) -> None:
     top, _, left, right = _margins(page.landscape)
     painter.setFont(font_for("draft"))
     painter.setPen(QColor(192, 0, 0))
-    painter.drawText(QRectF(left * MM, (top - 18) * MM, (width_mm - left - right) * MM, 12 * MM),
-                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{DRAFT_MARK}（未经审定，不得报送）")
+    painter.drawText(
+        QRectF(left * MM, (top - 18) * MM, (width_mm - left - right) * MM, 12 * MM),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        f"{DRAFT_MARK}（未经审定，不得报送）",
+    )
     painter.save()
     big = font_for("draft")
     big.setPixelSize(round(120 * PT))

@@ -61,9 +61,7 @@ def profile_paragraphs(profile: UnitProfile) -> Iterator[tuple[str, str]]:
         parts.append(f"领导职数{profile.leadership_posts}")
     text = "，".join(parts) + "。" if parts else ""
     if profile.actual_total is not None:
-        actual = [
-            f"{c.name}{c.actual}名" + (f"（{c.note}）" if c.note else "") for c in profile.staff if c.actual is not None
-        ]
+        actual = [f"{c.name}{c.actual}名" + (f"（{c.note}）" if c.note else "") for c in profile.staff if c.actual is not None]
         text += f"{profile.staff_as_of}在职{profile.actual_total}人" + (f"，其中{'，'.join(actual)}" if actual else "") + "。"
     if text:
         yield text, "profile"
@@ -114,7 +112,7 @@ def _money(value: Decimal | None) -> str:
 
 
 def _breakdown(label: str, amounts: Breakdown) -> str:
-    """"2024年决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元"."""
+    """ "2024年决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元"."""
     text = f"{label}{_money(amounts.total)}"
     parts = [
         f"{name}{_money(value)}"

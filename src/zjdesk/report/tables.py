@@ -148,6 +148,12 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
         notes = (f"{label}：{facts.set_name}" if facts.set_name else label,)
     return Table(
-        "score_sheet", SCORE_SHEET_TITLE, columns, tuple(rows), landscape=True, merge_columns=(0, 1), caption=caption,
+        "score_sheet",
+        SCORE_SHEET_TITLE,
+        columns,
+        tuple(rows),
+        landscape=True,
+        merge_columns=(0, 1),
+        caption=caption,
         notes=notes,
     )

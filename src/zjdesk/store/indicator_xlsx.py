@@ -67,7 +67,7 @@ def indicator_set_to_xlsx(indicator_set: IndicatorSet) -> bytes:
                 indicator.explanation,
                 indicator.criteria,
                 rule,
-            ]
+            ],
         )
     total = sum((indicator.weight for indicator in indicator_set.indicators), Decimal(0))
     sheet.append(["合计", "", "", float(total) if total != total.to_integral_value() else int(total), "", "", ""])

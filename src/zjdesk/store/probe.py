@@ -58,8 +58,7 @@ def check_file_bytes(path: Path) -> None:
 
 def _damaged(name: str) -> NotAYearFileError:
     return NotAYearFileError(
-        f"年度文件“{name}”已损坏（文件不完整），无法打开。请使用该文件的备份，"
-        "或用 zjdesk 从 JSON 导出文件重新生成。"
+        f"年度文件“{name}”已损坏（文件不完整），无法打开。请使用该文件的备份，或用 zjdesk 从 JSON 导出文件重新生成。"
     )
 
 
@@ -71,9 +70,7 @@ def check_database(connection: sqlite3.Connection, name: str, application_id: in
     except sqlite3.DatabaseError as error:
         raise _damaged(name) from error
     if found_id != application_id:
-        raise NotAYearFileError(
-            f"“{name}”是其他程序的数据库文件，不是 zjdesk 年度文件：请选择正确的 .zjd 文件。"
-        )
+        raise NotAYearFileError(f"“{name}”是其他程序的数据库文件，不是 zjdesk 年度文件：请选择正确的 .zjd 文件。")
     try:
         result = connection.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:

@@ -92,9 +92,7 @@ def _year_meta(year: YearData) -> dict[str, str]:
 class YearFile:
     """An open year file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
-    def __init__(
-        self, path: Path, lock: YearFileLock | None, readonly: bool, memory: sqlite3.Connection | None = None
-    ) -> None:
+    def __init__(self, path: Path, lock: YearFileLock | None, readonly: bool, memory: sqlite3.Connection | None = None) -> None:
         self.path = path
         self.readonly = readonly
         self.migrated_from: int | None = None

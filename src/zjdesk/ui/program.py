@@ -28,7 +28,6 @@ RECENT_LIMIT = 8
 PREPARE_DELAY_MS = 300
 
 
-
 # Step index → (module, class) of its page; modules are imported when the page is first shown.
 PAGE_CLASSES = {
     0: ("zjdesk.ui.pages.cover", "CoverPage"),

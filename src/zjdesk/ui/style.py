@@ -123,7 +123,4 @@ def arrow_rules() -> str:
     arrow = resources_dir() / "icons" / "arrow-down.png"
     if not arrow.is_file():
         return ""
-    return (
-        "QDateEdit::down-arrow, QComboBox::down-arrow "
-        f"{{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}\n"
-    )
+    return f"QDateEdit::down-arrow, QComboBox::down-arrow {{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}\n"

@@ -41,11 +41,28 @@ HEADING_TABLE: tuple[tuple[str, int, str, str], ...] = (
 
 # The report's order (DESIGN §2): sections are read in this order whatever order the file has.
 REPORT_ORDER = (
-    "basic", "profile", "tasks", "goals", "figures",
-    "work", "team", "process", "submission", "disclosure",
-    "self", "result", "analysis", "budgeting", "execution", "supervision", "performance",
-    "practices", "problems", "improvements",
-    "other", "sheets",
+    "basic",
+    "profile",
+    "tasks",
+    "goals",
+    "figures",
+    "work",
+    "team",
+    "process",
+    "submission",
+    "disclosure",
+    "self",
+    "result",
+    "analysis",
+    "budgeting",
+    "execution",
+    "supervision",
+    "performance",
+    "practices",
+    "problems",
+    "improvements",
+    "other",
+    "sheets",
 )
 HEADING_NAMES = {key: name for key, _, name, _ in HEADING_TABLE}
 HEADING_LEVELS = {key: level for key, level, _, _ in HEADING_TABLE}

@@ -98,7 +98,4 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
             filled.append(f"{label}{format_amount(value) if row['unit'] == '万元' else row['value'] + '%'}")
         elif current != value:
             out.note(f"数据表：{label}为{row['value']}，与正文的{current}不一致，已取正文的数")
-    out.note(
-        "数据表和评分表：评分表由指标体系生成，未作为文字导入"
-        + (f"；数据表补充了{'，'.join(filled)}" if filled else "")
-    )
+    out.note("数据表和评分表：评分表由指标体系生成，未作为文字导入" + (f"；数据表补充了{'，'.join(filled)}" if filled else ""))

@@ -52,8 +52,13 @@ class ClosingPage(StepPage):
 
         practices.add(
             ListEditor(
-                document, "practices", practice_row, Practice, item_name="做法经验",
-                numbering=lambda index: f"{index + 1}.", compact=True,
+                document,
+                "practices",
+                practice_row,
+                Practice,
+                item_name="做法经验",
+                numbering=lambda index: f"{index + 1}.",
+                compact=True,
             )
         )
         self.column.addWidget(practices)
@@ -63,9 +68,7 @@ class ClosingPage(StepPage):
         self.column.addWidget(problems)
 
         improvements = Card("（五）改进措施", "报告中依次编为 一、二、三……")
-        improvements.add(
-            self._texts("improvements", "改进措施", lambda index: f"{chinese_number(index)}、", "改进措施")
-        )
+        improvements.add(self._texts("improvements", "改进措施", lambda index: f"{chinese_number(index)}、", "改进措施"))
         self.column.addWidget(improvements)
 
         other = Card("四、其他自评情况", "没有其他情况时留空，报告中显示“无”。")

@@ -45,8 +45,16 @@ class CoverPage(StepPage):
             return TextBlock(document, f"unplaced.{index}", rows=2)
 
         card.add(
-            ListEditor(document, "unplaced", row, str, item_name="段落", numbering=lambda index: f"{index + 1}.",
-                       compact=True, can_add=False)
+            ListEditor(
+                document,
+                "unplaced",
+                row,
+                str,
+                item_name="段落",
+                numbering=lambda index: f"{index + 1}.",
+                compact=True,
+                can_add=False,
+            )
         )
         card.setObjectName("unplacedCard")
         return card

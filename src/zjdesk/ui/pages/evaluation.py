@@ -254,9 +254,7 @@ class EvaluationPage(StepPage):
         result = self._result(row)
         # The definition stays unfolded while the officer edits it (a rule change lays the detail out again).
         shown = self.detail is not None and self.detail.definition.isVisibleTo(self.detail)
-        self.detail = IndicatorDetail(
-            self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown
-        )
+        self.detail = IndicatorDetail(self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown)
         self._update_detail()
         return self.detail
 

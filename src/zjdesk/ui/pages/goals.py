@@ -22,8 +22,10 @@ class GoalsPage(StepPage):
 
         def goal_row(index: int) -> QWidget:
             path = f"goals.{index}"
-            return cells((TextBlock(document, path, "例如：做好国有资产出租管理及维护工作。", rows=2), 0),
-                         (ReviewBadge(document, path), NATURAL))
+            return cells(
+                (TextBlock(document, path, "例如：做好国有资产出租管理及维护工作。", rows=2), 0),
+                (ReviewBadge(document, path), NATURAL),
+            )
 
         card = Card("部门整体支出绩效目标")
         card.add(

@@ -88,7 +88,5 @@ class TasksPage(StepPage):
             return cells((TextBlock(document, path, rows=3), 0), (ReviewBadge(document, path), NATURAL))
 
         layout.addWidget(_sub_caption("其他段落"))
-        layout.addWidget(
-            ListEditor(document, f"{base}.paragraphs", paragraph_row, str, item_name="段落", compact=True)
-        )
+        layout.addWidget(ListEditor(document, f"{base}.paragraphs", paragraph_row, str, item_name="段落", compact=True))
         return body

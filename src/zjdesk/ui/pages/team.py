@@ -26,8 +26,14 @@ class TeamPage(StepPage):
             return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), NATURAL))
 
         return ListEditor(
-            document, list_path, name_row, str, item_name=item_name, numbering=lambda index: f"{index + 1}.",
-            compact=True, narrow=True,
+            document,
+            list_path,
+            name_row,
+            str,
+            item_name=item_name,
+            numbering=lambda index: f"{index + 1}.",
+            compact=True,
+            narrow=True,
         )
 
     def build(self) -> None:

@@ -181,9 +181,7 @@ class AmountField(_ParsedLine):
 
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
 
-    def __init__(
-        self, document: Document, path: str, *, allow_negative: bool = False, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, document: Document, path: str, *, allow_negative: bool = False, parent: QWidget | None = None) -> None:
         self.allow_negative = allow_negative  # 预算调整数 can be a reduction (调减)
         super().__init__(document, path, "未填", parent)
 

@@ -99,10 +99,7 @@ class ReviewBanner(QFrame):
         count = len(self.pending())
         if not count:
             return False
-        question = (
-            f"确认本页 {count} 项“待复核”内容都已逐项核对、无需再改吗？\n"
-            "确认后这些内容不再标记，报告中按现有文字输出。"
-        )
+        question = f"确认本页 {count} 项“待复核”内容都已逐项核对、无需再改吗？\n确认后这些内容不再标记，报告中按现有文字输出。"
         if not dialogs.ask_yes_no(self, "全部确认", question):
             return False
         for part in self.parts:

@@ -1,0 +1,118 @@
+"""Export a year to .docx with zjdesk's own exporter and import it back: every field the report carries returns."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from support.import_docs import build_docx, differences, seed_lines
+from zjdesk.cli import main
+from zjdesk.demo import demo_year
+from zjdesk.domain.model import Practice, Task, YearData
+from zjdesk.domain.scoring import score_year
+from zjdesk.report.export import export_year
+from zjdesk.report.sentences import format_score
+from zjdesk.store.docx_import import import_docx
+from zjdesk.store.yearfile import read_year
+
+
+def _trimmed(year: YearData) -> YearData:
+    """``year`` with every text stripped at both ends (the exporter trims, e.g. the seed's " 严格控制…")."""
+    copied = copy.deepcopy(year)
+
+    def trim(value):
+        if dataclasses.is_dataclass(value):
+            for item in dataclasses.fields(value):
+                setattr(value, item.name, trim(getattr(value, item.name)))
+            return value
+        if isinstance(value, list):
+            return [trim(item) for item in value]
+        return value.strip() if isinstance(value, str) else value
+
+    return trim(copied)
+
+
+def _round_trip(year: YearData, tmp_path: Path) -> YearData:
+    target = tmp_path / "report.docx"
+    export_year(year, docx=target, draft=True)
+    result = import_docx(target)
+    assert result.unplaced == []
+    return result.year
+
+
+def test_demo_year_round_trip(tmp_path: Path) -> None:
+    assert differences(_round_trip(demo_year(), tmp_path), _trimmed(demo_year())) == []
+
+
+def _rich_year() -> YearData:
+    year = demo_year()
+    figures = year.figures
+    figures.initial_budget, figures.budget_adjustment = Decimal("1500.00"), Decimal("57.15")
+    figures.budget.basic, figures.budget.project = Decimal("658.74"), Decimal("898.41")
+    figures.final_revenue.basic, figures.final_revenue.project = Decimal("658.74"), Decimal("898.41")
+    figures.final_expenditure.total = Decimal("1554.10")
+    figures.final_expenditure.basic = Decimal("655.69")
+    figures.carry_over = Decimal("3.05")
+    figures.public_funds_budget, figures.public_funds_actual = Decimal("80.00"), Decimal("78.50")
+    figures.three_public_budget, figures.three_public_actual = Decimal("12.00"), Decimal("10.50")
+    figures.three_public_prior_actual = Decimal("11.20")
+    figures.procurement_plan, figures.procurement_actual = Decimal("30.00"), Decimal("29.00")
+    figures.payment_progress_rate = Decimal("98.50")
+    year.practices.append(Practice(title="加强预算执行监控", text="按月通报支出进度，及时纠偏。"))
+    year.problems.append("部分项目支出进度偏慢。")
+    year.improvements.append("按月分析支出进度；")
+    year.profile.notes.append("办事处另承担湛江驻穗联络工作。")
+    year.other = "本年度无其他需要说明的情况以外的事项。"
+    return year
+
+
+def test_rich_year_round_trip(tmp_path: Path) -> None:
+    year = _rich_year()
+    expected = _trimmed(year)
+    # The report states the live score (自评分数…，等级…), which the changed figures move.
+    live = score_year(year)
+    expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
+    assert live.total != Decimal(100)
+    assert differences(_round_trip(year, tmp_path), expected) == []
+
+
+@pytest.mark.parametrize("part", ["practices", "problems", "improvements"])
+def test_empty_lists_round_trip_as_empty(tmp_path: Path, part: str) -> None:
+    year = demo_year()
+    setattr(year, part, [])
+    assert getattr(_round_trip(year, tmp_path), part) == []
+
+
+def test_partly_filled_year_round_trip(tmp_path: Path) -> None:
+    """Gaps the export marks （未填写） or 无。 read back as empty, not as text."""
+    year = YearData()
+    year.cover.unit_name, year.cover.evaluation_year = "湛江市某某局", 2024
+    year.tasks = [Task(title="做好预算编制", lead="按时编报部门预算。"), Task(title="规范资产管理")]
+    year.goals = ["完成年度预算编报；"]
+    year.team.leaders = ["张三"]
+    year.figures.budget.total = Decimal("100.00")
+    expected = copy.deepcopy(year)
+    live = score_year(year)
+    expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
+    assert differences(_round_trip(year, tmp_path), expected) == []
+
+
+def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> None:
+    """The issue's done-when: seed .docx → year file → exported report → the same fields again."""
+    report = tmp_path / "seed.docx"
+    report.write_bytes(build_docx(seed_lines()))
+    year_file = tmp_path / "2024.zjd"
+    assert main(["import-docx", str(report), str(year_file)]) == 0
+    imported = read_year(year_file)
+    assert imported.indicator_set.indicators  # scored against the reference set until replaced
+    again = _round_trip(imported, tmp_path)
+    expected = _trimmed(imported)
+    live = score_year(imported)  # the reference set's judged rows are not scored yet
+    expected.evaluation.stated_score = Decimal(format_score(live.total))  # as the sentence writes it
+    expected.evaluation.stated_grade = live.grade
+    assert differences(again, expected) == []
+    assert differences(imported, demo_year()) == []

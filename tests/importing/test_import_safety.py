@@ -1,0 +1,206 @@
+"""Refusals: damaged files, other documents, oversized archives, zip bombs, DTDs and external entities."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from lxml import etree
+
+from support.import_docs import build_docx, seed_lines
+from zjdesk.domain.errors import UserError
+from zjdesk.store.docx_import import (
+    DamagedDocxError,
+    DocxImportError,
+    NotAReportError,
+    UnsafeDocxError,
+    import_docx,
+    import_docx_bytes,
+    safety,
+)
+
+
+@pytest.fixture(scope="module")
+def seed_docx() -> bytes:
+    return build_docx(seed_lines())
+
+
+def _rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None) -> bytes:
+    """A copy of the .docx ``data`` with some parts replaced or added."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, (replace or {}).get(item.filename, source.read(item.filename)))
+        for name, content in (add or {}).items():
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _document_xml(data: bytes) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_errors_are_user_errors_with_chinese_messages() -> None:
+    for kind in (DamagedDocxError, UnsafeDocxError, NotAReportError):
+        assert issubclass(kind, DocxImportError) and issubclass(kind, UserError)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "不是 .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为"),  # an old .doc
+        (b"PK\x03\x04 truncated", "已损坏"),
+    ],
+    ids=["empty", "old doc", "truncated header"],
+)
+def test_not_a_docx(data: bytes, message: str) -> None:
+    with pytest.raises(DamagedDocxError, match=message):
+        import_docx_bytes(data)
+
+
+def test_truncated_docx_is_damaged(seed_docx: bytes) -> None:
+    with pytest.raises(DamagedDocxError, match="已损坏"):
+        import_docx_bytes(seed_docx[: len(seed_docx) // 2])
+
+
+def test_corrupted_part_is_damaged(seed_docx: bytes) -> None:
+    broken = _rezip(seed_docx, replace={"word/document.xml": b"<w:document><w:body><w:p>"})
+    with pytest.raises(DamagedDocxError, match="无法作为 Word 文档读取"):
+        import_docx_bytes(broken)
+
+
+def test_zip_without_a_document_part(seed_docx: bytes) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(DamagedDocxError, match=r"word/document\.xml"):
+        import_docx_bytes(buffer.getvalue(), "数据表.xlsx")
+
+
+def test_missing_file_and_folder(tmp_path) -> None:
+    with pytest.raises(DamagedDocxError, match="找不到文件"):
+        import_docx(tmp_path / "nothing.docx")
+    with pytest.raises(DamagedDocxError, match="文件夹"):
+        import_docx(tmp_path)
+
+
+def test_a_word_file_that_is_not_a_report() -> None:
+    letter = build_docx(["关于召开年度工作会议的通知", "各科室：", "定于下周一召开年度工作会议，请准时参加。", "办公室"])
+    with pytest.raises(NotAReportError, match="不像一份部门整体支出绩效自评报告"):
+        import_docx_bytes(letter, "通知.docx")
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "big.docx"
+    path.write_bytes(b"PK" + b"\0" * 5000)
+    monkeypatch.setattr(safety, "MAX_FILE_BYTES", 4096)
+    with pytest.raises(UnsafeDocxError, match="上限"):
+        import_docx(path)
+
+
+def test_zip_bomb_entry_is_refused(seed_docx: bytes) -> None:
+    bomb = _rezip(seed_docx, add={"word/media/image1.png": b"\0" * (4 * 1024 * 1024)})
+    assert len(bomb) < len(seed_docx) + 64 * 1024  # 4 MB of zeros compress to a few KB
+    with pytest.raises(UnsafeDocxError, match="压缩"):
+        import_docx_bytes(bomb)
+
+
+def test_too_much_uncompressed_data_is_refused(seed_docx: bytes, monkeypatch) -> None:
+    monkeypatch.setattr(safety, "MAX_TOTAL_UNCOMPRESSED", 20 * 1024)
+    with pytest.raises(UnsafeDocxError, match="解压后过大"):
+        import_docx_bytes(seed_docx)
+
+
+def test_too_many_entries_are_refused(seed_docx: bytes) -> None:
+    many = _rezip(seed_docx, add={f"customXml/item{i}.bin": b"x" for i in range(safety.MAX_ENTRIES + 1)})
+    with pytest.raises(UnsafeDocxError, match="部件"):
+        import_docx_bytes(many)
+
+
+def _patch_central_size(data: bytes, name: bytes, size: int) -> bytes:
+    """Change the uncompressed size the zip's central directory states for ``name``."""
+    patched = bytearray(data)
+    record = data.find(b"PK\x01\x02")
+    while record != -1:
+        name_length = int.from_bytes(data[record + 28 : record + 30], "little")
+        if data[record + 46 : record + 46 + name_length] == name:
+            patched[record + 24 : record + 28] = size.to_bytes(4, "little")
+            return bytes(patched)
+        record = data.find(b"PK\x01\x02", record + 4)
+    raise AssertionError(name)
+
+
+def test_directory_that_lies_about_sizes_is_refused(seed_docx: bytes) -> None:
+    # A part that inflates to more than the directory says: reading stops at the stated size and
+    # the checksum no longer matches, so the small stated size cannot smuggle a bomb past the limits.
+    with pytest.raises(DamagedDocxError, match="无法解压"):
+        import_docx_bytes(_patch_central_size(seed_docx, b"word/document.xml", 10))
+
+
+XXE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+)
+LAUGHS = b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n'
+
+
+def test_external_entity_in_the_document_is_refused(seed_docx: bytes) -> None:
+    xml = _document_xml(seed_docx)
+    body_start = xml.index(b"<w:document")
+    poisoned = XXE + xml[body_start:].replace("评价年度".encode(), b"&xxe;", 1)
+    with pytest.raises(UnsafeDocxError, match="DTD"):
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": poisoned}))
+
+
+def test_entity_expansion_in_any_part_is_refused(seed_docx: bytes) -> None:
+    types = zipfile.ZipFile(io.BytesIO(seed_docx)).read("[Content_Types].xml")
+    poisoned = LAUGHS + types[types.index(b"<Types") :]
+    with pytest.raises(UnsafeDocxError, match="DTD"):
+        import_docx_bytes(_rezip(seed_docx, replace={"[Content_Types].xml": poisoned}))
+    rels = zipfile.ZipFile(io.BytesIO(seed_docx)).read("word/_rels/document.xml.rels")
+    with pytest.raises(UnsafeDocxError, match="DTD"):
+        poisoned = LAUGHS + rels[rels.index(b"<Relationships") :]
+        import_docx_bytes(_rezip(seed_docx, replace={"word/_rels/document.xml.rels": poisoned}))
+
+
+def test_doctype_hidden_in_utf16_is_refused(seed_docx: bytes) -> None:
+    xml = _document_xml(seed_docx).decode("utf-8")
+    body = xml[xml.index("<w:document") :]
+    utf16 = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE w:document [<!ENTITY a "b">]>\n' + body).encode("utf-16")
+    with pytest.raises(UnsafeDocxError, match="DTD"):
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": utf16}))
+
+
+def test_encrypted_entries_are_refused(seed_docx: bytes) -> None:
+    data = bytearray(seed_docx)
+    position = data.find(b"PK\x01\x02")  # first central directory record: set the "encrypted" flag
+    data[position + 8] |= 0x1
+    with pytest.raises(UnsafeDocxError, match="加密"):
+        import_docx_bytes(bytes(data))
+
+
+def test_a_dtd_the_byte_scan_misses_is_still_refused_and_never_resolved(seed_docx: bytes, monkeypatch, tmp_path) -> None:
+    # Second line of defence: switch the byte scan off; the parsed part still must not pass, and
+    # parsing must not have read the file the entity points to.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容", encoding="utf-8")
+    xml = _document_xml(seed_docx)
+    body = xml[xml.index(b"<w:document") :].replace("评价年度".encode(), b"&xxe;", 1)
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>\n'.encode()
+    poisoned = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + doctype + body
+    monkeypatch.setattr(safety, "_DTD_MARKERS", re.compile(rb"(?!x)x"))
+    with pytest.raises(UnsafeDocxError, match="DTD") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": poisoned}))
+    assert "机密内容" not in str(refused.value)
+
+
+def test_python_docx_parser_resolves_no_entities() -> None:
+    from docx.oxml.parser import oxml_parser
+
+    root = etree.fromstring(b'<!DOCTYPE r [<!ENTITY e "expanded">]><r>&e;</r>', oxml_parser)
+    assert "expanded" not in etree.tostring(root).decode()

@@ -1,0 +1,136 @@
+"""The outline: generated heading numbers, generated sentences, and the sheets agreeing with the engines."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from zjdesk.demo import demo_year
+from zjdesk.domain.rates import compute_rates
+from zjdesk.domain.scoring import score_year
+from zjdesk.report.engine import outline_for
+from zjdesk.report.numbering import HeadingCounter, chinese_numeral, heading_number
+from zjdesk.report.outline import Heading
+
+NUMBER_PATTERNS = {
+    1: re.compile(r"^([一二三四五六七八九十]+)、$"),
+    2: re.compile(r"^（([一二三四五六七八九十]+)）$"),
+    3: re.compile(r"^(\d+)\.$"),
+    4: re.compile(r"^（(\d+)）$"),
+}
+CHINESE_VALUES = {chinese_numeral(n): n for n in range(1, 100)}
+
+
+def test_chinese_numerals() -> None:
+    assert [chinese_numeral(n) for n in (1, 9, 10, 11, 19, 20, 21, 99)] == [
+        "一",
+        "九",
+        "十",
+        "十一",
+        "十九",
+        "二十",
+        "二十一",
+        "九十九",
+    ]
+    with pytest.raises(ValueError):
+        chinese_numeral(0)
+
+
+def test_heading_counter_restarts_lower_levels() -> None:
+    counter = HeadingCounter()
+    numbers = [counter.next(level) for level in (1, 2, 3, 4, 4, 3, 2, 3, 1, 2)]
+    assert numbers == ["一、", "（一）", "1.", "（1）", "（2）", "2.", "（二）", "1.", "二、", "（一）"]
+    assert heading_number(4, 12) == "（12）"
+
+
+def _value(level: int, number: str) -> int:
+    match = NUMBER_PATTERNS[level].match(number)
+    assert match, f"level {level} heading numbered {number!r}"
+    text = match.group(1)
+    return int(text) if level >= 3 else CHINESE_VALUES[text]
+
+
+def test_every_heading_level_is_numbered_without_gaps() -> None:
+    outline = outline_for(demo_year())
+    expected = {1: 1, 2: 1, 3: 1, 4: 1}
+    for heading in outline.headings():
+        assert _value(heading.level, heading.number) == expected[heading.level], heading.text
+        expected[heading.level] += 1
+        for lower in range(heading.level + 1, 5):
+            expected[lower] = 1
+    titles = [h.title for h in outline.headings(1)]
+    assert titles == ["单位基本情况", "自评工作开展情况", "绩效自评情况", "其他自评情况"]
+    assert [h.title for h in outline.headings(2)][:4] == [
+        "单位机构设置、部门职能情况",
+        "年度总体工作和重点工作任务",
+        "部门整体支出绩效目标",
+        "部门整体支出情况",
+    ]
+
+
+def _paragraph_after(outline, title: str) -> str:  # type: ignore[no-untyped-def]
+    blocks = outline.blocks
+    index = next(i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.title == title)
+    return blocks[index + 1].text
+
+
+def test_expenditure_paragraph_follows_the_figures_and_rates() -> None:
+    year = demo_year()
+    text = _paragraph_after(outline_for(year), "部门整体支出情况")
+    rates = compute_rates(year)
+    assert "2024年决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元" in text
+    assert "2023年决算支出1564.10万元" in text
+    assert f"预决算完成率{rates['final_budget_rate']:.2f}%" in text
+    assert "100.45%" not in text  # the seed's wrong rate is not repeated
+
+    year.figures.final_expenditure.total = Decimal("1401.44")
+    changed = _paragraph_after(outline_for(year), "部门整体支出情况")
+    assert "2024年决算支出1401.44万元" in changed
+    assert f"收入支出完成率{compute_rates(year)['revenue_expenditure_rate']:.2f}%" in changed
+    assert "收入支出完成率90.00%" in changed
+
+
+def test_score_sentence_and_sheets_follow_the_score_engine() -> None:
+    year = demo_year()
+    year.indicator_set.indicators[0].judged_score = Decimal("3.5")
+    year.indicator_set.indicators[0].deduction_reason = "部分目标未细化"
+    score = score_year(year)
+    outline = outline_for(year)
+    total = f"{score.total.normalize():f}"
+    assert _paragraph_after(outline, "自评结果") == f"自评结论：自评分数{total}分，等级{score.grade}。"
+    sheet = outline.table("score_sheet")
+    data_rows = [row for row in sheet.rows if row.kind == "data"]
+    assert len(data_rows) == len(score.indicators)
+    assert [Decimal(row.cells[5]) for row in data_rows] == [item.score for item in score.indicators]
+    total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
+    assert Decimal(total_row.cells[5]) == score.total
+    assert "部分目标未细化" in data_rows[0].cells[6]
+
+
+def test_data_sheet_states_the_figures_and_every_rate() -> None:
+    year = demo_year()
+    sheet = outline_for(year).table("data_sheet")
+    by_label = {row.cells[1]: row.cells[2] for row in sheet.rows if row.kind == "data"}
+    assert by_label["决算支出"] == "1557.15"
+    assert by_label["上年决算支出"] == "1564.10"
+    assert by_label["在职人员控制率"] == f"{compute_rates(year)['staff_control_rate']:.2f}"
+    assert by_label["年初预算数"] == "—"  # unknown stays unknown, never 0
+
+
+def test_empty_sections_say_so() -> None:
+    year = demo_year()
+    year.other = ""
+    year.practices = []
+    outline = outline_for(year)
+    assert _paragraph_after(outline, "其他自评情况") == "无"
+    assert _paragraph_after(outline, "主要做法和经验") == "无。"
+
+
+def test_improvements_are_numbered_one_two_three() -> None:
+    year = demo_year()
+    year.improvements.append("第三项措施。")
+    texts = [b.text for b in outline_for(year).blocks]
+    start = texts.index("（五）改进措施")
+    assert [t[:2] for t in texts[start + 1 : start + 4]] == ["一、", "二、", "三、"]

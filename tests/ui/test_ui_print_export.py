@@ -1,0 +1,123 @@
+"""Printing and exporting from the 预览与导出 step: the print path into a PDF, .docx / PDF / .xlsx, drafts."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
+
+from support.ui import DialogRecorder, field, make_program, type_chinese
+from zjdesk.demo import demo_year
+from zjdesk.store.yearfile import write_new_year_file
+from zjdesk.ui import dialogs
+
+
+@pytest.fixture
+def export_window(qtbot, tmp_path, monkeypatch):
+    recorder = DialogRecorder(monkeypatch)
+    path = tmp_path / "演示.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    qtbot.addWidget(window)
+    window.recorder = recorder
+    window.go_to(8)
+    yield window
+    window.close()
+
+
+def pdf_text(path) -> bytes:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    return data
+
+
+def test_ctrl_p_prints_through_the_print_dialog_into_a_pdf(export_window, qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "打印.pdf"
+    asked = []
+
+    def fake_print_dialog(_parent, printer: QPrinter) -> bool:
+        asked.append(printer)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # what "Microsoft Print to PDF" would do
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", fake_print_dialog)
+    with qtbot.waitActive(export_window):
+        export_window.activateWindow()
+    qtbot.keyClick(export_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1
+    assert asked[0] is export_window.page(8).controller.printer  # kept referenced
+    assert len(pdf_text(target)) > 20_000
+
+
+def test_print_preview_keeps_the_printer_and_paints(export_window, monkeypatch, tmp_path):
+    painted = []
+
+    def fake_preview(_parent, printer, paint) -> None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "预览.pdf"))
+        paint(printer)
+        painted.append(printer)
+
+    monkeypatch.setattr(dialogs, "show_print_preview", fake_preview)
+    export_window.findChild(QPushButton, "export.preview").click()
+    assert painted and painted[0] is export_window.page(8).controller.printer
+    pdf_text(tmp_path / "预览.pdf")
+
+
+def test_export_all_three_formats(export_window, tmp_path):
+    recorder = export_window.recorder
+    outputs = {"docx": tmp_path / "报告.docx", "pdf": tmp_path / "报告.pdf", "xlsx": tmp_path / "表.xlsx"}
+    for kind, path in outputs.items():
+        recorder.answers["ask_export_path"] = str(path)
+        export_window.findChild(QPushButton, f"export.{kind}").click()
+        assert path.exists(), kind
+    assert recorder.errors == []
+    with zipfile.ZipFile(outputs["docx"]) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "湛江市人民政府驻广州办事处" in body and "部门整体支出绩效自评报告" in body
+    pdf_text(outputs["pdf"])
+    with zipfile.ZipFile(outputs["xlsx"]) as archive:
+        assert any(name.startswith("xl/worksheets/") for name in archive.namelist())
+    assert "已导出" in export_window.page(8).status.text()
+
+
+def test_red_findings_allow_only_a_draft(export_window, tmp_path):
+    recorder = export_window.recorder
+    export_window.go_to(0)
+    type_chinese(field(export_window, "cover.unit_name"), "")
+    field(export_window, "cover.unit_name").clear()
+    export_window.go_to(8)
+    assert "只能打印或导出草稿" in export_window.page(8).status.text()
+    target = tmp_path / "草稿.docx"
+    recorder.answers["ask_export_path"] = str(target)
+    recorder.answers["yes_no"] = False  # declines the draft
+    export_window.findChild(QPushButton, "export.docx").click()
+    assert not target.exists()
+    recorder.answers["yes_no"] = True
+    export_window.findChild(QPushButton, "export.docx").click()
+    assert target.exists()
+    with zipfile.ZipFile(target) as archive:
+        xml = "".join(archive.read(name).decode("utf-8", "ignore") for name in archive.namelist() if name.endswith(".xml"))
+    assert "草稿" in xml
+
+
+def test_export_all_into_a_folder(export_window, tmp_path):
+    recorder = export_window.recorder
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    recorder.answers["ask_folder"] = str(folder)
+    export_window.findChild(QPushButton, "export.all").click()
+    names = sorted(path.name for path in folder.iterdir())
+    stem = "湛江市人民政府驻广州办事处2024年度部门整体支出绩效自评报告"
+    assert names == sorted([f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"])
+    assert recorder.errors == []
+    # A second export asks before replacing; declining leaves the files alone.
+    before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    recorder.answers["yes_no"] = False
+    export_window.findChild(QPushButton, "export.all").click()
+    assert recorder.questions[-1][0] == "覆盖文件"
+    assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == before

@@ -1,0 +1,62 @@
+"""A carried-forward year: 全部确认 asks first, and the 待复核 marks are one line per step in the findings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from support.ui import DialogRecorder, make_program
+from zjdesk.demo import demo_year
+from zjdesk.store.yearfile import read_year, write_new_year_file
+from zjdesk.ui.findings_panel import ReviewGroup
+
+
+def carried_window(qtbot, tmp_path, monkeypatch):
+    recorder = DialogRecorder(monkeypatch)
+    last = tmp_path / "2024.zjd"
+    write_new_year_file(last, demo_year())
+    recorder.answers["ask_open_year_file"] = str(last)
+    recorder.answers["ask_new_year_details"] = ("湛江市人民政府驻广州办事处", 2025, str(tmp_path / "2025.zjd"))
+    window = make_program(tmp_path).carry_forward_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.scores.checked)
+    return window, recorder
+
+
+def test_confirm_all_asks_before_clearing_the_marks(qtbot, tmp_path, monkeypatch):
+    window, recorder = carried_window(qtbot, tmp_path, monkeypatch)
+    window.go_to(2)
+    page = window.page(2)
+    pending = [path for path in window.document.year.review if path.startswith("tasks")]
+    assert pending and page.review_banner.isVisibleTo(page)
+    button = page.findChild(QPushButton, "reviewConfirmAll")
+    recorder.answers["yes_no"] = False
+    button.click()
+    assert recorder.questions and f"{len(pending)} 项" in recorder.questions[-1][1]
+    assert [path for path in window.document.year.review if path.startswith("tasks")] == pending
+    recorder.answers["yes_no"] = True
+    button.click()
+    assert not any(path.startswith("tasks") for path in window.document.year.review)
+    assert not page.review_banner.isVisibleTo(page)
+    assert any(path.startswith("profile") for path in window.document.year.review)  # other pages keep theirs
+    path = window.document.path
+    window.close()
+    assert not any(path.startswith("tasks") for path in read_year(path).review)
+
+
+def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
+    window, _ = carried_window(qtbot, tmp_path, monkeypatch)
+    panel = window.findings_panel
+    groups = [item for item in panel.shown if isinstance(item, ReviewGroup)]
+    reviews = [item for item in window.scores.findings if item.check == "review_pending"]
+    assert len(groups) >= 2 and sum(group.count for group in groups) <= len(reviews)
+    assert len({group.step for group in groups}) == len(groups)
+    assert f"待复核 {len(reviews)}" in panel.summary.text().replace("\u00a0", " ")
+    # Clicking a group goes to the first field to review on its step.
+    group = next(group for group in groups if group.step == 2)
+    row = panel.shown.index(group)
+    panel.list.setCurrentRow(row)
+    assert not panel.ack_button.isEnabled() and not panel.fix_button.isEnabled()
+    panel.list.itemClicked.emit(panel.list.item(row))
+    assert window.current_step() == 2
+    window.close()
