@@ -293,8 +293,8 @@ def import_benchmarks(*, quick: bool) -> None:
 
     import docx
 
-    from zjdesk.store.docx_import import import_docx_bytes
-    from zjdesk.store.docx_import.safety import check_archive
+    from zjdesk.docx_import import import_docx_bytes
+    from zjdesk.docx_import.safety import check_archive
 
     repeats = 5 if quick else 15
     seed = (Path(__file__).resolve().parents[1] / "tests" / "import_data" / "seed-2024.txt").read_text(encoding="utf-8")

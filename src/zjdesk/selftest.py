@@ -150,7 +150,7 @@ def _check_pdf_text(pdf_data: bytes, unit_name: str) -> None:
 
 def step_import_docx(context: SelfTestContext) -> str:
     """Read the exported report back as last year's report (the first-year import)."""
-    from zjdesk.store.docx_import import import_docx
+    from zjdesk.docx_import import import_docx
 
     docx = context.results.get("docx")
     year = context.results.get("year")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.import_docs import build_docx, seed_lines
+from zjdesk.docx_import import DocxImportError, ImportResult, import_docx_bytes
 from zjdesk.domain.paths import get_value
-from zjdesk.store.docx_import import DocxImportError, ImportResult, import_docx_bytes
 
 SEED = build_docx(seed_lines())
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

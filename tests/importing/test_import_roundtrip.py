@@ -12,11 +12,11 @@ import pytest
 from support.import_docs import build_docx, differences, seed_lines
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
+from zjdesk.docx_import import import_docx
 from zjdesk.domain.model import Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.export import export_year
 from zjdesk.report.sentences import format_score
-from zjdesk.store.docx_import import import_docx
 from zjdesk.store.yearfile import read_year
 
 

@@ -10,8 +10,7 @@ import pytest
 from lxml import etree
 
 from support.import_docs import build_docx, seed_lines
-from zjdesk.domain.errors import UserError
-from zjdesk.store.docx_import import (
+from zjdesk.docx_import import (
     DamagedDocxError,
     DocxImportError,
     NotAReportError,
@@ -20,6 +19,7 @@ from zjdesk.store.docx_import import (
     import_docx_bytes,
     safety,
 )
+from zjdesk.domain.errors import UserError
 
 
 @pytest.fixture(scope="module")

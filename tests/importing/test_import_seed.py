@@ -16,8 +16,8 @@ from support.import_docs import (
 )
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
+from zjdesk.docx_import import import_docx, import_docx_bytes
 from zjdesk.domain.paths import get_value
-from zjdesk.store.docx_import import import_docx, import_docx_bytes
 from zjdesk.store.yearfile import read_year
 
 VARIANTS = {

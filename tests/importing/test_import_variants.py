@@ -10,8 +10,8 @@ import pytest
 
 from support.import_docs import build_docx, differences, numbered_seed_lines, seed_lines
 from zjdesk.demo import demo_year
+from zjdesk.docx_import import ImportResult, import_docx_bytes
 from zjdesk.domain.model import YearData
-from zjdesk.store.docx_import import ImportResult, import_docx_bytes
 
 
 def _import(lines: list[str], **options) -> ImportResult:
@@ -334,10 +334,10 @@ def test_profile_paragraph_only_partly_understood_is_kept_whole() -> None:
 
 
 def test_chinese_list_numbers() -> None:
-    from zjdesk.store.docx_import.numbering import chinese_number
+    from zjdesk.domain.report_words import chinese_numeral
 
-    expected = ["一", "九", "十", "十一", "二十", "二十五", "九十九", "100"]
-    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 25, 99, 100)] == expected
+    expected = ["一", "九", "十", "十一", "二十", "二十五", "九十九", "一百", "一百零五", "一百二十"]
+    assert [chinese_numeral(n) for n in (1, 9, 10, 11, 20, 25, 99, 100, 105, 120)] == expected
 
 
 def test_profile_summary_that_disagrees_with_the_sections_is_kept() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from zjdesk.docx_import import import_docx
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.scoring_sets import reference_indicator_set
-from zjdesk.store.docx_import import import_docx
 from zjdesk.store.yearfile import write_new_year_file
 
 

@@ -6,19 +6,20 @@ from datetime import date
 
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
+from zjdesk.domain.report_words import REPORT_TITLE, heading_title
 from zjdesk.report import sentences
 from zjdesk.report.facts import IndicatorLine, ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
-from zjdesk.report.outline import REPORT_TITLE, Block, Heading, Outline, Paragraph
+from zjdesk.report.outline import Block, Heading, Outline, Paragraph
 from zjdesk.report.tables import data_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
 
 # 三、（二） analyses each top-level indicator group under its own heading; these three are always there.
 ANALYSIS_GROUPS: tuple[tuple[str, str, str], ...] = (
-    ("预算编制", "预算编制情况", "evaluation.budgeting"),
-    ("预算执行", "预算执行情况", "evaluation.execution"),
-    ("预算监督", "预算监督情况", "evaluation.supervision"),
+    ("预算编制", heading_title("budgeting"), "evaluation.budgeting"),
+    ("预算执行", heading_title("execution"), "evaluation.execution"),
+    ("预算监督", heading_title("supervision"), "evaluation.supervision"),
 )
 
 
@@ -48,7 +49,7 @@ def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) ->
     _unit(out, year, facts)
     _process(out, year)
     _evaluation(out, year, facts)
-    out.heading(1, "其他自评情况")
+    out.heading(1, heading_title("other"))
     out.paragraph(year.other or "无", "other")
     outline = Outline(unit_name=year.cover.unit_name, year=year.cover.evaluation_year, blocks=out.blocks, draft=draft)
     outline.tables = [data_sheet(year, facts), score_sheet(year, facts)]
@@ -68,15 +69,15 @@ def _cover(out: _Writer, year: YearData) -> None:
 
 
 def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
-    out.heading(1, "单位基本情况")
-    out.heading(2, "单位机构设置、部门职能情况")
+    out.heading(1, heading_title("basic"))
+    out.heading(2, heading_title("profile"))
     profile = list(sentences.profile_paragraphs(year.profile))
     for text, source in profile:
         out.paragraph(text, source)
     if not profile:
         out.paragraph("", "profile")
 
-    out.heading(2, "年度总体工作和重点工作任务")
+    out.heading(2, heading_title("tasks"))
     for t, task in enumerate(year.tasks):
         out.heading(3, task.title.strip().rstrip("。"), task.lead, f"tasks.{t}.title")
         for p, point in enumerate(task.points):
@@ -87,19 +88,19 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
     if not year.tasks:
         out.paragraph("", "tasks")
 
-    out.heading(2, "部门整体支出绩效目标")
+    out.heading(2, heading_title("goals"))
     for g, goal in enumerate(year.goals):
         out.paragraph(f"目标{g + 1}：{goal.strip()}", f"goals.{g}")
     if not year.goals:
         out.paragraph("", "goals")
 
-    out.heading(2, "部门整体支出情况")
+    out.heading(2, heading_title("figures"))
     out.paragraph(sentences.expenditure_paragraph(year.figures, year.cover.evaluation_year, facts.rate), "figures")
 
 
 def _process(out: _Writer, year: YearData) -> None:
-    out.heading(1, "自评工作开展情况")
-    out.heading(2, "评价小组情况")
+    out.heading(1, heading_title("work"))
+    out.heading(2, heading_title("team"))
     team = year.team
     if team.intro:
         out.paragraph(team.intro, "team.intro")
@@ -114,23 +115,23 @@ def _process(out: _Writer, year: YearData) -> None:
         out.paragraph("", "team")
 
     process = year.process
-    out.heading(2, "自评工作过程")
+    out.heading(2, heading_title("process"))
     out.paragraph(process.work_process, "process.work_process")
-    out.heading(2, "自评材料报送时间及质量")
+    out.heading(2, heading_title("submission"))
     submission = process.submission_text
     if not submission and process.submission_date:
         submission = f"本单位自评材料于{chinese_date(process.submission_date)}报送。"
     out.paragraph(submission, "process.submission_text")
-    out.heading(2, "自评材料报送及公开一致情况")
+    out.heading(2, heading_title("disclosure"))
     out.paragraph(process.disclosure_text, "process.disclosure_text")
 
 
 def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
-    out.heading(1, "绩效自评情况")
-    out.heading(2, "自评结果")
+    out.heading(1, heading_title("self"))
+    out.heading(2, heading_title("result"))
     out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note), "indicator_set")
 
-    out.heading(2, "部门整体支出绩效指标分析")
+    out.heading(2, heading_title("analysis"))
     groups = [name for name, _, _ in ANALYSIS_GROUPS]
     extra = [line.level1 for line in facts.indicators if line.level1 not in groups]
     for name, title, source in ANALYSIS_GROUPS:
@@ -140,19 +141,19 @@ def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
         out.heading(3, f"{name}情况")
         _indicator_rows(out, [line for line in facts.indicators if line.level1 == name])
 
-    out.heading(2, "主要做法和经验")
+    out.heading(2, heading_title("practices"))
     for p, practice in enumerate(year.practices):
         out.heading(3, practice.title.strip().rstrip("。"), practice.text, f"practices.{p}.title")
     if not year.practices:
         out.paragraph("无。", "practices")
 
-    out.heading(2, "存在问题")
+    out.heading(2, heading_title("problems"))
     for p, problem in enumerate(year.problems):
         out.paragraph(problem, f"problems.{p}")
     if not year.problems:
         out.paragraph("无。", "problems")
 
-    out.heading(2, "改进措施")
+    out.heading(2, heading_title("improvements"))
     for i, measure in enumerate(year.improvements):
         out.paragraph(f"{list_number(i + 1)}{measure.strip()}", f"improvements.{i}", "list")
     if not year.improvements:

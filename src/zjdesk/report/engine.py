@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_FORMULAS, RATE_LABELS
+from zjdesk.domain.report_words import circled_number
 from zjdesk.domain.scoring import YearScore, score_year
 from zjdesk.report.build import build_outline
 from zjdesk.report.facts import IndicatorLine, RateLine, ReportFacts
 from zjdesk.report.outline import Outline
-
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _criteria(criteria: str, checklist: list[str]) -> str:
     """评分标准, followed by the checklist items it refers to (①…；②…)."""
     if not checklist:
         return criteria
-    marks = [_CIRCLED[i] if i < len(_CIRCLED) else f"（{i + 1}）" for i in range(len(checklist))]
+    marks = [circled_number(i + 1) for i in range(len(checklist))]
     items = "；".join(f"{mark}{item.rstrip('。；')}" for mark, item in zip(marks, checklist, strict=True))
     return f"{criteria}{items}。"
 

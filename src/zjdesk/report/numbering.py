@@ -6,18 +6,9 @@ part renumbers everything after it.
 
 from __future__ import annotations
 
-_DIGITS = "零一二三四五六七八九"
+from zjdesk.domain.report_words import chinese_numeral
 
-
-def chinese_numeral(number: int) -> str:
-    """Write 1…99 as Chinese numerals (一, 十, 十一, 二十, 九十九)."""
-    if not 1 <= number <= 99:
-        raise ValueError(f"heading numbers run from 1 to 99, not {number}")
-    tens, units = divmod(number, 10)
-    if tens == 0:
-        return _DIGITS[units]
-    prefix = "十" if tens == 1 else _DIGITS[tens] + "十"
-    return prefix + (_DIGITS[units] if units else "")
+__all__ = ["HeadingCounter", "chinese_numeral", "heading_number", "list_number"]
 
 
 def heading_number(level: int, number: int) -> str:

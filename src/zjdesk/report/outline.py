@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zjdesk.domain.report_words import DRAFT_MARK, REPORT_TITLE
+
+__all__ = ["DRAFT_MARK", "REPORT_TITLE", "Block", "Column", "Heading", "Outline", "Paragraph", "Row", "Table"]
+
 ParagraphRole = Literal["attachment", "title", "cover", "body", "list", "signature"]
 Align = Literal["left", "center", "right", "justify"]
 RowKind = Literal["header", "data", "group", "total"]
-
-REPORT_TITLE = "部门整体支出绩效自评报告"
-DRAFT_MARK = "草稿"
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ from decimal import Decimal
 from zjdesk.domain.amounts import format_amount, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
+from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import Column, Row, Table
 from zjdesk.report.sentences import format_score
 
-DATA_SHEET_TITLE = "部门整体支出绩效自评数据表"
-SCORE_SHEET_TITLE = "部门整体支出绩效自评评分表"
 MISSING = "—"
 
 # (group title, [(row label, field path)]) — the figures of DESIGN §5 in the order officers read them.

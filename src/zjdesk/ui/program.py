@@ -181,7 +181,7 @@ class Program(QObject):
 
     def open_demo(self) -> MainWindow | None:
         """Open the demo year (written to the user's data folder the first time)."""
-        from zjdesk.app import demo_file_path
+        from zjdesk.store.user_data import demo_file_path
 
         try:
             path = demo_file_path()
@@ -240,7 +240,7 @@ class Program(QObject):
         if not source:
             return None
         try:
-            from zjdesk.store.docx_import import import_docx
+            from zjdesk.docx_import import import_docx
 
             year = import_docx(source).year
         except UserError as error:

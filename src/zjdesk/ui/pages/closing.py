@@ -5,25 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.model import Practice
+from zjdesk.report.numbering import list_number
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.profile import NATURAL, cells
 from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card, FieldForm
 from zjdesk.ui.widgets.list_editor import ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
-
-CHINESE_NUMBERS = "一二三四五六七八九十"
-
-
-def chinese_number(index: int) -> str:
-    """一, 二, … 十, 十一 … for index 0, 1, …"""
-    number = index + 1
-    if number <= 10:
-        return CHINESE_NUMBERS[number - 1]
-    if number < 20:
-        return "十" + CHINESE_NUMBERS[number - 11]
-    tens, units = divmod(number, 10)
-    return CHINESE_NUMBERS[tens - 1] + "十" + (CHINESE_NUMBERS[units - 1] if units else "")
 
 
 class ClosingPage(StepPage):
@@ -68,7 +56,7 @@ class ClosingPage(StepPage):
         self.column.addWidget(problems)
 
         improvements = Card("（五）改进措施", "报告中依次编为 一、二、三……")
-        improvements.add(self._texts("improvements", "改进措施", lambda index: f"{chinese_number(index)}、", "改进措施"))
+        improvements.add(self._texts("improvements", "改进措施", lambda index: list_number(index + 1), "改进措施"))
         self.column.addWidget(improvements)
 
         other = Card("四、其他自评情况", "没有其他情况时留空，报告中显示“无”。")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
 from zjdesk.domain.paths import get_value, set_value
-from zjdesk.store.docx_import.result import Collector
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
 _Q = "[\"“”'‘’]?"

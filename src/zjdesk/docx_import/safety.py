@@ -15,7 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from zjdesk.store.docx_import.errors import DamagedDocxError, UnsafeDocxError
+from zjdesk.docx_import.errors import DamagedDocxError, UnsafeDocxError
 
 # A typed report is a few hundred KB; pictures can bring it to a few MB. These limits leave a wide
 # margin while keeping memory use bounded on an office PC.

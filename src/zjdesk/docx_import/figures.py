@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
 from zjdesk.domain.model import Breakdown, Figures
-from zjdesk.store.docx_import.result import Collector
 
 _CLAUSE_SPLIT = re.compile(r"([，；;。]|,(?!\d{3}))")
 _YEAR_PREFIX = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|(?P<prior>上年度?|上一年度?|去年))(?:的)?(?:全年)?")

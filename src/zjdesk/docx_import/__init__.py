@@ -13,12 +13,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from zjdesk.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
+from zjdesk.docx_import.lines import document_lines, open_document
+from zjdesk.docx_import.reader import read_lines
+from zjdesk.docx_import.result import ImportResult, imported_paths
+from zjdesk.docx_import.safety import check_archive, read_file
 from zjdesk.domain.model import DEFAULT_OPENING_TEXT
-from zjdesk.store.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
-from zjdesk.store.docx_import.lines import document_lines, open_document
-from zjdesk.store.docx_import.reader import read_lines
-from zjdesk.store.docx_import.result import ImportResult, imported_paths
-from zjdesk.store.docx_import.safety import check_archive, read_file
 
 __all__ = [
     "DamagedDocxError",

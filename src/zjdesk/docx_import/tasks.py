@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from zjdesk.domain.model import Task, TaskPoint
-from zjdesk.store.docx_import.result import Collector
-from zjdesk.store.docx_import.text import (
+from zjdesk.docx_import.result import Collector
+from zjdesk.docx_import.text import (
     BRACKET_NUMBER,
     CIRCLED_NUMBER,
     GOAL_MARKER,
@@ -23,6 +22,7 @@ from zjdesk.store.docx_import.text import (
     split_title,
     strip_list_number,
 )
+from zjdesk.domain.model import Task, TaskPoint
 
 # A number that starts a new task or point although it sits inside a paragraph.
 _GLUED_TASK = re.compile(r"(?:(?<=[。；;！!？?])|\s)\s*(?=\d{1,2}\s*[、.．](?!\d)\S)")

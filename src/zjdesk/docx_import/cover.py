@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import normalise_width
-from zjdesk.store.docx_import.result import Collector
-
-REPORT_TITLE = "部门整体支出绩效自评报告"
+from zjdesk.domain.report_words import REPORT_TITLE
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[（(]?\s*(?P<number>\d{1,3})\s*[）)]?\s*[：:]?$")
 _YEAR = re.compile(r"^评价年度\s*[：:]?\s*(?P<value>.*)$")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zjdesk.app import demo_file_path
+from zjdesk.store.user_data import demo_file_path
 from zjdesk.store.yearfile import YearFile, read_year
 
 

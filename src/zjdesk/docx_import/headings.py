@@ -11,32 +11,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# key, level, Chinese name, pattern of the heading's words (variants seen in real reports)
-HEADING_TABLE: tuple[tuple[str, int, str, str], ...] = (
-    ("basic", 1, "单位基本情况", r"(?:单位|部门)基本情况"),
-    ("work", 1, "自评工作开展情况", r"(?:绩效)?自评工作(?:开展|组织)情况"),
-    ("self", 1, "绩效自评情况", r"绩效自评(?:情况|结果及分析)"),
-    ("other", 1, "其他自评情况", r"其他(?:自评)?(?:情况|需要说明的(?:情况|问题))"),
-    ("profile", 2, "单位机构设置、部门职能情况", r"(?:单位|部门)?机构设置[、，,及和与]?\s*(?:部门|单位)?(?:主要)?职能(?:情况)?"),
-    ("tasks", 2, "年度总体工作和重点工作任务", r"(?:年度)?总体工作[和及与、]?\s*重点工作(?:任务)?|(?:年度)?重点工作任务"),
-    ("goals", 2, "部门整体支出绩效目标", r"(?:部门)?整体支出(?:绩效)?目标|(?:年度)?绩效目标"),
-    ("figures", 2, "部门整体支出情况", r"(?:部门)?整体支出(?:情况|规模)"),
-    ("team", 2, "评价小组情况", r"(?:绩效)?(?:自评|评价)(?:工作)?小组(?:情况|组成)?"),
-    ("process", 2, "自评工作过程", r"自评工作(?:过程|开展过程)"),
-    ("submission", 2, "自评材料报送时间及质量", r"自评材料报送时间[及和与、]?\s*质量(?:情况)?"),
-    ("disclosure", 2, "自评材料报送及公开一致情况", r"自评材料报送[及和与、]?\s*公开一致(?:性)?(?:情况)?"),
-    ("result", 2, "自评结果", r"(?:绩效)?自评结果"),
-    ("analysis", 2, "部门整体支出绩效指标分析", r"(?:部门)?(?:整体支出)?绩效指标(?:分析|完成情况分析)"),
-    ("practices", 2, "主要做法和经验", r"主要(?:做法[和及与、]?\s*经验|经验[和及与、]?\s*做法|做法)"),
-    ("problems", 2, "存在问题", r"存在(?:的)?(?:主要)?问题"),
-    ("improvements", 2, "改进措施", r"(?:改进|整改)(?:措施|建议|意见)(?:及建议)?"),
-    ("budgeting", 3, "预算编制情况", r"预算编制(?:情况)?"),
-    ("execution", 3, "预算执行情况", r"预算执行(?:情况)?"),
-    ("supervision", 3, "预算监督情况", r"预算(?:监督|管理)(?:情况)?"),
+from zjdesk.domain.report_words import CHINESE_DIGITS, HEADINGS
+
+# key (of zjdesk.domain.report_words.HEADINGS), pattern of the heading's words (variants seen in real reports)
+_PATTERN_WORDS: tuple[tuple[str, str], ...] = (
+    ("basic", r"(?:单位|部门)基本情况"),
+    ("work", r"(?:绩效)?自评工作(?:开展|组织)情况"),
+    ("self", r"绩效自评(?:情况|结果及分析)"),
+    ("other", r"其他(?:自评)?(?:情况|需要说明的(?:情况|问题))"),
+    ("profile", r"(?:单位|部门)?机构设置[、，,及和与]?\s*(?:部门|单位)?(?:主要)?职能(?:情况)?"),
+    ("tasks", r"(?:年度)?总体工作[和及与、]?\s*重点工作(?:任务)?|(?:年度)?重点工作任务"),
+    ("goals", r"(?:部门)?整体支出(?:绩效)?目标|(?:年度)?绩效目标"),
+    ("figures", r"(?:部门)?整体支出(?:情况|规模)"),
+    ("team", r"(?:绩效)?(?:自评|评价)(?:工作)?小组(?:情况|组成)?"),
+    ("process", r"自评工作(?:过程|开展过程)"),
+    ("submission", r"自评材料报送时间[及和与、]?\s*质量(?:情况)?"),
+    ("disclosure", r"自评材料报送[及和与、]?\s*公开一致(?:性)?(?:情况)?"),
+    ("result", r"(?:绩效)?自评结果"),
+    ("analysis", r"(?:部门)?(?:整体支出)?绩效指标(?:分析|完成情况分析)"),
+    ("practices", r"主要(?:做法[和及与、]?\s*经验|经验[和及与、]?\s*做法|做法)"),
+    ("problems", r"存在(?:的)?(?:主要)?问题"),
+    ("improvements", r"(?:改进|整改)(?:措施|建议|意见)(?:及建议)?"),
+    ("budgeting", r"预算编制(?:情况)?"),
+    ("execution", r"预算执行(?:情况)?"),
+    ("supervision", r"预算(?:监督|管理)(?:情况)?"),
     # Indicator groups beyond the three (the zjdesk export writes one heading per group of the set).
-    ("performance", 3, "履职效益情况", r"履职效益(?:情况)?"),
+    ("performance", r"履职效益(?:情况)?"),
     # The data sheet and score sheet printed after the report: generated from the figures and scores.
-    ("sheets", 1, "数据表和评分表", r"(?:部门整体支出)?(?:绩效)?自评(?:数据表|评分表)"),
+    ("sheets", r"(?:部门整体支出)?(?:绩效)?自评(?:数据表|评分表)"),
 )
 
 # The report's order (DESIGN §2): sections are read in this order whatever order the file has.
@@ -64,10 +66,16 @@ REPORT_ORDER = (
     "other",
     "sheets",
 )
-HEADING_NAMES = {key: name for key, _, name, _ in HEADING_TABLE}
-HEADING_LEVELS = {key: level for key, level, _, _ in HEADING_TABLE}
+# The sheets printed after the report are not a heading of the report itself: the importer skips them.
+_SHEETS = {"sheets": (1, "数据表和评分表")}
+HEADING_NAMES = {key: name for key, (_level, name) in {**HEADINGS, **_SHEETS}.items()}
+HEADING_LEVELS = {key: level for key, (level, _name) in {**HEADINGS, **_SHEETS}.items()}
+# key, level, standard words, pattern
+HEADING_TABLE: tuple[tuple[str, int, str, str], ...] = tuple(
+    (key, HEADING_LEVELS[key], HEADING_NAMES[key], words) for key, words in _PATTERN_WORDS
+)
 
-_CHINESE_NUMBER = "一二三四五六七八九十"
+_CHINESE_NUMBER = CHINESE_DIGITS[1:] + "十百"
 # Any heading number of any level: 一、 （一） (一) 一. 1. 1、 （1） 第一部分 …
 NUMBER = (
     rf"(?:第[{_CHINESE_NUMBER}]{{1,3}}(?:部分|节)?\s*[、.．:：]?"

@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from zjdesk.store.docx_import.errors import DamagedDocxError, UnsafeDocxError
-from zjdesk.store.docx_import.numbering import ListNumbering
+from zjdesk.docx_import.errors import DamagedDocxError, UnsafeDocxError
+from zjdesk.docx_import.numbering import ListNumbering
 
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")

@@ -12,9 +12,9 @@ import copy
 import re
 from collections.abc import Callable
 
+from zjdesk.docx_import.result import Collector
+from zjdesk.docx_import.text import join_broken_lines
 from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, SubordinateUnit, UnitProfile
-from zjdesk.store.docx_import.result import Collector
-from zjdesk.store.docx_import.text import join_broken_lines
 
 _UNIT_SUFFIX = r"(?:科|室|处|股|部|中心|所|站|队|组|办)"
 _FOUNDED = re.compile(r"^(?P<short>[^，,。]{1,20}?)(?:于)?成立于(?P<founded>\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)$")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from zjdesk.docx_import.result import Collector
+from zjdesk.docx_import.text import join_broken_lines, split_at
 from zjdesk.domain.amounts import normalise_width
-from zjdesk.store.docx_import.result import Collector
-from zjdesk.store.docx_import.text import join_broken_lines, split_at
 
 _ROLE = re.compile(r"^(?P<role>副\s*组\s*长|组\s*长|成\s*员)\s*[：:]\s*(?P<names>.*)$", re.DOTALL)
 _GLUED_ROLE = re.compile(r"(?<=\S)\s*(?=(?:副\s*组\s*长|(?<!副)组\s*长|成\s*员)\s*[：:])")

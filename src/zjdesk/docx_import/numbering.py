@@ -14,27 +14,18 @@ from dataclasses import dataclass, field
 from docx.document import Document
 from docx.oxml.ns import qn
 
-_CHINESE_DIGITS = "零一二三四五六七八九"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+from zjdesk.domain.report_words import CIRCLED_DIGITS, chinese_numeral
+
 _MAX_LEVELS = 9
-
-
-def chinese_number(value: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五 (up to 99; larger values as digits)."""
-    if value <= 0 or value >= 100:
-        return str(value)
-    tens, units = divmod(value, 10)
-    text = ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" if tens else ""
-    return text + (_CHINESE_DIGITS[units] if units else "")
 
 
 def _format(value: int, number_format: str) -> str | None:
     if number_format in ("decimal", "decimalZero", "decimalFullWidth", "decimalHalfWidth"):
         return str(value)
     if number_format.startswith("chinese") or number_format.startswith("ideograph") or number_format == "taiwaneseCounting":
-        return chinese_number(value)
+        return chinese_numeral(value) if value > 0 else str(value)
     if number_format.startswith("decimalEnclosedCircle"):
-        return _CIRCLED[value - 1] if 0 < value <= len(_CIRCLED) else str(value)
+        return CIRCLED_DIGITS[value - 1] if 0 < value <= len(CIRCLED_DIGITS) else str(value)
     if number_format == "upperLetter" and 0 < value <= 26:
         return chr(ord("A") + value - 1)
     if number_format == "lowerLetter" and 0 < value <= 26:

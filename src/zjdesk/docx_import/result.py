@@ -16,7 +16,7 @@ _NOT_IMPORTED = ("indicator_set", "review", "acknowledgements", "unplaced")
 
 @dataclass
 class ImportResult:
-    """What :func:`~zjdesk.store.docx_import.import_docx` read from a report.
+    """What :func:`~zjdesk.docx_import.import_docx` read from a report.
 
     ``year`` is the filled year (every imported field's path listed in ``year.review``, the text it
     could not place in ``year.unplaced``); ``found`` says in Chinese, one line per part, what was

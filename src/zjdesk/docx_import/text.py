@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-CHINESE_DIGITS = "一二三四五六七八九十"
+from zjdesk.domain.report_words import CHINESE_DIGITS as REPORT_DIGITS
+from zjdesk.domain.report_words import CIRCLED_DIGITS
+
+CHINESE_DIGITS = REPORT_DIGITS[1:] + "十"  # the digits of a list number (一、 … 十九、)
 # Ends of a sentence or a list item: a line ending otherwise continues on the next line.
 _ENDINGS = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "…", "”", "」", "）", ")", "．", ".")
 
 TASK_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s*(?:[、，,]|[.．](?!\d)|[）)])\s*(?P<rest>.*)$", re.DOTALL)
 BRACKET_NUMBER = re.compile(r"^[（(]\s*(?P<number>\d{1,2})\s*[）)]\s*[、.．]?\s*(?P<rest>.*)$", re.DOTALL)
-CIRCLED_NUMBER = re.compile(r"^(?P<number>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*(?P<rest>.*)$", re.DOTALL)
+CIRCLED_NUMBER = re.compile(rf"^(?P<number>[{CIRCLED_DIGITS}])\s*(?P<rest>.*)$", re.DOTALL)
 ORDINAL_POINT = re.compile(rf"^[{CHINESE_DIGITS}]{{1,3}}是")
 CHINESE_LIST_NUMBER = re.compile(
     rf"^(?:[{CHINESE_DIGITS}]{{1,3}}\s*[、.．]|[（(]\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*[）)]\s*[、.．]?|\d{{1,2}}\s*[、.．](?!\d)|\d{{1,2}}\s*[）)])\s*"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from zjdesk.store.docx_import.cover import parse_cover
-from zjdesk.store.docx_import.errors import NotAReportError
-from zjdesk.store.docx_import.evaluation import (
+from zjdesk.docx_import.cover import parse_cover
+from zjdesk.docx_import.errors import NotAReportError
+from zjdesk.docx_import.evaluation import (
     parse_analysis,
     parse_list,
     parse_other,
@@ -12,13 +12,13 @@ from zjdesk.store.docx_import.evaluation import (
     parse_result,
     without_score_rows,
 )
-from zjdesk.store.docx_import.figures import parse_figures
-from zjdesk.store.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
-from zjdesk.store.docx_import.profile import parse_profile
-from zjdesk.store.docx_import.result import Collector
-from zjdesk.store.docx_import.sheets import parse_sheets
-from zjdesk.store.docx_import.tasks import parse_goals, parse_tasks
-from zjdesk.store.docx_import.team import parse_process, parse_team
+from zjdesk.docx_import.figures import parse_figures
+from zjdesk.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
+from zjdesk.docx_import.profile import parse_profile
+from zjdesk.docx_import.result import Collector
+from zjdesk.docx_import.sheets import parse_sheets
+from zjdesk.docx_import.tasks import parse_goals, parse_tasks
+from zjdesk.docx_import.team import parse_process, parse_team
 
 # What zjdesk prints for a field or part not filled in: read back as empty.
 NOT_FILLED = ("（未填写）", "（支出情况数据尚未填写。）")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from zjdesk.docx_import.result import Collector
+from zjdesk.docx_import.team import joined_text
+from zjdesk.docx_import.text import CHINESE_DIGITS, join_broken_lines, split_at, strip_list_number
 from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.model import Practice
-from zjdesk.store.docx_import.result import Collector
-from zjdesk.store.docx_import.team import joined_text
-from zjdesk.store.docx_import.text import CHINESE_DIGITS, join_broken_lines, split_at, strip_list_number
 
 _SCORE = re.compile(r"(?:自评)?(?:分数|得分|总分)\s*(?:为|是)?\s*[：:]?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
 _GRADE = re.compile(r"(?:等级|评级|等次)\s*(?:为|是)?\s*[：:]?\s*[\"“”'‘’]?(?P<grade>优秀|良好|优|良|中|合格|不合格|差)")
