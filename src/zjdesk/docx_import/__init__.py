@@ -16,9 +16,11 @@ from pathlib import Path
 from zjdesk.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
 from zjdesk.docx_import.lines import document_lines, open_document
 from zjdesk.docx_import.reader import read_lines
-from zjdesk.docx_import.result import ImportResult, imported_paths
+from zjdesk.docx_import.result import Collector, ImportResult, imported_paths
 from zjdesk.docx_import.safety import check_archive, read_file
+from zjdesk.domain.limits import number_problems
 from zjdesk.domain.model import DEFAULT_OPENING_TEXT
+from zjdesk.domain.paths import set_value
 
 __all__ = [
     "DamagedDocxError",
@@ -46,6 +48,7 @@ def import_docx_bytes(data: bytes, name: str = "该文件") -> ImportResult:
         raise DamagedDocxError(f"“{name}”的正文无法读取（文件已损坏）：请在 Word/WPS 中打开并另存为 .docx 后再导入。") from error
     out = read_lines(lines, name)
     year = out.year
+    _drop_numbers_out_of_range(out)
     year.unplaced = list(out.unplaced)
     year.review = imported_paths(year)
     if not year.cover.opening_text:
@@ -56,3 +59,10 @@ def import_docx_bytes(data: bytes, name: str = "该文件") -> ImportResult:
     else:
         out.note("未识别内容：无")
     return ImportResult(year=year, found=out.found, unplaced=list(out.unplaced))
+
+
+def _drop_numbers_out_of_range(out: Collector) -> None:
+    """Leave out any number beyond the limits every way into a year shares (the officer fills it in)."""
+    for path, message in number_problems(out.year):
+        set_value(out.year, path, 0 if path == "cover.evaluation_year" else None)
+        out.note(f"未导入 {path}：{message}")

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.paths import get_value, set_value
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
@@ -57,8 +58,8 @@ def _is_sheet_line(line: str) -> bool:
 def _value(text: str, unit: str) -> Decimal | None:
     if unit == "%":
         try:
-            return Decimal(normalise_width(text))
-        except InvalidOperation:
+            return check_number(Decimal(normalise_width(text)), DECIMAL, text + "%")
+        except (InvalidOperation, NumberError):
             return None
     try:
         return parse_amount(text)

@@ -10,13 +10,14 @@ once, with a tooltip that says why.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.amounts import format_amount, parse_amount, parse_count, parse_decimal
+from zjdesk.domain.limits import number_kind
 from zjdesk.domain.paths import PathError
 from zjdesk.ui.document import Document
 
@@ -186,10 +187,7 @@ class AmountField(_ParsedLine):
         super().__init__(document, path, "未填", parent)
 
     def parse(self, text: str) -> Decimal | None:
-        try:
-            value = parse_amount(text)
-        except AmountError as error:
-            raise ValueError(str(error)) from error
+        value = parse_amount(text)
         if value is not None and value < 0 and not self.allow_negative:
             raise ValueError("金额不能为负数：请填写实际发生的金额。")
         return value
@@ -198,30 +196,13 @@ class AmountField(_ParsedLine):
         return format_amount(value)
 
 
-MAX_COUNT_DIGITS = 7  # no unit counts ten million people; longer input is a slip of the keyboard
-
-
 class CountField(_ParsedLine):
-    """A whole number of people (编制数, 在职人数, 退休人数); empty means not known."""
+    """A whole number of people (编制数, 在职人数, 退休人数), or the evaluation year; empty means not known."""
 
     hint = "人数，填写整数。"
 
     def parse(self, text: str) -> int | None:
-        raw = normalise_width(text).strip()
-        for unit in ("人", "名"):
-            raw = raw.removesuffix(unit).rstrip()
-        if not raw:
-            return None
-        # ASCII digits only: str.isdigit() also admits ² and ①, which int() then refuses in English.
-        if not (raw.isascii() and raw.isdigit()):
-            raise ValueError(f"“{text.strip()}”不是人数：请只填写整数，例如 17。")
-        if len(raw) > MAX_COUNT_DIGITS:
-            raise ValueError(f"“{text.strip()}”人数过大：请核对位数。")
-        return int(raw)
-
-
-# Weights, scores and percentages: far above any real one, far below what the year file refuses.
-MAX_PLAIN_DECIMAL = Decimal(1_000_000)
+        return parse_count(text, number_kind(self.path, whole=True))
 
 
 class DecimalField(_ParsedLine):
@@ -237,24 +218,9 @@ class DecimalField(_ParsedLine):
         super().__init__(document, path, "", parent)
 
     def parse(self, text: str) -> Decimal | None:
-        raw = normalise_width(text).strip()
-        if self.suffix:
-            raw = raw.removesuffix(self.suffix).rstrip()
-        raw = raw.removesuffix("分").removesuffix("%").rstrip()
-        if not raw:
-            if self.required:
-                raise ValueError("此项必须填写数字。")
-            return None
-        try:
-            value = Decimal(raw)
-        except InvalidOperation as error:
-            raise ValueError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。") from error
-        if not value.is_finite():
-            raise ValueError(f"“{text.strip()}”不是数字。")
-        if value < 0:
-            raise ValueError("不能为负数。")
-        if value >= MAX_PLAIN_DECIMAL:
-            raise ValueError(f"“{text.strip()}”过大：分值、得分和百分比不会超过 {MAX_PLAIN_DECIMAL:,}，请核对位数。")
+        value = parse_decimal(text, self.suffix)
+        if value is None and self.required:
+            raise ValueError("此项必须填写数字。")
         return value
 
     def store(self, value: Any) -> None:

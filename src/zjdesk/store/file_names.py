@@ -1,0 +1,76 @@
+"""File names and paths zjdesk can write: checked up front, so the refusal is a sentence, not a crash.
+
+Operating systems cap a file name at 255 bytes (Linux, in UTF-8: 85 Chinese characters) or 255
+characters (Windows), and SQLite caps the whole path of the file it opens (512 bytes on Linux,
+260 characters on Windows). A year file needs room for the names SQLite and zjdesk derive from it
+(``NAME.zjd-journal``, ``NAME.zjd.lock``), so its own name must be a little shorter still. File
+names that are not valid UTF-8 (a GBK name from an old archive, read on Linux) are fine as they are:
+zjdesk hands them to the system as the bytes they are.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from zjdesk.domain.errors import UserError
+
+MAX_NAME = 255  # bytes on POSIX, characters on Windows
+# The year file's own name leaves room for "-journal" (SQLite) and ".lock" (zjdesk).
+MAX_YEAR_FILE_NAME = MAX_NAME - len("-journal") - 7
+# SQLite's limit on the whole path (unix: 512 bytes; win32: MAX_PATH), less its "-journal".
+MAX_PATH = 250 if sys.platform == "win32" else 500
+
+
+class PathTooLongError(UserError):
+    """A file name or path the system (or SQLite) cannot take."""
+
+
+def _length(text: str) -> int:
+    return len(text) if sys.platform == "win32" else len(os.fsencode(text))
+
+
+def _shortened(name: str) -> str:
+    return name if len(name) <= 24 else f"{name[:12]}…{name[-8:]}"
+
+
+def check_name(path: Path, limit: int = MAX_NAME) -> None:
+    """Refuse a file name longer than the system allows (``limit`` bytes/characters)."""
+    length = _length(path.name)
+    if length > limit:
+        unit = "个字符" if sys.platform == "win32" else "字节"
+        raise PathTooLongError(
+            f"文件名“{_shortened(path.name)}”过长（{length} {unit}，最多 {limit} {unit}，约 {limit // 3} 个汉字）："
+            "请改用较短的文件名。"
+        )
+
+
+def check_path(path: Path) -> None:
+    """Refuse a path longer than SQLite and the system accept."""
+    try:
+        full = str(path.resolve())
+    except (OSError, RuntimeError):  # an unresolvable path: the operation itself will say what is wrong
+        return
+    length = _length(full)
+    if length > MAX_PATH:
+        raise PathTooLongError(
+            f"文件位置的路径过长（{length} 个字符，最多 {MAX_PATH} 个）：请把文件放到层级较浅的文件夹"
+            "（例如 D:\\绩效自评），或缩短文件夹和文件的名称后再试。"
+        )
+
+
+def check_year_file_path(path: Path) -> None:
+    """Refuse a year file name or path that cannot be opened, locked or journalled."""
+    check_name(path, MAX_YEAR_FILE_NAME)
+    check_path(path)
+
+
+def exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name the system refuses (too long, unreadable folder) does not."""
+    return os.path.lexists(path)
+
+
+def is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder, never raising for an odd path."""
+    return os.path.isdir(path)
