@@ -9,6 +9,7 @@ page 草稿.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
-from zjdesk.store.output_files import OutputFileError, check_target, write_all_atomically
+from zjdesk.store.output_files import OutputFileError, check_targets, write_all_atomically
 
 MAX_LISTED = 20
 
@@ -70,17 +71,19 @@ def export_year(
     pdf: PathLike | None = None,
     xlsx: PathLike | None = None,
     draft: bool = False,
+    sources: Iterable[PathLike] = (),
 ) -> list[Path]:
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
 
     Raises :class:`RedFindingsError` (exit status 1) for a final export while red findings remain,
-    :class:`ExportTargetError` when a target cannot be written; nothing is written in either case.
+    :class:`ExportTargetError` when a target cannot be written — a year file, one of ``sources``
+    (the files the year was read from), or the same file given twice; nothing is written in any
+    case. The outputs are moved into place all together: if one cannot be, none is.
     """
     outputs = [_Output(Path(path), kind) for path, kind in ((docx, "docx"), (pdf, "pdf"), (xlsx, "xlsx")) if path]
     if not outputs:
         raise NothingToExportError("没有指定要导出的文件：请至少给出 --docx、--pdf 或 --xlsx 之一。")
-    for output in outputs:
-        check_target(output.path)
+    check_targets([output.path for output in outputs], sources)
     score = score_year(year)
     if not draft:
         blocking = red_findings(year, score)

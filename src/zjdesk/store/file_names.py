@@ -21,6 +21,8 @@ MAX_NAME = 255  # bytes on POSIX, characters on Windows
 MAX_YEAR_FILE_NAME = MAX_NAME - len("-journal") - 7
 # SQLite's limit on the whole path (unix: 512 bytes; win32: MAX_PATH), less its "-journal".
 MAX_PATH = 250 if sys.platform == "win32" else 500
+_UNIT = "个字符" if sys.platform == "win32" else "字节"
+_PER_HANZI = 1 if sys.platform == "win32" else 3  # a Chinese character is 3 bytes in UTF-8
 
 
 class PathTooLongError(UserError):
@@ -39,9 +41,8 @@ def check_name(path: Path, limit: int = MAX_NAME) -> None:
     """Refuse a file name longer than the system allows (``limit`` bytes/characters)."""
     length = _length(path.name)
     if length > limit:
-        unit = "个字符" if sys.platform == "win32" else "字节"
         raise PathTooLongError(
-            f"文件名“{_shortened(path.name)}”过长（{length} {unit}，最多 {limit} {unit}，约 {limit // 3} 个汉字）："
+            f"文件名“{_shortened(path.name)}”过长（{length} {_UNIT}，最多 {limit} {_UNIT}，约 {limit // _PER_HANZI} 个汉字）："
             "请改用较短的文件名。"
         )
 
@@ -55,7 +56,7 @@ def check_path(path: Path) -> None:
     length = _length(full)
     if length > MAX_PATH:
         raise PathTooLongError(
-            f"文件位置的路径过长（{length} 个字符，最多 {MAX_PATH} 个）：请把文件放到层级较浅的文件夹"
+            f"文件位置的路径过长（{length} {_UNIT}，最多 {MAX_PATH} {_UNIT}）：请把文件放到层级较浅的文件夹"
             "（例如 D:\\绩效自评），或缩短文件夹和文件的名称后再试。"
         )
 

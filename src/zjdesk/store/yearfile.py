@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
 import sqlite3
-import tempfile
 import threading
-import time
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -32,9 +29,10 @@ from zjdesk.store import migrations
 from zjdesk.store.file_names import check_year_file_path, exists, is_dir
 from zjdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
 from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
-from zjdesk.store.probe import HotJournalError, NotAYearFileError, check_database, check_file_bytes, check_regular
-from zjdesk.store.sqlite_files import SQLITE_READONLY_ROLLBACK, describe_failure, error_code, journal_of
+from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
+from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
 from zjdesk.store.sqlite_files import connect as _connect
+from zjdesk.store.sqlite_files import describe_failure
 from zjdesk.store.staging import Batch, recover_folder
 from zjdesk.store.write_protection import reason_for_errno, write_protection
 
@@ -42,10 +40,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 YEAR_FILE_SUFFIX = ".zjd"
-
-
-class NewerSchemaError(UserError):
-    """The file was written by a newer zjdesk."""
 
 
 class WriteError(UserError):
@@ -62,11 +56,6 @@ class ReadOnlyFileError(UserError):
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
         self.reason = reason
-
-
-# Readers of a file another zjdesk is saving try again briefly instead of failing.
-READ_ATTEMPTS = 6
-READ_RETRY_WAIT = 0.05
 
 
 def _now() -> str:
@@ -108,16 +97,6 @@ def backup_path_for(path: Path, version: int) -> Path:
 
 def _year_meta(year: YearData) -> dict[str, str]:
     return {"evaluation_year": str(year.cover.evaluation_year or ""), "unit_name": year.cover.unit_name}
-
-
-class _SaveUnderWay(Exception):
-    """The files of a save under way changed while a reader copied them: read again."""
-
-
-def _snapshot_failure(path: Path, error: sqlite3.Error) -> NotAYearFileError:
-    if error_code(error) == SQLITE_READONLY_ROLLBACK:
-        return HotJournalError(path.name)
-    return NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。")
 
 
 class YearFile:
@@ -261,7 +240,7 @@ class YearFile:
                 raise NotAYearFileError(f"无法打开“{path.name}”（{describe_failure(error)}）。") from error
             backup = None
             try:
-                version = cls._checked_version(connection, path)
+                version = checked_version(connection, path)
                 if version < SCHEMA_VERSION:
                     backup = backup_path_for(path, version)
                     backup_connection = _connect(backup, "rwc")
@@ -282,95 +261,11 @@ class YearFile:
             lock.release()
             raise
 
-    @staticmethod
-    def _checked_version(connection: sqlite3.Connection, path: Path) -> int:
-        version = check_database(connection, path.name, APPLICATION_ID)
-        if version > SCHEMA_VERSION:
-            raise NewerSchemaError(
-                f"“{path.name}”由更新版本的 zjdesk 创建（文件格式第 {version} 版，本程序支持到第 {SCHEMA_VERSION} 版）。"
-                "请升级 zjdesk 后再打开，文件未被修改。"
-            )
-        return version
-
     @classmethod
     def _open_for_reading(cls, path: Path) -> YearFile:
-        for attempt in range(READ_ATTEMPTS):
-            try:
-                try:
-                    return cls._read_snapshot(path)
-                except HotJournalError:
-                    return cls._open_recovered_copy(path)
-            except _SaveUnderWay:
-                pass
-            except NotAYearFileError:
-                # A save under way beside us (its journal is there) can show half-written pages.
-                if attempt == READ_ATTEMPTS - 1 or not exists(journal_of(path)):
-                    raise
-            time.sleep(READ_RETRY_WAIT * (attempt + 1))
-        raise NotAYearFileError(f"“{path.name}”正在被另一个 zjdesk 反复保存，暂时无法读取：请稍后再试。")
-
-    @classmethod
-    def _read_snapshot(cls, path: Path) -> YearFile:
-        """The year file as it is now, copied into memory (migrated there if it is older)."""
-        check_file_bytes(path)
-        try:
-            connection = _connect(path, "ro")
-        except sqlite3.Error as error:
-            raise NotAYearFileError(f"无法打开“{path.name}”（{describe_failure(error)}）。") from error
-        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        try:
-            version = cls._checked_version(connection, path)
-            try:
-                connection.backup(memory)  # one read transaction: a consistent snapshot
-            except sqlite3.Error as error:
-                raise _snapshot_failure(path, error) from error
-            if version < SCHEMA_VERSION:
-                # Reading an old file must not change it: the copy in memory is migrated.
-                migrations.run_migrations(memory, version, SCHEMA_VERSION, migrations.MIGRATIONS)
-        except BaseException:
-            memory.close()
-            raise
-        finally:
-            connection.close()
+        memory, migrated_from = read_snapshot_retrying(path)
         year_file = cls(path, None, True, memory)
-        if version < SCHEMA_VERSION:
-            year_file.migrated_from = version
-        year_file.load()
-        return year_file
-
-    @classmethod
-    def _open_recovered_copy(cls, path: Path) -> YearFile:
-        """Read a file whose last save was interrupted (its ``-journal`` is still beside it).
-
-        SQLite restores such a file to its last committed state the next time it is opened for
-        writing; a read-only open cannot, and the half-written pages look damaged. So the file
-        and its journal are copied, the copy is restored, and the year is read from it — the
-        original stays exactly as it was.
-        """
-        with tempfile.TemporaryDirectory(prefix="zjdesk-") as folder:
-            copy = Path(folder) / "recovered.zjd"
-            try:
-                shutil.copyfile(path, copy)
-                shutil.copyfile(journal_of(path), journal_of(copy))
-            except FileNotFoundError as error:  # a writer finished (or rolled back) meanwhile: read again
-                raise _SaveUnderWay from error
-            except OSError as error:
-                raise NotAYearFileError(f"无法读取“{path.name}”（{error.strerror}）：请确认您有权限访问该文件。") from error
-            try:
-                connection = _connect(copy, "rw")
-                try:
-                    connection.execute("SELECT count(*) FROM sqlite_master").fetchall()  # rolls the journal back
-                finally:
-                    connection.close()
-            except sqlite3.Error as error:
-                raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
-            # A journal SQLite did not find hot (its header never completed) is left in place by it;
-            # the file is then consistent without it.
-            journal_of(copy).unlink(missing_ok=True)
-            recovered = cls._read_snapshot(copy)
-        year_file = cls(path, None, True, recovered._memory)
-        year_file.migrated_from = recovered.migrated_from
-        recovered._memory = None
+        year_file.migrated_from = migrated_from
         year_file.load()
         return year_file
 

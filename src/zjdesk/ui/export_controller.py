@@ -3,15 +3,18 @@
 The report's content comes from :mod:`zjdesk.report` (one outline, several renderers); this
 module asks where to write, refuses a final export while red findings remain (offering a draft,
 marked 草稿 on every page), and keeps the QPrinter referenced while a preview dialog uses it.
+
+A QPrinter is made only when the officer prints (打印, 打印预览): building one asks the print
+system (CUPS on Linux, which may be another machine) for its printers. The on-screen preview draws
+page images and PDF files are written by QPdfWriter, neither of which needs a printer.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
@@ -20,10 +23,14 @@ from zjdesk.report import qt_document
 from zjdesk.report.engine import outline_for
 from zjdesk.report.export import RedFindingsError, export_year
 from zjdesk.report.outline import Outline
+from zjdesk.store.output_files import write_atomically
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.step_status import is_todo
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 FORMATS = {
     "docx": ("导出 Word 报告", ".docx", dialogs.WORD_FILTER),
@@ -86,6 +93,8 @@ class ExportController(QObject):
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter  # only now: a printer asks the print system for printers
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_stem())
         self.printer = printer
@@ -109,11 +118,8 @@ class ExportController(QObject):
         dialogs.show_print_preview(self.parent_widget, printer, lambda target: qt_document.print_outline(outline, target))
 
     def print_to_pdf(self, path: str | Path, *, draft: bool = False) -> None:
-        """Print through the same path as paper printing, into a PDF file (for checking and scripts)."""
-        printer = self._new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self._print(printer, draft)
+        """Write the pages as printed into a PDF file (QPdfWriter: no printer, no print system asked)."""
+        write_atomically(path, qt_document.pdf_bytes(self.outline(draft=draft)), sources=[self.document.path])
 
     def _print(self, printer: QPrinter, draft: bool) -> bool:
         try:
