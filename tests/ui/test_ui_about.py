@@ -100,7 +100,8 @@ def test_copy_button_puts_every_line_on_the_clipboard(qtbot, about, user_folder)
 
 def test_licence_tab_shows_zjdesk_licence_and_the_third_party_notices(about):
     assert about.licences.toPlainText() == ""  # read only when the tab is opened
-    about.tabs.setCurrentWidget(about.licences)
+    about.tabs.setCurrentWidget(about.licence_tab)
+    assert about.tabs.currentWidget() is about.licence_tab
     text = about.licences.toPlainText()
     assert text.startswith("MIT License")
     for name in ("PySide6_Essentials", "SQLAlchemy", "lxml", "python-docx", "openpyxl", "pypdf", "Python"):
@@ -123,7 +124,7 @@ def test_a_built_program_shows_its_build_and_the_files_beside_it(qtbot, tmp_path
     qtbot.addWidget(dialog)
     assert _shown(dialog, "构建") == "2026-12-01 08:30 UTC 构建，提交 0d54d82，Windows AMD64"
     assert _shown(dialog, "程序位置") == str(program)
-    dialog.tabs.setCurrentWidget(dialog.licences)
+    dialog.tabs.setCurrentWidget(dialog.licence_tab)
     text = dialog.licences.toPlainText()
     assert "zjdesk licence as shipped" in text and "notices as shipped: Qt 6" in text
 
@@ -136,6 +137,6 @@ def test_a_built_program_missing_its_notices_says_so_in_chinese(qtbot, tmp_path,
     monkeypatch.setattr(sys, "executable", str(program / "zjdesk.exe"))
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
-    dialog.tabs.setCurrentWidget(dialog.licences)
+    dialog.tabs.setCurrentWidget(dialog.licence_tab)
     text = dialog.licences.toPlainText()
     assert text.startswith("找不到许可证文件") and "THIRD-PARTY-NOTICES.txt" in text and "请重新安装" in text

@@ -34,8 +34,8 @@ from zjdesk.store.user_data import log_dir, user_data_dir
 PRODUCT_TITLE = "部门整体支出绩效自评报告"
 COPIED_MESSAGE = "已复制到剪贴板：可粘贴到微信、QQ 或邮件中发给技术支持人员。"
 THIRD_PARTY_LINE = (
-    "本程序使用 Qt 和 PySide6（LGPL-3.0，© The Qt Company Ltd. 及其他贡献者）、Python、SQLAlchemy、lxml、"
-    "python-docx、openpyxl、pypdf 等第三方软件，各以其许可证发布，详见“许可证”页。"
+    "zjdesk 以 MIT 许可证发布。本程序使用 Qt 和 PySide6（LGPL-3.0，© The Qt Company Ltd. 及其他贡献者）、Python、"
+    "SQLAlchemy、lxml、python-docx、openpyxl、pypdf 等第三方软件，各以其许可证发布，全文如下。"
 )
 
 
@@ -74,7 +74,8 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("关于 zjdesk")
-        self.setMinimumSize(640, 460)
+        # Only a minimum width: the height follows the content, so nothing is ever squeezed or clipped.
+        self.setMinimumWidth(640)
         self.details = support_details()
         layout = QVBoxLayout(self)
 
@@ -88,12 +89,8 @@ class AboutDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("about.tabs")
         self.tabs.addTab(self._details_tab(), "程序信息")
-        self.licences = QPlainTextEdit()
-        self.licences.setObjectName("about.licences")
-        self.licences.setReadOnly(True)
-        self.licences.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.licences.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.tabs.addTab(self.licences, "许可证")
+        self.licence_tab = self._licence_tab()
+        self.tabs.addTab(self.licence_tab, "许可证")
         self.tabs.currentChanged.connect(self._tab_shown)
         layout.addWidget(self.tabs, 1)
 
@@ -118,11 +115,6 @@ class AboutDialog(QDialog):
             grid.addWidget(name, row, 0)
             grid.addWidget(shown, row, 1)
         layout.addLayout(grid)
-        layout.addStretch(1)
-        third_party = QLabel(THIRD_PARTY_LINE)
-        third_party.setWordWrap(True)
-        third_party.setObjectName("hint")
-        layout.addWidget(third_party)
         row = QHBoxLayout()
         self.copy_button = QPushButton("复制以上信息")
         self.copy_button.setObjectName("about.copy")
@@ -132,7 +124,24 @@ class AboutDialog(QDialog):
         self.copied.setWordWrap(True)
         row.addWidget(self.copy_button)
         row.addWidget(self.copied, 1)
+        layout.addSpacing(8)
         layout.addLayout(row)
+        layout.addStretch(1)
+        return tab
+
+    def _licence_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        third_party = QLabel(THIRD_PARTY_LINE)
+        third_party.setWordWrap(True)
+        third_party.setObjectName("hint")
+        layout.addWidget(third_party)
+        self.licences = QPlainTextEdit()
+        self.licences.setObjectName("about.licences")
+        self.licences.setReadOnly(True)
+        self.licences.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.licences.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout.addWidget(self.licences, 1)
         return tab
 
     def copy_details(self) -> None:
@@ -141,7 +150,7 @@ class AboutDialog(QDialog):
         self.copied.setText(COPIED_MESSAGE)
 
     def _tab_shown(self, index: int) -> None:
-        if self.tabs.widget(index) is self.licences and not self.licences.toPlainText():
+        if self.tabs.widget(index) is self.licence_tab and not self.licences.toPlainText():
             self.licences.setPlainText(_licence_text())
 
 
