@@ -147,12 +147,13 @@ def test_the_uninstaller_is_signed_as_it_is_written_when_signing_is_configured(t
         "    log.write(data[:2].decode('latin-1') + '\\n')\n",
         encoding="utf-8",
     )
+    runner = f'"{sys.executable}"' if " " in sys.executable else sys.executable
     result = _makensis(
         *_version_defines("0.1.0"),
         f"-DBUNDLE_DIR={bundle}",
         f"-DOUTFILE={tmp_path / 'x.exe'}",
         "-DCOMPRESSOR=zlib",
-        f'-DSIGN_RUNNER="{sys.executable}"',
+        f"-DSIGN_RUNNER={runner}",
         f"-DSIGN_SCRIPT={signer}",
     )
     assert result.returncode == 0, result.stdout + result.stderr
