@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.report_words import REPORT_TITLE, heading_title
@@ -167,9 +168,9 @@ def _indicator_rows(out: _Writer, lines: list[IndicatorLine]) -> None:
             # The engine's line already states the score ("…，得 10/10 分"); the weight leads it in.
             body = line.explanation.rstrip("。") + "。"
         elif line.score is None:
-            body = f"分值{sentences.format_score(line.weight)}分，未评分。"
+            body = f"分值{format_number(line.weight)}分，未评分。"
         else:
-            body = f"分值{sentences.format_score(line.weight)}分，得{sentences.format_score(line.score)}分。"
+            body = f"分值{format_number(line.weight)}分，得{format_number(line.score)}分。"
         if line.deduction_reason and line.deduction_reason not in line.explanation:
             body += f"扣分原因：{line.deduction_reason.rstrip('。')}。"
         out.heading(4, line.level3, body)

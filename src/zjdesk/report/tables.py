@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zjdesk.domain.amounts import format_amount, format_percent
+from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.registry import breakdown_parts, figure, figure_fields, label_of
 from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import Column, Row, Table
-from zjdesk.report.sentences import format_score
 
 MISSING = "—"
 
@@ -101,7 +100,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
 
 
 def _score(value: Decimal | None) -> str:
-    return MISSING if value is None else format_score(value)
+    return MISSING if value is None else format_number(value)
 
 
 def score_sheet(year: YearData, facts: ReportFacts) -> Table:
@@ -112,11 +111,11 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         if line.deduction_reason and line.deduction_reason not in note:
             note = f"{note}；扣分原因：{line.deduction_reason}" if note else f"扣分原因：{line.deduction_reason}"
         rows.append(
-            Row((line.level1, line.level2, line.level3, format_score(line.weight), line.criteria, _score(line.score), note))
+            Row((line.level1, line.level2, line.level3, format_number(line.weight), line.criteria, _score(line.score), note))
         )
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
     total_note = facts.cap_note or ""
-    rows.append(Row(("合计", "", "", format_score(weight_sum), "", format_score(facts.total), total_note), "total"))
+    rows.append(Row(("合计", "", "", format_number(weight_sum), "", format_number(facts.total), total_note), "total"))
     rows.append(Row(("自评等级", "", "", "", "", facts.grade, ""), "total"))
     columns = (
         Column("一级指标", 22),

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.ui.score_service import ScoreService
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
@@ -15,11 +16,7 @@ GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#
 
 def score_text(value: Any) -> str:
     """A score as people write it: 95, 92.5, 88.25."""
-    if value is None:
-        return "—"
-    value = Decimal(value).quantize(Decimal("0.01"))
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "—" if value is None else format_number(value)
 
 
 class ScorePanel(QFrame):

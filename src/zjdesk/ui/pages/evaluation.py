@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Indicator
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
@@ -31,10 +32,7 @@ COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "
 
 
 def _number(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "—" if value is None else format_number(value)
 
 
 class EvaluationPage(StepPage):

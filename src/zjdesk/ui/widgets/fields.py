@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.amounts import AmountError, format_amount, format_number, normalise_width, parse_amount
 from zjdesk.domain.paths import PathError
 from zjdesk.ui.document import Document
 
@@ -263,10 +263,7 @@ class DecimalField(_ParsedLine):
         super().store(value)
 
     def format(self, value: Any) -> str:
-        if value is None:
-            return ""
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return format_number(value)
 
 
 class DateField(QDateEdit, BoundField):
