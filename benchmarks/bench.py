@@ -260,7 +260,7 @@ def edit_to_score(quick: bool) -> list[Row]:
 
         ours = median_time(keystroke, repeat)
         assert len(seen) > 1, "the score panel did not change"
-        year = window.document.year
+        year = window.open_year.year
         engine = median_time(lambda: score_year(year), repeat)
         title = window.findChild(QLineEdit, "cover.notice_title")
         window.go_to(0)

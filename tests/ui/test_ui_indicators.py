@@ -25,7 +25,7 @@ def open_demo(qtbot, tmp_path, monkeypatch):
 def test_judged_score_below_full_needs_a_reason(qtbot, tmp_path, monkeypatch):
     window, _ = open_demo(qtbot, tmp_path, monkeypatch)
     page = window.page(6)
-    assert page.table.rowCount() == len(window.document.year.indicator_set.indicators)
+    assert page.table.rowCount() == len(window.open_year.year.indicator_set.indicators)
     type_chinese(field(window, "indicator_set.indicators.0.judged_score"), "３")
     assert page.table.item(0, 4).text() == "3"
     assert window.score_panel.total.text() == "98"
@@ -49,7 +49,7 @@ def test_rule_kind_change_relays_the_detail(qtbot, tmp_path, monkeypatch):
     kind.setCurrentIndex(kind.findData("linear"))
     qtbot.waitUntil(lambda: window.findChild(QComboBox, "indicator_set.indicators.0.rule.direction") is not None)
     type_chinese(field(window, "indicator_set.indicators.0.rule.threshold"), "100")
-    assert window.document.year.indicator_set.indicators[0].rule.threshold == Decimal(100)
+    assert window.open_year.year.indicator_set.indicators[0].rule.threshold == Decimal(100)
     window.close()
 
 
@@ -73,16 +73,16 @@ def test_indicator_set_export_and_import_through_xlsx(qtbot, tmp_path, monkeypat
     recorder.answers["ask_export_path"] = str(sheet)
     window.findChild(QPushButton, "indicatorSet.export").click()
     assert sheet.exists() and recorder.errors == []
-    expected = [item.level3 for item in window.document.year.indicator_set.indicators]
+    expected = [item.level3 for item in window.open_year.year.indicator_set.indicators]
     window.page(6).select(0)
     window.page(6).remove_indicator()
-    assert len(window.document.year.indicator_set.indicators) == len(expected) - 1
+    assert len(window.open_year.year.indicator_set.indicators) == len(expected) - 1
     recorder.answers["ask_open_document"] = str(sheet)
     window.findChild(QPushButton, "indicatorSet.import").click()
     assert recorder.errors == []
-    assert [item.level3 for item in window.document.year.indicator_set.indicators] == expected
+    assert [item.level3 for item in window.open_year.year.indicator_set.indicators] == expected
     assert window.page(6).table.rowCount() == len(expected)
-    path = window.document.path
+    path = window.open_year.path
     window.close()
     assert [item.level3 for item in read_year(path).indicator_set.indicators] == expected
 

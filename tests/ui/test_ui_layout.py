@@ -66,7 +66,7 @@ def test_side_panels_grow_on_a_large_screen(demo_window):
 def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
     demo_window.go_to(2)
     page = demo_window.page(2)
-    tasks = demo_window.document.year.tasks
+    tasks = demo_window.open_year.year.tasks
     assert len(tasks) >= 4
     assert field(demo_window, "tasks.0.title").isVisibleTo(page)
     assert not field(demo_window, "tasks.3.title").isVisibleTo(page)
@@ -88,7 +88,7 @@ def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
     page.findChild(QPushButton, "tasks.foldAll").click()
     page.findChild(QPushButton, "add:tasks").click()
     QApplication.processEvents()
-    new = len(demo_window.document.year.tasks) - 1
+    new = len(demo_window.open_year.year.tasks) - 1
     assert field(demo_window, f"tasks.{new}.title").isVisibleTo(page)  # a new task opens for typing
 
 
@@ -102,11 +102,11 @@ def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch)
     assert window is not None
     qtbot.addWidget(window)
     painted_when_checked = []
-    window.scores.updated.connect(lambda: painted_when_checked.append(window._painted) if window.scores.checked else None)
+    window.live_score.updated.connect(lambda: painted_when_checked.append(window._painted) if window.live_score.checked else None)
     # The score is there at once; the checks wait until the window has been drawn.
     assert window.score_panel.total.text() == "100"
-    assert not window.scores.checked and window.findings_panel.summary.text().replace("\u00a0", " ") == "正在检查……"
-    qtbot.waitUntil(lambda: window.scores.checked, timeout=3000)
+    assert not window.live_score.checked and window.findings_panel.summary.text().replace("\u00a0", " ") == "正在检查……"
+    qtbot.waitUntil(lambda: window.live_score.checked, timeout=3000)
     assert painted_when_checked[0] is True  # the window had been drawn before the checks ran
     assert window.findings_panel.list.count() > 0
     window.close()

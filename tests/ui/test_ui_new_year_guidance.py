@@ -14,7 +14,7 @@ def new_window(qtbot, tmp_path, monkeypatch):
     window = make_program(tmp_path).new_year_file()
     assert window is not None
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.scores.checked)
+    qtbot.waitUntil(lambda: window.live_score.checked)
     return window
 
 
@@ -23,7 +23,7 @@ def test_empty_year_score_is_provisional_without_a_grade(qtbot, tmp_path, monkey
     panel = window.score_panel
     assert panel.grade.text() == "待定" and panel.total.text() == "—"
     assert "暂计" in panel.caption.text()
-    count = len(window.document.year.indicator_set.indicators)
+    count = len(window.open_year.year.indicator_set.indicators)
     assert f"还有 {count} 项指标未评分" in panel.unscored.text()
     window.close()
 
@@ -60,7 +60,7 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     # Below full marks: the detail itself asks for the 扣分原因 until one is written.
     assert page.detail.reason_needed.isVisibleTo(page)
     assert "4/5" in page.detail.state.text()  # the detail's own line follows the score
-    assert window.document.year.indicator_set.indicators[0].judged_score == 4
+    assert window.open_year.year.indicator_set.indicators[0].judged_score == 4
     # 4 of 5 without a 扣分原因 is a mistake, and its finding lands on the reason.
     reason = next(item for item in window.findings_panel.shown if kind_of(item) == "red")
     widget = window.go_to_finding(reason)
@@ -82,7 +82,7 @@ def test_printing_an_unfinished_year_offers_a_draft_and_says_what_is_missing(qtb
     recorder.answers["ask_new_year_details"] = ("湛江市测试局", 2025, str(tmp_path / "测试局-2025年度.zjd"))
     window = make_program(tmp_path).new_year_file()
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.scores.checked)
+    qtbot.waitUntil(lambda: window.live_score.checked)
     recorder.answers["yes_no"] = False
     assert window.page(8).controller.print_report() is False
     title, question = recorder.questions[-1]

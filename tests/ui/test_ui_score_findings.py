@@ -56,10 +56,10 @@ def test_invalid_amount_is_marked_and_not_stored(demo_window):
     type_chinese(amount, "十二万")
     assert amount.property("invalid") is True
     assert "不是有效的金额" in amount.toolTip()
-    assert demo_window.document.year.figures.carry_over is None
+    assert demo_window.open_year.year.figures.carry_over is None
     type_chinese(amount, "１２．５万元")
     assert amount.property("invalid") is False
-    assert demo_window.document.year.figures.carry_over == Decimal("12.50")
+    assert demo_window.open_year.year.figures.carry_over == Decimal("12.50")
     amount.editingFinished.emit()
     assert amount.text() == "12.50"
 
@@ -96,7 +96,7 @@ def test_fix_and_acknowledge_from_the_panel(demo_window, tmp_path):
     panel.ack_button.click()
     assert all((item.check, item.path) != (acknowledged.check, acknowledged.path) for item in panel.shown)
     assert "已确认 1" in panel.summary.text().replace("\u00a0", " ")
-    path = demo_window.document.path
+    path = demo_window.open_year.path
     demo_window.close()
     year = read_year(path)
     assert any(item.check == acknowledged.check and item.path == acknowledged.path for item in year.acknowledgements)

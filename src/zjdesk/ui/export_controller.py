@@ -21,8 +21,8 @@ from zjdesk.report.engine import outline_for
 from zjdesk.report.export import RedFindingsError, export_year
 from zjdesk.report.outline import Outline
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.step_status import is_todo
 
 FORMATS = {
@@ -37,11 +37,11 @@ class ExportController(QObject):
 
     exported = Signal(list)  # the paths written
 
-    def __init__(self, parent: QWidget, document: Document, scores: ScoreService) -> None:
+    def __init__(self, parent: QWidget, open_year: OpenYear, live_score: LiveScore) -> None:
         super().__init__(parent)
         self.parent_widget = parent
-        self.document = document
-        self.scores = scores
+        self.open_year = open_year
+        self.live_score = live_score
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
 
     @staticmethod
@@ -55,11 +55,11 @@ class ExportController(QObject):
     # -- what is printed ---------------------------------------------------------------------------
 
     def red_findings(self) -> list[Any]:
-        return [item for item in self.scores.findings if item.severity == "red"]
+        return [item for item in self.live_score.findings if item.severity == "red"]
 
     def outline(self, *, draft: bool = False) -> Outline:
         """The report outline of the year as it is now."""
-        year = self.document.snapshot()
+        year = self.open_year.snapshot()
         return outline_for(year, draft=draft)
 
     def preview(self) -> Any:
@@ -126,7 +126,7 @@ class ExportController(QObject):
     # -- exporting ---------------------------------------------------------------------------------
 
     def suggested_stem(self, draft: bool = False) -> str:
-        cover = self.document.year.cover
+        cover = self.open_year.year.cover
         stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
@@ -135,7 +135,7 @@ class ExportController(QObject):
         wants_draft = self._draft_allowed("导出")
         if wants_draft is None:
             return []
-        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.document.path).parent))
+        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.open_year.path).parent))
         if not folder:
             return []
         stem = Path(folder) / self.suggested_stem(wants_draft)
@@ -149,7 +149,7 @@ class ExportController(QObject):
 
     def _write(self, targets: dict[str, str], draft: bool) -> list[Path]:
         try:
-            written = export_year(self.document.snapshot(), draft=draft, **targets)
+            written = export_year(self.open_year.snapshot(), draft=draft, **targets)
         except RedFindingsError as error:  # the year changed since the question: say so plainly
             dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
             return []
@@ -167,7 +167,7 @@ class ExportController(QObject):
             if wants_draft is None:
                 return []
             draft = wants_draft
-        suggested = str(Path(self.document.path).with_name(self.suggested_stem(draft) + suffix))
+        suggested = str(Path(self.open_year.path).with_name(self.suggested_stem(draft) + suffix))
         target = dialogs.ask_export_path(self.parent_widget, title + ("（草稿）" if draft else ""), suggested, file_filter)
         if not target:
             return []

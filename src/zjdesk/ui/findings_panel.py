@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.step_status import is_todo
 from zjdesk.ui.steps import STEPS, step_of_path
 
@@ -87,9 +87,9 @@ class FindingsPanel(QFrame):
 
     finding_activated = Signal(object)
 
-    def __init__(self, scores: ScoreService, parent: QWidget | None = None) -> None:
+    def __init__(self, live_score: LiveScore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scores = scores
+        self.live_score = live_score
         self.setObjectName("findingsPanel")
         self._icons = {kind: _dot(colour, ring=kind in ("todo", "review")) for kind, colour in SEVERITY_COLOURS.items()}
         self.shown: list[Any] = []
@@ -130,21 +130,21 @@ class FindingsPanel(QFrame):
         buttons.addWidget(self.ack_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        scores.updated.connect(self.refresh)
+        live_score.updated.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        findings = [item for item in self.scores.findings if not getattr(item, "acknowledged", False)]
+        findings = [item for item in self.live_score.findings if not getattr(item, "acknowledged", False)]
         # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
         findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_of_path(item.path or "")))
-        acknowledged = len(self.scores.findings) - len(findings)
+        acknowledged = len(self.live_score.findings) - len(findings)
         counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
         findings = group_reviews(findings)
         parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
         summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
-        if not self.scores.checked:
+        if not self.live_score.checked:
             summary = "正在检查……"
-        elif not findings and self.scores.score is not None:
+        elif not findings and self.live_score.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
         elif counts["todo"] and not counts["red"]:
             summary += "\n按下列事项逐项填写，点击一项即转到要填写的位置。"
@@ -207,9 +207,9 @@ class FindingsPanel(QFrame):
     def fix_current(self) -> None:
         finding = self.current_finding()
         if finding is not None and getattr(finding, "fix", None):
-            self.scores.apply_fix(finding)
+            self.live_score.apply_fix(finding)
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()
         if finding is not None and finding.acknowledgeable:
-            self.scores.acknowledge(finding)
+            self.live_score.acknowledge(finding)

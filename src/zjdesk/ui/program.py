@@ -18,10 +18,10 @@ from zjdesk.domain.model import YearData
 from zjdesk.store.lock import FileInUseError
 from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
+from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.main_window import MainWindow
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.score_service import ScoreService
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
@@ -41,26 +41,26 @@ PAGE_CLASSES = {
 
 def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
     """The pages of the steps, each given only what it needs (built, and imported, on first use)."""
-    document, scores = window.document, window.scores
+    open_year, live_score = window.open_year, window.live_score
 
     def build(index: int) -> StepPage:
         if index == 4:
             from zjdesk.ui.export_controller import ExportController
             from zjdesk.ui.pages.figures import FiguresPage
 
-            return FiguresPage(document, scores, ExportController.figures_paragraph)
+            return FiguresPage(open_year, live_score, ExportController.figures_paragraph)
         if index == 6:
             from zjdesk.ui.indicator_actions import indicator_set_actions
             from zjdesk.ui.pages.evaluation import EvaluationPage
 
-            return EvaluationPage(document, scores, indicator_set_actions(window, document, scores))
+            return EvaluationPage(open_year, live_score, indicator_set_actions(window, open_year, live_score))
         if index == 8:
             from zjdesk.ui.export_controller import ExportController
             from zjdesk.ui.pages.export import ExportPage
 
-            return ExportPage(document, ExportController(window, document, scores))
+            return ExportPage(open_year, ExportController(window, open_year, live_score))
         module, name = PAGE_CLASSES[index]
-        return getattr(importlib.import_module(module), name)(document)
+        return getattr(importlib.import_module(module), name)(open_year)
 
     return build
 
@@ -111,11 +111,11 @@ class Program(QObject):
 
     def window_for(self, year_file: YearFile, year: YearData | None = None) -> MainWindow:
         """A main window on an open year file (not yet shown)."""
-        document = Document(year_file, year)
-        scores = ScoreService(document, defer_checks=self.fast_start and not self.windows)
-        window = MainWindow(document, scores, build_page_factory, self)
-        document.setParent(window)
-        scores.setParent(window)
+        open_year = OpenYear(year_file, year)
+        live_score = LiveScore(open_year, defer_checks=self.fast_start and not self.windows)
+        window = MainWindow(open_year, live_score, build_page_factory, self)
+        open_year.setParent(window)
+        live_score.setParent(window)
         if not year_file.readonly:
             # Once the window is on screen and checked, load the write path in the background (the
             # first save won't wait); started earlier, its import would slow the first paint.
@@ -152,7 +152,7 @@ class Program(QObject):
         """Open the year file at ``path``; any problem is shown as a dialog and gives None."""
         path = Path(path)
         for window in self.windows:
-            if window.document.path.resolve() == path.resolve():
+            if window.open_year.path.resolve() == path.resolve():
                 window.raise_()
                 window.activateWindow()
                 return window

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_number
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.live_score import LiveScore
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
 
@@ -22,9 +22,9 @@ def score_text(value: Any) -> str:
 class ScorePanel(QFrame):
     """Redraws from the score service after every edit (labels are only touched when they change)."""
 
-    def __init__(self, scores: ScoreService, parent: QWidget | None = None) -> None:
+    def __init__(self, live_score: LiveScore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scores = scores
+        self.live_score = live_score
         self.setObjectName("scorePanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
@@ -62,11 +62,11 @@ class ScorePanel(QFrame):
         self.groups.setVerticalSpacing(4)
         layout.addWidget(self.groups_holder)
         self._group_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
-        scores.updated.connect(self.refresh)
+        live_score.updated.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        score = self.scores.score
+        score = self.live_score.score
         if score is None:
             self._set(self.total, "—")
             self._set(self.grade, "")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.review import ReviewBanner
 
 PAGE_MAX_WIDTH = 1180
@@ -30,9 +30,9 @@ class StepPage(QScrollArea):
     intro = ""
     parts: tuple[str, ...] = ()  # the parts of the year this page edits (for its 待复核 banner)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # forms fit the width
@@ -53,7 +53,7 @@ class StepPage(QScrollArea):
             intro.setObjectName("pageIntro")
             intro.setWordWrap(True)
             self.column.addWidget(intro)
-        self.review_banner = ReviewBanner(document, self.parts)
+        self.review_banner = ReviewBanner(open_year, self.parts)
         self.column.addWidget(self.review_banner)
         self.build()
         self.column.addStretch(1)

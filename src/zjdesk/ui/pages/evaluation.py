@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Indicator
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
+from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
-from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.widgets.form import Card
 
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
@@ -45,26 +45,26 @@ class EvaluationPage(StepPage):
 
     def __init__(
         self,
-        document: Document,
-        scores: ScoreService,
+        open_year: OpenYear,
+        live_score: LiveScore,
         set_actions: dict[str, Callable[[], None]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.scores = scores
+        self.live_score = live_score
         self.set_actions = set_actions or {}
         self.selected = -1
         self.detail: IndicatorDetail | None = None
-        super().__init__(document, parent)
-        scores.updated.connect(self.refresh_table)
-        scores.updated.connect(self._update_detail)
-        document.reloaded.connect(self._reloaded)
-        document.changed.connect(self._field_changed)
+        super().__init__(open_year, parent)
+        live_score.updated.connect(self.refresh_table)
+        live_score.updated.connect(self._update_detail)
+        open_year.reloaded.connect(self._reloaded)
+        open_year.changed.connect(self._field_changed)
         self.refresh_table()
         if self._indicators():
             self.select(0)
 
     def _indicators(self) -> list[Indicator]:
-        return self.document.year.indicator_set.indicators
+        return self.open_year.year.indicator_set.indicators
 
     def build(self) -> None:
         table_card = Card("评分表：指标体系与得分")
@@ -139,19 +139,19 @@ class EvaluationPage(StepPage):
 
         self.column.addWidget(set_card)
 
-        evaluation = self.document.year.evaluation
+        evaluation = self.open_year.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:
             stated = Card(
                 "原报告中的自评结果（导入）",
                 "导入的往年报告中写明的分数和等级，仅供对照：报告中的“自评结果”一律采用上面实时计算的分数。",
             )
-            form = stated.form(self.document)
+            form = stated.form(self.open_year)
             form.decimal("原报告分数", "evaluation.stated_score", "分")
             form.line("原报告等级", "evaluation.stated_grade")
             self.column.addWidget(stated)
 
         analysis = Card("（二）部门整体支出绩效指标分析", "三段分析文字，分别对应预算编制、预算执行和预算监督情况。")
-        form = analysis.form(self.document)
+        form = analysis.form(self.open_year)
         form.text("1.预算编制情况", "evaluation.budgeting", rows=4)
         form.text("2.预算执行情况", "evaluation.execution", rows=4)
         form.text("3.预算监督情况", "evaluation.supervision", rows=4)
@@ -162,13 +162,13 @@ class EvaluationPage(StepPage):
     def refresh_table(self) -> None:
         """Show every indicator with its live score."""
         indicators = self._indicators()
-        indicator_set = self.document.year.indicator_set
+        indicator_set = self.open_year.year.indicator_set
         name = indicator_set.name or "（未命名指标体系）"
         total = sum((item.weight for item in indicators), Decimal(0))
         reference = "（参考指标体系，请按本年度通知核对）" if indicator_set.is_reference else ""
         self.set_label.setText(f"{name}{reference}　共 {len(indicators)} 项，分值合计 {_number(total)} 分。")
         scored = {}
-        score = self.scores.score
+        score = self.live_score.score
         for item in getattr(score, "indicators", None) or []:
             scored[getattr(item, "path", "")] = item
         self.table.blockSignals(True)
@@ -231,7 +231,7 @@ class EvaluationPage(StepPage):
 
     def _result(self, row: int) -> object:
         path = f"{INDICATORS}.{row}"
-        return next((item for item in getattr(self.scores.score, "indicators", None) or [] if item.path == path), None)
+        return next((item for item in getattr(self.live_score.score, "indicators", None) or [] if item.path == path), None)
 
     def _update_detail(self) -> None:
         """The selected indicator's live result, and whether its 扣分原因 is missing."""
@@ -240,7 +240,7 @@ class EvaluationPage(StepPage):
         self.detail.show_result(self._result(self.selected))
         path = f"{INDICATORS}.{self.selected}.deduction_reason"
         self.detail.show_reason_needed(
-            any(item.check == "deduction_reason_missing" and item.path == path for item in self.scores.findings)
+            any(item.check == "deduction_reason_missing" and item.path == path for item in self.live_score.findings)
         )
 
     @staticmethod
@@ -252,7 +252,9 @@ class EvaluationPage(StepPage):
         result = self._result(row)
         # The definition stays unfolded while the officer edits it (a rule change lays the detail out again).
         shown = self.detail is not None and self.detail.definition.isVisibleTo(self.detail)
-        self.detail = IndicatorDetail(self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown)
+        self.detail = IndicatorDetail(
+            self.open_year, row, indicator, result, self.live_score.rate_labels(), show_definition=shown
+        )
         self._update_detail()
         return self.detail
 
@@ -271,7 +273,7 @@ class EvaluationPage(StepPage):
 
     def add_indicator(self) -> None:
         template = self._indicators()[self.selected] if 0 <= self.selected < len(self._indicators()) else Indicator()
-        index = self.document.append_item(
+        index = self.open_year.append_item(
             INDICATORS,
             Indicator(code=f"custom-{len(self._indicators()) + 1}", level1=template.level1, level2=template.level2),
         )
@@ -286,7 +288,7 @@ class EvaluationPage(StepPage):
             return
         if not dialogs.ask_yes_no(self, "删除指标", f"确定从指标体系中删除“{indicators[row].level3}”吗？"):
             return
-        self.document.remove_item(INDICATORS, row)
+        self.open_year.remove_item(INDICATORS, row)
         self.refresh_table()
         self.selected = -2
         self.select(min(row, len(self._indicators()) - 1))
@@ -296,7 +298,7 @@ class EvaluationPage(StepPage):
         target = row + delta
         if not (0 <= row < len(self._indicators()) and 0 <= target < len(self._indicators())):
             return
-        self.document.move_item(INDICATORS, row, target)
+        self.open_year.move_item(INDICATORS, row, target)
         self.refresh_table()
         self.selected = -2
         self.select(target)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.step_status import is_todo
 from zjdesk.ui.widgets.form import Card
@@ -23,15 +23,15 @@ class ExportPage(StepPage):
         "由同一份数据生成，彼此一致。仍有红色问题时只能打印或导出草稿，每页标注“草稿”。"
     )
 
-    def __init__(self, document: Document, controller, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, controller, parent: QWidget | None = None) -> None:
         self.controller = controller
-        super().__init__(document, parent)
+        super().__init__(open_year, parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.render_preview)
         self._visible = False
-        document.changed.connect(lambda _path: self._timer.start() if self._visible else None)
+        open_year.changed.connect(lambda _path: self._timer.start() if self._visible else None)
         controller.exported.connect(self._exported)
 
     def build(self) -> None:

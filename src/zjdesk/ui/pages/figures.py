@@ -11,9 +11,9 @@ from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.domain.registry import breakdown_parts, figure_fields, label_of
-from zjdesk.ui.document import Document
+from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.widgets.fields import AmountField
 from zjdesk.ui.widgets.form import Card
 
@@ -30,15 +30,15 @@ class FiguresPage(StepPage):
 
     def __init__(
         self,
-        document: Document,
-        scores: ScoreService,
+        open_year: OpenYear,
+        live_score: LiveScore,
         paragraph: Callable[[YearData], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.scores = scores
+        self.live_score = live_score
         self.paragraph = paragraph
-        super().__init__(document, parent)
-        scores.updated.connect(self.refresh_derived)
+        super().__init__(open_year, parent)
+        live_score.updated.connect(self.refresh_derived)
         self.refresh_derived()
 
     def build(self) -> None:
@@ -60,7 +60,7 @@ class FiguresPage(StepPage):
         singles = [item for item in figures if item.info.kind in ("amount", "percent")]
         for position, group in enumerate(groups):
             card = Card(group.split("、", 1)[-1])
-            form = card.form(self.document)
+            form = card.form(self.open_year)
             last = position == len(groups) - 1
             for item in singles:
                 # reported percentages (支付进度率) belong to no sheet group: they go with the last card
@@ -120,7 +120,7 @@ class FiguresPage(StepPage):
             label = QLabel(caption)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, part in enumerate(parts, start=1):
-                field = AmountField(self.document, f"{item.path}.{part.name}")
+                field = AmountField(self.open_year, f"{item.path}.{part.name}")
                 field.setMinimumWidth(80)
                 field.setAccessibleName(label_of(field.path))
                 if column == 1:
@@ -129,7 +129,7 @@ class FiguresPage(StepPage):
         for column in range(1, len(parts) + 1):
             grid.setColumnStretch(column, 1)
         self.grid_fields = grid_holder.findChildren(AmountField)
-        self.document.review_changed.connect(self._mark_review)
+        self.open_year.review_changed.connect(self._mark_review)
         self._mark_review()
         card.add(grid_holder)
         return card
@@ -137,7 +137,7 @@ class FiguresPage(StepPage):
     def _mark_review(self) -> None:
         """Grid cells awaiting 复核 are tinted (the page's banner confirms them; editing one clears it)."""
         for field in self.grid_fields:
-            pending = self.document.is_under_review(field.objectName())
+            pending = self.open_year.is_under_review(field.objectName())
             if bool(field.property("review")) != pending:
                 field.setProperty("review", pending)
                 field.setToolTip("待复核：导入或结转的数字，请核对" if pending else field.hint)
@@ -154,8 +154,8 @@ class FiguresPage(StepPage):
 
     def refresh_derived(self) -> None:
         """Show the rates and the paragraph as they follow from the figures now."""
-        labels = self.scores.rate_labels()
-        for row, (metric, value) in enumerate(self.scores.rates.items()):
+        labels = self.live_score.rate_labels()
+        for row, (metric, value) in enumerate(self.live_score.rates.items()):
             if metric not in self.rate_values:
                 caption = QLabel(labels.get(metric, metric))
                 caption.setToolTip(RATE_FORMULAS.get(metric, ""))
@@ -167,6 +167,6 @@ class FiguresPage(StepPage):
                 self.rate_values[metric] = shown
             self.rate_values[metric].setText(format_percent(value) if value is not None else "—")
         if self.paragraph is not None:
-            self.paragraph_label.setText(self.paragraph(self.document.year))
+            self.paragraph_label.setText(self.paragraph(self.open_year.year))
         else:
             self.paragraph_label.setText("（报告生成模块尚未就绪）")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 
 RowBuilder = Callable[[int], QWidget]
 FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
@@ -51,7 +51,7 @@ class ListEditor(QWidget):
 
     def __init__(
         self,
-        document: Document,
+        open_year: OpenYear,
         list_path: str,
         build_row: RowBuilder,
         new_item: Callable[[], Any],
@@ -67,7 +67,7 @@ class ListEditor(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.list_path = list_path
         self.build_row = build_row
         self.new_item = new_item
@@ -102,13 +102,13 @@ class ListEditor(QWidget):
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         outer.addLayout(add_row)
-        document.reloaded.connect(self._reload)
+        open_year.reloaded.connect(self._reload)
         if self.summary is not None and len(self.items()) >= FOLD_FROM:
             self.folded = {id(item) for item in self.items()[1:]}
         self.rebuild()
 
     def items(self) -> list[Any]:
-        return get_value(self.document.year, self.list_path)
+        return get_value(self.open_year.year, self.list_path)
 
     def rebuild(self) -> None:
         """Lay out one row per item again (after the list changed shape)."""
@@ -211,7 +211,7 @@ class ListEditor(QWidget):
     # -- actions -----------------------------------------------------------------------------------
 
     def add_item(self) -> None:
-        index = self.document.append_item(self.list_path, self.new_item())
+        index = self.open_year.append_item(self.list_path, self.new_item())
         self.rebuild()
         self.focus_item(index)
 
@@ -221,11 +221,11 @@ class ListEditor(QWidget):
             self, f"删除{self.item_name}", f"确定删除第 {index + 1} 项{self.item_name}吗？其中已填写的内容将一并删除。"
         ):
             return
-        self.document.remove_item(self.list_path, index)
+        self.open_year.remove_item(self.list_path, index)
         self.rebuild()
 
     def move(self, index: int, new_index: int) -> None:
-        self.document.move_item(self.list_path, index, new_index)
+        self.open_year.move_item(self.list_path, index, new_index)
         self.rebuild()
         self.focus_item(new_index)
 
