@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from support.ui import field, make_program, type_chinese
 from zjdesk.demo import demo_year
+from zjdesk.domain.steps import step_index_of_path
 from zjdesk.store.yearfile import write_new_year_file
-from zjdesk.ui.steps import step_of_path
 
 
 def _window(qtbot, tmp_path):
@@ -19,7 +19,7 @@ def _window(qtbot, tmp_path):
 def test_an_amount_with_forty_digits_is_marked_not_a_crash(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     before = window.open_year.year.figures.budget.total
-    window.go_to(step_of_path("figures.budget.total"))
+    window.go_to(step_index_of_path("figures.budget.total"))
     amount = field(window, "figures.budget.total")
     type_chinese(amount, "9" * 40)
     assert "过大" in amount.toolTip()
@@ -29,7 +29,7 @@ def test_an_amount_with_forty_digits_is_marked_not_a_crash(qtbot, tmp_path):
 def test_counts_typed_as_superscripts_circled_digits_or_endless_nines_are_marked_in_chinese(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     before = window.open_year.year.profile.establishment_total
-    window.go_to(step_of_path("profile.establishment_total"))
+    window.go_to(step_index_of_path("profile.establishment_total"))
     count = field(window, "profile.establishment_total")
     for typed, reason in (("²", "不是人数"), ("①", "不是人数"), ("9" * 5000, "过大")):
         type_chinese(count, typed)
@@ -42,7 +42,7 @@ def test_a_score_too_large_to_be_real_is_marked_and_not_stored(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     path = "indicator_set.indicators.0.judged_score"
     before = window.open_year.year.indicator_set.indicators[0].judged_score
-    window.go_to(step_of_path(path))
+    window.go_to(step_index_of_path(path))
     score = field(window, path)
     type_chinese(score, "1e20")
     assert "过大" in score.toolTip()

@@ -113,7 +113,7 @@ def test_carried_forward_texts_show_review_and_confirm(qtbot, tmp_path, monkeypa
     assert not badge.isVisible()
     assert "cover.notice_title" not in window.open_year.year.review
     # Editing a field also clears its mark.
-    window.go_to(3)
+    window.go_to("goals")
     goal_badge = window.findChild(QWidget, "review:goals.0")
     assert goal_badge.isVisible()
     type_chinese(field(window, "goals.0"), "做好政务服务工作。")

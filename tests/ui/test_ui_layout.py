@@ -8,21 +8,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from support.ui import DialogRecorder, field, make_program
 from zjdesk.demo import demo_year
+from zjdesk.domain.steps import STEPS
 from zjdesk.store.yearfile import write_new_year_file
-from zjdesk.ui.steps import STEPS
-
-
-@pytest.fixture
-def demo_window(qtbot, tmp_path, monkeypatch):
-    DialogRecorder(monkeypatch)
-    path = tmp_path / "演示.zjd"
-    write_new_year_file(path, demo_year())
-    window = make_program(tmp_path).open_path(path)
-    assert window is not None
-    qtbot.addWidget(window)
-    yield window
-    if window.isVisible():
-        window.close()
 
 
 def test_window_fits_the_screen(demo_window):
@@ -45,7 +32,7 @@ def test_every_page_fits_a_small_window(demo_window, size):
         # Pages never scroll sideways: their content must fit the column's width.
         assert body.minimumSizeHint().width() <= page.viewport().width(), STEPS[index].title
         assert body.width() <= page.viewport().width()
-    for button in demo_window.page(8).findChildren(QPushButton):
+    for button in demo_window.page("export").findChildren(QPushButton):
         if button.objectName().startswith("export."):
             assert button.geometry().right() <= button.parentWidget().width(), button.text()
 
@@ -54,18 +41,18 @@ def test_side_panels_grow_on_a_large_screen(demo_window):
     demo_window.resize(1093, 554)
     QApplication.processEvents()
     small = demo_window.side.width()
-    page_small = demo_window.page(0).viewport().width()
+    page_small = demo_window.page("cover").viewport().width()
     demo_window.resize(1920, 1010)
     QApplication.processEvents()
     assert demo_window.side.width() > small
     # The page column stops growing and sits centred instead of running lines across the screen.
-    body = demo_window.page(0).widget()
-    assert body.width() <= 1180 and demo_window.page(0).viewport().width() > page_small
+    body = demo_window.page("cover").widget()
+    assert body.width() <= 1180 and demo_window.page("cover").viewport().width() > page_small
 
 
 def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
-    demo_window.go_to(2)
-    page = demo_window.page(2)
+    demo_window.go_to("tasks")
+    page = demo_window.page("tasks")
     tasks = demo_window.open_year.year.tasks
     assert len(tasks) >= 4
     assert field(demo_window, "tasks.0.title").isVisibleTo(page)

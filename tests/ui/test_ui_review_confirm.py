@@ -25,8 +25,8 @@ def carried_window(qtbot, tmp_path, monkeypatch):
 
 def test_confirm_all_asks_before_clearing_the_marks(qtbot, tmp_path, monkeypatch):
     window, recorder = carried_window(qtbot, tmp_path, monkeypatch)
-    window.go_to(2)
-    page = window.page(2)
+    window.go_to("tasks")
+    page = window.page("tasks")
     pending = [path for path in window.open_year.year.review if path.startswith("tasks")]
     assert pending and page.review_banner.isVisibleTo(page)
     button = page.findChild(QPushButton, "reviewConfirmAll")

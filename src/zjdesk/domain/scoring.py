@@ -55,11 +55,6 @@ class IndicatorScore:
         """The indicator's own name (三级指标, or the nearest level above it)."""
         return self.indicator.level3 or self.indicator.level2 or self.indicator.level1
 
-    @property
-    def is_full(self) -> bool:
-        """Whether the indicator earned its full weight."""
-        return self.score >= self.weight
-
 
 @dataclass
 class GroupScore:

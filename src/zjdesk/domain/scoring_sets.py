@@ -23,7 +23,6 @@ from zjdesk.resources import resource_path
 SET_FORMAT_NAME = "zjdesk-indicator-set"
 SET_FORMAT_VERSION = 1
 REFERENCE_FILE = ("indicators", "reference-set.json")
-REFERENCE_LABEL = "参考指标体系"
 
 
 def indicator_set_dumps(indicator_set: IndicatorSet) -> str:

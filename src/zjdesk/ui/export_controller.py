@@ -8,22 +8,22 @@ marked 草稿 on every page), and keeps the QPrinter referenced while a preview 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from zjdesk.domain.checks_base import Finding, blocking_findings
 from zjdesk.domain.errors import UserError
-from zjdesk.domain.model import YearData
-from zjdesk.report import qt_document
-from zjdesk.report.engine import outline_for
-from zjdesk.report.export import RedFindingsError, export_year
-from zjdesk.report.outline import Outline
 from zjdesk.ui import dialogs
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
-from zjdesk.ui.step_status import is_todo
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from zjdesk.report.outline import Outline
+    from zjdesk.report.qt_document import ReportDocument
 
 FORMATS = {
     "docx": ("导出 Word 报告", ".docx", dialogs.WORD_FILTER),
@@ -44,34 +44,30 @@ class ExportController(QObject):
         self.live_score = live_score
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
 
-    @staticmethod
-    def figures_paragraph(year: YearData) -> str:
-        """The generated paragraph of （四）部门整体支出情况 as the report will print it."""
-        for block in outline_for(year).blocks:
-            if getattr(block, "source", "") == "figures":
-                return block.text
-        return ""
-
     # -- what is printed ---------------------------------------------------------------------------
 
-    def red_findings(self) -> list[Any]:
-        return [item for item in self.live_score.findings if item.severity == "red"]
+    def red_findings(self) -> list[Finding]:
+        """The findings that block a final export now."""
+        return blocking_findings(self.live_score.findings)
 
     def outline(self, *, draft: bool = False) -> Outline:
         """The report outline of the year as it is now."""
-        year = self.open_year.snapshot()
-        return outline_for(year, draft=draft)
+        from zjdesk.report.engine import outline_for  # the report modules load at the first preview or export
 
-    def preview(self) -> Any:
+        return outline_for(self.open_year.snapshot(), draft=draft)
+
+    def preview(self) -> ReportDocument:
         """The laid-out report for the on-screen preview (marked 草稿 while red findings remain)."""
-        return qt_document.preview_document(self.outline(draft=bool(self.red_findings())))
+        from zjdesk.report.qt_document import preview_document
+
+        return preview_document(self.outline(draft=bool(self.red_findings())))
 
     def _draft_allowed(self, action: str) -> bool | None:
         """None: cancelled; False: final; True: draft (red findings remain and the officer agreed)."""
         red = self.red_findings()
         if not red:
             return False
-        todo = sum(1 for item in red if is_todo(item))
+        todo = sum(1 for item in red if item.is_todo)
         parts = []
         if todo:
             parts.append(f"{todo} 项必填内容或评分尚未填写")
@@ -86,6 +82,8 @@ class ExportController(QObject):
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_stem())
         self.printer = printer
@@ -106,18 +104,15 @@ class ExportController(QObject):
         draft = bool(self.red_findings())
         printer = self._new_printer()
         outline = self.outline(draft=draft)
-        dialogs.show_print_preview(self.parent_widget, printer, lambda target: qt_document.print_outline(outline, target))
+        from zjdesk.report.qt_document import print_outline
 
-    def print_to_pdf(self, path: str | Path, *, draft: bool = False) -> None:
-        """Print through the same path as paper printing, into a PDF file (for checking and scripts)."""
-        printer = self._new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self._print(printer, draft)
+        dialogs.show_print_preview(self.parent_widget, printer, lambda target: print_outline(outline, target))
 
     def _print(self, printer: QPrinter, draft: bool) -> bool:
+        from zjdesk.report.qt_document import print_outline
+
         try:
-            qt_document.print_outline(self.outline(draft=draft), printer)
+            print_outline(self.outline(draft=draft), printer)
         except (RuntimeError, UserError) as error:
             dialogs.show_error(self.parent_widget, "打印失败", f"无法打印（{error}）：请检查打印机是否已连接并处于就绪状态。")
             return False
@@ -148,6 +143,8 @@ class ExportController(QObject):
         return self._write(targets, wants_draft)
 
     def _write(self, targets: dict[str, str], draft: bool) -> list[Path]:
+        from zjdesk.report.export import RedFindingsError, export_year
+
         try:
             written = export_year(self.open_year.snapshot(), draft=draft, **targets)
         except RedFindingsError as error:  # the year changed since the question: say so plainly

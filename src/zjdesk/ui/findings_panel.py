@@ -9,11 +9,10 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from zjdesk.domain.steps import STEPS, step_index_of_path
 from zjdesk.ui.live_score import LiveScore
-from zjdesk.ui.step_status import is_todo
-from zjdesk.ui.steps import STEPS, step_of_path
 
-# "todo": a red finding that only says something is not filled in yet (see step_status.is_todo).
+# "todo": a red finding that only says something is not filled in yet (Finding.is_todo).
 # "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
 SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
 SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
@@ -26,7 +25,7 @@ def kind_of(finding: Any) -> str:
     """How the panel shows ``finding``: red, todo, yellow, review or blue."""
     if finding.check == "review_pending":
         return "review"
-    return "todo" if is_todo(finding) and finding.severity == "red" else finding.severity
+    return "todo" if finding.is_todo else finding.severity
 
 
 @dataclass(frozen=True)
@@ -52,13 +51,13 @@ def group_reviews(findings: list[Any]) -> list[Any]:
     by_step: dict[int, list[Any]] = {}
     for finding in findings:
         if finding.check == "review_pending":
-            by_step.setdefault(step_of_path(finding.path or ""), []).append(finding)
+            by_step.setdefault(step_index_of_path(finding.path or ""), []).append(finding)
     grouped: list[Any] = []
     for finding in findings:
         if finding.check != "review_pending":
             grouped.append(finding)
             continue
-        step = step_of_path(finding.path or "")
+        step = step_index_of_path(finding.path or "")
         members = by_step[step]
         if members[0] is finding:
             grouped.append(finding if len(members) == 1 else ReviewGroup(finding.path, len(members), step))
@@ -136,7 +135,7 @@ class FindingsPanel(QFrame):
     def refresh(self) -> None:
         findings = [item for item in self.live_score.findings if not getattr(item, "acknowledged", False)]
         # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
-        findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_of_path(item.path or "")))
+        findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_index_of_path(item.path or "")))
         acknowledged = len(self.live_score.findings) - len(findings)
         counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
         findings = group_reviews(findings)

@@ -8,9 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
-from zjdesk.store import indicator_xlsx
 from zjdesk.ui import dialogs
-from zjdesk.ui.files import write_file_atomically
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
 
@@ -32,7 +30,9 @@ def indicator_set_actions(parent: QWidget, open_year: OpenYear, live_score: Live
         if not source:
             return
         try:
-            imported = indicator_xlsx.import_indicator_set(source, open_year.year.indicator_set)
+            from zjdesk.store.indicator_xlsx import import_indicator_set  # openpyxl only when a sheet is read
+
+            imported = import_indicator_set(source, open_year.year.indicator_set)
         except UserError as error:
             dialogs.show_error(parent, "无法导入指标体系", str(error))
             return
@@ -49,7 +49,10 @@ def indicator_set_actions(parent: QWidget, open_year: OpenYear, live_score: Live
         if not target:
             return
         try:
-            write_file_atomically(target, indicator_xlsx.indicator_set_to_xlsx(open_year.year.indicator_set))
+            from zjdesk.store.indicator_xlsx import indicator_set_to_xlsx
+            from zjdesk.store.output_files import write_atomically
+
+            write_atomically(target, indicator_set_to_xlsx(open_year.year.indicator_set))
         except UserError as error:
             dialogs.show_error(parent, "无法导出指标体系", str(error))
             return

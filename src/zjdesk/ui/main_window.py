@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,18 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.step_status import step_statuses
 from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
+from zjdesk.ui.export_controller import ExportController
 from zjdesk.ui.findings_panel import FindingsPanel
+from zjdesk.ui.indicator_actions import indicator_set_actions
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.score_panel import ScorePanel
-from zjdesk.ui.step_status import step_statuses
-from zjdesk.ui.steps import STEPS, step_of_path
+from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
 
-PageFactory = Callable[[int], StepPage]
+StepRef = int | str  # a step's index or key
 STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -75,7 +76,6 @@ class MainWindow(QMainWindow):
         self,
         open_year: OpenYear,
         live_score: LiveScore,
-        page_factory: Callable[[MainWindow], PageFactory],
         program: Any = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -176,7 +176,12 @@ class MainWindow(QMainWindow):
         self._update_statuses()
         QApplication.instance().installEventFilter(self)
         self.first_painted.connect(live_score.start_checks)
-        self.page_factory = page_factory(self)
+        # One export controller and one set of indicator-set actions for the window, handed to the pages.
+        self.exports = ExportController(self, open_year, live_score)
+        self.pages_context = {
+            step.key: PageContext(step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score))
+            for step in STEPS
+        }
         fit_to_screen(self, grow=True)
         self.go_to(0)
 
@@ -265,10 +270,15 @@ class MainWindow(QMainWindow):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def page(self, index: int) -> StepPage:
-        """The page of step ``index``, built now if it was not yet."""
+    @staticmethod
+    def _index(step: StepRef) -> int:
+        return step_index(step) if isinstance(step, str) else step
+
+    def page(self, step: StepRef) -> StepPage:
+        """The page of ``step`` (its index or key), built now if it was not yet."""
+        index = self._index(step)
         if index not in self.pages:
-            page = self.page_factory(index)
+            page = build_page(self.pages_context[STEPS[index].key])
             self.pages[index] = page
             placeholder = self._placeholders[index]
             if self.open_year.year_file.readonly:
@@ -278,8 +288,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         return self.pages[index]
 
-    def go_to(self, index: int) -> None:
-        """Show step ``index`` (out of range: stay where we are)."""
+    def go_to(self, step: StepRef) -> None:
+        """Show ``step`` (its index or key; an index out of range: stay where we are)."""
+        index = self._index(step)
         if not 0 <= index < len(STEPS):
             return
         previous = self.pages.get(self.current_step())
@@ -301,7 +312,7 @@ class MainWindow(QMainWindow):
     def go_to_finding(self, finding: Any) -> QWidget | None:
         """Show the step of ``finding`` and put the cursor in its field; returns that field."""
         path = getattr(finding, "path", "") or ""
-        index = step_of_path(path)
+        index = step_index_of_path(path)
         self.go_to(index)
         widget = self.page(index).reveal(path) if path else None
         if widget is not None:
@@ -364,17 +375,14 @@ class MainWindow(QMainWindow):
         read_only = "（只读）" if self.open_year.year_file.readonly else ""
         self.setWindowTitle(f"{unit} {year} — {self.open_year.path.name}{read_only} — zjdesk 绩效自评")
 
-    # -- printing (delegated to the export controller of the last page) ------------------------------
-
-    def _export_page(self):
-        return self.page(len(STEPS) - 1)
+    # -- printing ------------------------------------------------------------------------------------
 
     def print_report(self) -> None:
         """Ctrl+P: print the report."""
-        self._export_page().controller.print_report()
+        self.exports.print_report()
 
     def print_preview(self) -> None:
-        self._export_page().controller.print_preview()
+        self.exports.print_preview()
 
     def _about(self) -> None:
         import zjdesk

@@ -6,8 +6,6 @@ Everything that touches files on the officer's behalf happens here (never in a p
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,48 +19,10 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.main_window import MainWindow
 from zjdesk.ui.open_year import OpenYear
-from zjdesk.ui.pages.base import StepPage
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
 PREPARE_DELAY_MS = 300
-
-
-# Step index → (module, class) of its page; modules are imported when the page is first shown.
-PAGE_CLASSES = {
-    0: ("zjdesk.ui.pages.cover", "CoverPage"),
-    1: ("zjdesk.ui.pages.profile", "ProfilePage"),
-    2: ("zjdesk.ui.pages.tasks", "TasksPage"),
-    3: ("zjdesk.ui.pages.goals", "GoalsPage"),
-    5: ("zjdesk.ui.pages.team", "TeamPage"),
-    7: ("zjdesk.ui.pages.closing", "ClosingPage"),
-}
-
-
-def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
-    """The pages of the steps, each given only what it needs (built, and imported, on first use)."""
-    open_year, live_score = window.open_year, window.live_score
-
-    def build(index: int) -> StepPage:
-        if index == 4:
-            from zjdesk.ui.export_controller import ExportController
-            from zjdesk.ui.pages.figures import FiguresPage
-
-            return FiguresPage(open_year, live_score, ExportController.figures_paragraph)
-        if index == 6:
-            from zjdesk.ui.indicator_actions import indicator_set_actions
-            from zjdesk.ui.pages.evaluation import EvaluationPage
-
-            return EvaluationPage(open_year, live_score, indicator_set_actions(window, open_year, live_score))
-        if index == 8:
-            from zjdesk.ui.export_controller import ExportController
-            from zjdesk.ui.pages.export import ExportPage
-
-            return ExportPage(open_year, ExportController(window, open_year, live_score))
-        module, name = PAGE_CLASSES[index]
-        return getattr(importlib.import_module(module), name)(open_year)
-
-    return build
 
 
 class Program(QObject):
@@ -113,7 +73,7 @@ class Program(QObject):
         """A main window on an open year file (not yet shown)."""
         open_year = OpenYear(year_file, year)
         live_score = LiveScore(open_year, defer_checks=self.fast_start and not self.windows)
-        window = MainWindow(open_year, live_score, build_page_factory, self)
+        window = MainWindow(open_year, live_score, self)
         open_year.setParent(window)
         live_score.setParent(window)
         if not year_file.readonly:

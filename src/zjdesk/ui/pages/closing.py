@@ -15,8 +15,6 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class ClosingPage(StepPage):
-    title = "经验、问题与改进"
-    parts = ("practices", "problems", "improvements", "other")
     intro = "报告第三部分的（三）主要做法和经验、（四）存在问题、（五）改进措施，以及第四部分其他自评情况。"
 
     def _texts(self, list_path: str, item_name: str, numbering, placeholder: str) -> ListEditor:

@@ -11,8 +11,6 @@ from zjdesk.ui.widgets.list_editor import ListEditor
 
 
 class CoverPage(StepPage):
-    title = "封面与基本信息"
-    parts = ("cover",)
     intro = "报告封面上的单位、年度和日期，以及本次自评所依据的市财政局通知。开头段落由这些内容自动生成。"
 
     def build(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,10 +21,9 @@ from PySide6.QtWidgets import (
 from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Indicator
 from zjdesk.ui import dialogs
-from zjdesk.ui.live_score import LiveScore
-from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
+from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.form import Card
 
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
@@ -36,29 +34,20 @@ def _number(value: Decimal | None) -> str:
 
 
 class EvaluationPage(StepPage):
-    title = "绩效自评"
-    parts = ("indicator_set", "evaluation")
     intro = (
         "按指标体系逐项评分：能由数据计算的指标自动得分，其余由评价小组评判打分；低于满分须填写扣分原因。"
         "指标体系可从财政局下发的 Excel 表导入，也可逐项修改。"
     )
 
-    def __init__(
-        self,
-        open_year: OpenYear,
-        live_score: LiveScore,
-        set_actions: dict[str, Callable[[], None]] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.live_score = live_score
-        self.set_actions = set_actions or {}
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        self.set_actions = context.indicator_actions
         self.selected = -1
         self.detail: IndicatorDetail | None = None
-        super().__init__(open_year, parent)
-        live_score.updated.connect(self.refresh_table)
-        live_score.updated.connect(self._update_detail)
-        open_year.reloaded.connect(self._reloaded)
-        open_year.changed.connect(self._field_changed)
+        super().__init__(context, parent)
+        self.live_score.updated.connect(self.refresh_table)
+        self.live_score.updated.connect(self._update_detail)
+        self.open_year.reloaded.connect(self._reloaded)
+        self.open_year.changed.connect(self._field_changed)
         self.refresh_table()
         if self._indicators():
             self.select(0)
@@ -304,11 +293,7 @@ class EvaluationPage(StepPage):
         self.select(target)
 
     def _set_action(self, key: str) -> None:
-        action = self.set_actions.get(key)
-        if action is None:
-            dialogs.show_info(self, "指标体系", "此功能尚未就绪。")
-            return
-        action()
+        self.set_actions[key]()
 
     def reveal(self, path: str) -> QWidget | None:
         prefix = INDICATORS + "."

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
-from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_FORMULAS
 from zjdesk.domain.registry import breakdown_parts, figure_fields, label_of
-from zjdesk.ui.live_score import LiveScore
-from zjdesk.ui.open_year import OpenYear
+from zjdesk.report.sentences import expenditure_paragraph
 from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import AmountField
 from zjdesk.ui.widgets.form import Card
 
@@ -21,24 +18,14 @@ SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under 
 
 
 class FiguresPage(StepPage):
-    title = "支出情况"
-    parts = ("figures",)
     intro = (
         "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。自动计算的比率和报告中"
         "“（四）部门整体支出情况”一段由这些数字自动生成，正文和表格不会不一致。不清楚的数字可以先空着。"
     )
 
-    def __init__(
-        self,
-        open_year: OpenYear,
-        live_score: LiveScore,
-        paragraph: Callable[[YearData], str] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.live_score = live_score
-        self.paragraph = paragraph
-        super().__init__(open_year, parent)
-        live_score.updated.connect(self.refresh_derived)
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.live_score.updated.connect(self.refresh_derived)
         self.refresh_derived()
 
     def build(self) -> None:
@@ -137,7 +124,7 @@ class FiguresPage(StepPage):
     def _mark_review(self) -> None:
         """Grid cells awaiting 复核 are tinted (the page's banner confirms them; editing one clears it)."""
         for field in self.grid_fields:
-            pending = self.open_year.is_under_review(field.objectName())
+            pending = self.open_year.is_under_review(field.path)
             if bool(field.property("review")) != pending:
                 field.setProperty("review", pending)
                 field.setToolTip("待复核：导入或结转的数字，请核对" if pending else field.hint)
@@ -166,7 +153,7 @@ class FiguresPage(StepPage):
                 self.rates_grid.addWidget(shown, row, 1)
                 self.rate_values[metric] = shown
             self.rate_values[metric].setText(format_percent(value) if value is not None else "—")
-        if self.paragraph is not None:
-            self.paragraph_label.setText(self.paragraph(self.open_year.year))
-        else:
-            self.paragraph_label.setText("（报告生成模块尚未就绪）")
+        # The report's own sentence, from the rates just computed (the same call the report makes).
+        year = self.open_year.year
+        rates = self.live_score.rates
+        self.paragraph_label.setText(expenditure_paragraph(year.figures, year.cover.evaluation_year, rates.get))

@@ -13,8 +13,6 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class GoalsPage(StepPage):
-    title = "绩效目标"
-    parts = ("goals",)
     intro = "部门整体支出绩效目标，报告中依次编为“目标1、目标2……”。每个目标写一句完整的话。"
 
     def build(self) -> None:

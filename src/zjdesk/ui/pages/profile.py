@@ -52,8 +52,6 @@ def cells(*widgets: tuple[QWidget, int]) -> QWidget:
 
 
 class ProfilePage(StepPage):
-    title = "单位基本情况"
-    parts = ("profile",)
     intro = "单位机构设置、人员编制、内设科室职责、下属单位和离退休人员。报告第一部分“（一）单位机构设置、部门职能情况”由此生成。"
 
     def build(self) -> None:

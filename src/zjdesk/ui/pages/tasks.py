@@ -20,8 +20,6 @@ def _sub_caption(text: str) -> QLabel:
 
 
 class TasksPage(StepPage):
-    title = "年度工作任务"
-    parts = ("tasks",)
     intro = (
         "本年度总体工作和重点工作任务。每项任务有一个标题（报告中编为 1、2、3……），可加一段引言，"
         "再分若干要点（编为（1）（2）……）或段落。编号由程序生成，不必手工输入。"

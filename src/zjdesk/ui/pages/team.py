@@ -14,8 +14,6 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class TeamPage(StepPage):
-    title = "自评工作开展"
-    parts = ("team", "process")
     intro = "评价小组的组成，以及自评工作过程、材料报送时间和质量、报送与公开一致情况。"
 
     def _names(self, list_path: str, item_name: str) -> ListEditor:

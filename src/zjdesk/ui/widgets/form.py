@@ -16,6 +16,8 @@ from zjdesk.ui.widgets.fields import (
 )
 from zjdesk.ui.widgets.review import ReviewBadge
 
+BoundWidget = TextLine | TextBlock | AmountField | CountField | DecimalField | DateField
+
 
 def hint_label(text: str) -> QLabel:
     """A grey explanatory line under a group's title."""
@@ -38,7 +40,7 @@ class FieldForm(QWidget):
         self.layout_.setHorizontalSpacing(12)
         self.layout_.setVerticalSpacing(8)
 
-    def _row(self, label: str, editor: QWidget, *extras: QWidget, review: bool = True, stretch: bool = True) -> None:
+    def _row(self, label: str, editor: BoundWidget, *extras: QWidget, review: bool = True, stretch: bool = True) -> None:
         caption = QLabel(label)
         caption.setBuddy(editor)
         holder = QWidget()
@@ -49,7 +51,7 @@ class FieldForm(QWidget):
         for extra in extras:
             row.addWidget(extra)
         if review:
-            row.addWidget(ReviewBadge(self.open_year, editor.objectName()), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(ReviewBadge(self.open_year, editor.path), 0, Qt.AlignmentFlag.AlignTop)
         if not stretch:
             row.addStretch(1)
         if isinstance(editor, TextBlock):

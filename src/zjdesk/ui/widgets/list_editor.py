@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
+from zjdesk.ui.widgets.fields import BoundField
 
 RowBuilder = Callable[[int], QWidget]
 FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
@@ -69,6 +70,7 @@ class ListEditor(QWidget):
         super().__init__(parent)
         self.open_year = open_year
         self.list_path = list_path
+        self.path = list_path  # the data it edits: a finding on the list itself reveals this editor
         self.build_row = build_row
         self.new_item = new_item
         self.item_name = item_name
@@ -236,9 +238,8 @@ class ListEditor(QWidget):
             self.rebuild()
         prefix = f"{self.list_path}.{index}"
         for editor in self.rows_holder.findChildren(QWidget):
-            if not isinstance(editor, (QLineEdit, QPlainTextEdit)):
+            if not isinstance(editor, (QLineEdit, QPlainTextEdit)) or not isinstance(editor, BoundField):
                 continue
-            name = editor.objectName()
-            if name == prefix or name.startswith(prefix + "."):
+            if editor.path == prefix or editor.path.startswith(prefix + "."):
                 editor.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
