@@ -55,7 +55,7 @@ def parse_amount(text: str) -> Decimal | None:
         raise AmountError(f"“{text.strip()}”不是有效的金额。") from error
     if abs(value) >= MAX_AMOUNT:
         raise AmountError(f"“{text.strip()}”的数额过大：金额以万元为单位，请核对位数。")
-    if value.as_tuple().exponent < -2 and value != value.quantize(CENT):  # type: ignore[operator]
+    if value != value.quantize(CENT):
         raise AmountError(f"“{text.strip()}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
     return value.quantize(CENT)
 

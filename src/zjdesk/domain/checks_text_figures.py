@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zjdesk.domain.amounts import format_amount
 from zjdesk.domain.checks_base import YELLOW, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.model import YearData
+from zjdesk.domain.paths import get_value
 from zjdesk.domain.rates import RATE_LABELS
 from zjdesk.domain.registry import breakdown_parts, figure_fields
 from zjdesk.domain.scoring_rules import format_number
@@ -70,10 +71,8 @@ LONG_GRADE = {"优": "优秀", "良": "良好", "中": "中等", "差": "较差"
 
 
 def _figure(year: YearData, dotted: str) -> Decimal | None:
-    value: object = year.figures
-    for part in dotted.split("."):
-        value = getattr(value, part)
-    return value  # type: ignore[return-value]
+    value = get_value(year.figures, dotted)
+    return value if isinstance(value, Decimal) else None
 
 
 def _number(text: str) -> Decimal | None:

@@ -162,13 +162,14 @@ def _input_value(year: YearData, path: str) -> Decimal | int | None:
 
 
 def _compute(rate: RateDefinition, year: YearData) -> Decimal | None:
-    values = [_input_value(year, path) for path in rate.inputs]
+    values: list[Decimal | int | None] = [_input_value(year, path) for path in rate.inputs]
     if rate.kind == "reported":
         return round_rate(Decimal(values[0])) if values[0] is not None else None
     if rate.kind == "change":
         return change(values[0], values[1])
     if rate.kind == "absolute_ratio":
-        return ratio(abs(values[0]) if values[0] is not None else None, values[1])
+        numerator = values[0]
+        return ratio(None if numerator is None else Decimal(numerator).copy_abs(), values[1])
     return ratio(values[0], values[1])
 
 

@@ -11,7 +11,7 @@ from zjdesk.domain.report_words import REPORT_TITLE, heading_title
 from zjdesk.report import sentences
 from zjdesk.report.facts import IndicatorLine, ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
-from zjdesk.report.outline import Block, Heading, Outline, Paragraph
+from zjdesk.report.outline import Block, Heading, Outline, Paragraph, ParagraphRole
 from zjdesk.report.tables import data_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
@@ -39,8 +39,8 @@ class _Writer:
     def heading(self, level: int, title: str, body: str = "", source: str = "") -> None:
         self.blocks.append(Heading(level, self._counter.next(level), title, body.strip(), source))
 
-    def paragraph(self, text: str, source: str = "", role: str = "body") -> None:
-        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))  # type: ignore[arg-type]
+    def paragraph(self, text: str, source: str = "", role: ParagraphRole = "body") -> None:
+        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))
 
 
 def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:

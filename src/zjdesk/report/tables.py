@@ -85,8 +85,8 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     if not any("payment" in rate.name for rate in facts.rates):
         number += 1
         progress = figure("payment_progress_rate")
-        value = _percent(year.figures.payment_progress_rate)
-        rows.append(Row((str(number), progress.info.label, value, "%", progress.info.sheet_note)))
+        shown = _percent(year.figures.payment_progress_rate)
+        rows.append(Row((str(number), progress.info.label, shown, "%", progress.info.sheet_note)))
 
     columns = (
         Column("序号", 12),
@@ -127,7 +127,7 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("评分说明", 63, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
-    notes = ()
+    notes: tuple[str, ...] = ()
     if facts.set_name or facts.set_is_reference:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
         notes = (f"{label}：{facts.set_name}" if facts.set_name else label,)

@@ -6,7 +6,9 @@ test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no moda
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -14,6 +16,10 @@ YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
 WORD_FILTER = "Word 文档 (*.docx)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
+
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -76,7 +82,9 @@ def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
     return path or None
 
 
-def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""):
+def ask_new_year_details(
+    parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""
+) -> tuple[str, int, str] | None:
     """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
     from zjdesk.ui.new_year_dialog import NewYearDialog
 
@@ -86,7 +94,7 @@ def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int 
     return None
 
 
-def ask_print(parent: QWidget | None, printer) -> bool:
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog on ``printer``; True when the officer chose 打印."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -95,7 +103,7 @@ def ask_print(parent: QWidget | None, printer) -> bool:
     return bool(dialog.exec())
 
 
-def show_print_preview(parent: QWidget | None, printer, paint) -> None:
+def show_print_preview(parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
     """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 

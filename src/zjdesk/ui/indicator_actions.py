@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.model import YearData
 from zjdesk.ui import dialogs
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
@@ -37,7 +38,7 @@ def indicator_set_actions(parent: QWidget, open_year: OpenYear, live_score: Live
             dialogs.show_error(parent, "无法导入指标体系", str(error))
             return
 
-        def replace(year) -> None:
+        def replace(year: YearData) -> None:
             year.indicator_set = imported
 
         open_year.replace_year(replace)

@@ -7,12 +7,14 @@ the step navigator and the figures page redraw from it. Pages never compute scor
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from zjdesk.domain import rates, scoring
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.ui.open_year import OpenYear
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 FALLBACK_MS = 1000
 
 
-def _checks():
+def _checks() -> ModuleType:
     # Imported on first use: at start-up the window shows the score first and the findings a moment later.
     from zjdesk.domain import checks
 
@@ -92,7 +94,7 @@ class LiveScore(QObject):
     def use_reference_set(self) -> None:
         """Replace the year's indicator set by the shipped reference set (scores start empty)."""
 
-        def replace(year) -> None:
+        def replace(year: YearData) -> None:
             year.indicator_set = reference_indicator_set()
 
         self.open_year.replace_year(replace)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
+from zjdesk.ui.qt_app import application
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
 
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
         open_year.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
-        QApplication.instance().installEventFilter(self)
+        application().installEventFilter(self)
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
         self.exports = ExportController(self, open_year, live_score)
@@ -192,7 +195,7 @@ class MainWindow(QMainWindow):
             # After this paint has reached the screen, not within it.
             QTimer.singleShot(0, self.first_painted.emit)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # The side columns grow with the window: on a small screen the page keeps its room, on a
         # large one the score and findings panels use the space (findings wrap to fewer lines).
         width = event.size().width()
@@ -202,7 +205,14 @@ class MainWindow(QMainWindow):
 
     # -- menus and keys ----------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, handler, shortcut=None, name: str = "") -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        handler: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -238,9 +248,15 @@ class MainWindow(QMainWindow):
         )
         go.addSeparator()
         for index, step in enumerate(STEPS):
-            self._action(go, f"{index + 1}  {step.title}", lambda _checked=False, index=index: self.go_to(index))
+            self._action(go, f"{index + 1}  {step.title}", self._step_action(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于 zjdesk", self._about)
+
+    def _step_action(self, index: int) -> Callable[[], None]:
+        def go() -> None:
+            self.go_to(index)
+
+        return go
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
@@ -399,7 +415,7 @@ class MainWindow(QMainWindow):
         if not self._unsaved_edits_kept():
             event.ignore()  # back to the program: the edits are still there to save
             return
-        QApplication.instance().removeEventFilter(self)
+        application().removeEventFilter(self)
         self.open_year.close(commit=False)
         if self.program is not None:
             self.program.window_closed(self)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -59,7 +60,8 @@ class OpenYear(QObject):
     # -- reading -----------------------------------------------------------------------------------
 
     @property
-    def path(self):
+    def path(self) -> Path:
+        """Where the year file is."""
         return self.year_file.path
 
     def value(self, path: str) -> Any:

@@ -41,7 +41,7 @@ class Program(QObject):
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [str(path) for path in (value or [])]
+        return [str(path) for path in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         entry = str(path.resolve())

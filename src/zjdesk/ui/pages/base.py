@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import BoundField
-from zjdesk.ui.widgets.list_editor import ListEditor
+from zjdesk.ui.widgets.list_editor import ListEditor, ListRow
 from zjdesk.ui.widgets.review import ReviewBanner
 
 PAGE_MAX_WIDTH = 1180
@@ -47,6 +47,7 @@ class StepPage(QScrollArea):
         self.setObjectName("stepPage")
         inner = QWidget()
         inner.setObjectName("pageBody")
+        self.body = inner  # the scrolled column (QScrollArea.widget() may be None to the type checker)
         # On a wide screen a line of text stays readable: the column stops growing and sits centred.
         inner.setMaximumWidth(PAGE_MAX_WIDTH)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -72,7 +73,7 @@ class StepPage(QScrollArea):
 
     def _editor_of(self, path: str) -> QWidget | None:
         """The widget that edits ``path`` exactly: a bound field, or the editor of a list."""
-        for widget in self.widget().findChildren(QWidget):
+        for widget in self.body.findChildren(QWidget):
             if isinstance(widget, (BoundField, ListEditor)) and widget.path == path:
                 return widget
         return None
@@ -86,9 +87,8 @@ class StepPage(QScrollArea):
                 # Open any folded card around the field first (a folded task hides its fields).
                 ancestor = widget.parentWidget()
                 while ancestor is not None and ancestor is not self:
-                    unfold = getattr(ancestor, "unfold", None)
-                    if callable(unfold):
-                        unfold()
+                    if isinstance(ancestor, ListRow):
+                        ancestor.unfold()
                     ancestor = ancestor.parentWidget()
                 self.ensureWidgetVisible(widget, 40, 80)
                 return widget

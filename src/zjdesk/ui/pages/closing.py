@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.model import Practice
@@ -17,7 +19,7 @@ from zjdesk.ui.widgets.review import ReviewBadge
 class ClosingPage(StepPage):
     intro = "报告第三部分的（三）主要做法和经验、（四）存在问题、（五）改进措施，以及第四部分其他自评情况。"
 
-    def _texts(self, list_path: str, item_name: str, numbering, placeholder: str) -> ListEditor:
+    def _texts(self, list_path: str, item_name: str, numbering: Callable[[int], str], placeholder: str) -> ListEditor:
         open_year = self.open_year
 
         def row(index: int) -> QWidget:

@@ -199,7 +199,8 @@ class EvaluationPage(StepPage):
             return
         self.selected = row
         while self.detail_layout.count():
-            child = self.detail_layout.takeAt(0).widget()
+            taken = self.detail_layout.takeAt(0)
+            child = taken.widget() if taken is not None else None
             if child is not None:
                 child.hide()
                 child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zjdesk.ui.pages.base import StepPage, reads_only
@@ -119,7 +119,7 @@ class ExportPage(StepPage):
             dpi = min(PREVIEW_DPI, width / (width_mm / 25.4))  # landscape sheets shrink to the same width
             self.page_labels[index].setPixmap(QPixmap.fromImage(report.page_image(index, dpi)))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # The page images follow the column's width (the window was resized, or moved to another screen).
         if self._visible and abs(event.size().width() - event.oldSize().width()) > 40:
             self._timer.start()

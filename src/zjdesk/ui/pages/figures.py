@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.rates import RATE_FORMULAS
-from zjdesk.domain.registry import breakdown_parts, figure_fields, label_of
+from zjdesk.domain.registry import DeclaredField, breakdown_parts, figure_fields, label_of
 from zjdesk.report.sentences import expenditure_paragraph
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import AmountField
-from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.widgets.form import Card, FieldForm
 
 SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under the figures
 
@@ -78,8 +79,9 @@ class FiguresPage(StepPage):
         right.addStretch(1)
 
     @staticmethod
-    def _figure_row(form, item) -> None:
+    def _figure_row(form: FieldForm, item: DeclaredField) -> None:
         info = item.info
+        editor: QLineEdit
         if info.kind == "percent":
             editor = form.decimal(info.label, item.path, info.unit)
         else:
@@ -131,7 +133,7 @@ class FiguresPage(StepPage):
                 field.style().unpolish(field)
                 field.style().polish(field)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Rates beside the figures when there is room, below them in a narrow window.
         wide = self.viewport().width() >= SIDE_BY_SIDE_WIDTH

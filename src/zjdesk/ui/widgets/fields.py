@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from zjdesk.domain.amounts import AmountError, format_amount, format_number, normalise_width, parse_amount
@@ -38,9 +39,9 @@ class BoundField:
     def bind(self, open_year: OpenYear, path: str) -> None:
         self.open_year = open_year
         self.path = path
-        self.setObjectName(path)  # type: ignore[attr-defined]
+        self.setObjectName(path)  # type: ignore[attr-defined]  # the mixin is always on a QWidget
         self._loading = False
-        open_year.reloaded.connect(self.reload)  # type: ignore[attr-defined]
+        open_year.reloaded.connect(self.reload)
 
     def current(self) -> Any:
         try:
@@ -96,7 +97,7 @@ class TextBlock(QPlainTextEdit, BoundField):
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._fit)  # the text wraps anew at the new width
 

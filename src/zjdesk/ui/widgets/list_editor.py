@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,6 +46,28 @@ def _small_button(text: str, tip: str, name: str) -> QPushButton:
     # Tab moves from field to field; the row buttons are for the mouse (and would triple the Tab stops).
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+class ClickableLabel(QLabel):
+    """A label that says when it is clicked (a folded card's title opens the card)."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class ListRow(QFrame):
+    """One item's row or card; a folded card opens with :meth:`unfold` (a finding inside it was chosen)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.unfold_action: Callable[[], None] | None = None
+
+    def unfold(self) -> None:
+        if self.unfold_action is not None:
+            self.unfold_action()
 
 
 class ListEditor(QWidget):
@@ -110,12 +133,14 @@ class ListEditor(QWidget):
         self.rebuild()
 
     def items(self) -> list[Any]:
-        return get_value(self.open_year.year, self.list_path)
+        items: list[Any] = get_value(self.open_year.year, self.list_path)
+        return items
 
     def rebuild(self) -> None:
         """Lay out one row per item again (after the list changed shape)."""
         while self.rows.count():
-            child = self.rows.takeAt(0).widget()
+            taken = self.rows.takeAt(0)
+            child = taken.widget() if taken is not None else None
             if child is not None:
                 child.hide()
                 child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
@@ -132,7 +157,7 @@ class ListEditor(QWidget):
             self.rebuild()
 
     def _row(self, index: int, count: int) -> QWidget:
-        frame = QFrame()
+        frame = ListRow()
         frame.setObjectName("listRow" if self.compact else "listCard")
         up = _small_button("↑", f"上移此{self.item_name}", f"up:{self.list_path}.{index}")
         down = _small_button("↓", f"下移此{self.item_name}", f"down:{self.list_path}.{index}")
@@ -143,42 +168,44 @@ class ListEditor(QWidget):
                 button.setFixedWidth(28)
         up.setEnabled(index > 0)
         down.setEnabled(index < count - 1)
-        up.clicked.connect(lambda: self.move(index, index - 1))
-        down.clicked.connect(lambda: self.move(index, index + 1))
+        up.clicked.connect(lambda: self.move_item(index, index - 1))
+        down.clicked.connect(lambda: self.move_item(index, index + 1))
         remove.clicked.connect(lambda: self.remove(index))
         number = QLabel(self.numbering(index))
         number.setObjectName("itemNumber")
         body = self.build_row(index)
         if self.compact:
-            layout = QHBoxLayout(frame)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(6)
+            line = QHBoxLayout(frame)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(6)
             number.setMinimumWidth(24 if self.narrow else 44)
             number.setMinimumHeight(30)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addWidget(body, 1)
+            line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(body, 1)
             for button in (up, down, remove):
-                layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         else:
-            layout = QVBoxLayout(frame)
-            layout.setContentsMargins(12, 8, 12, 12)
-            layout.setSpacing(6)
+            card = QVBoxLayout(frame)
+            card.setContentsMargins(12, 8, 12, 12)
+            card.setSpacing(6)
             head = QHBoxLayout()
-            if self.summary is not None:
-                self._fold_head(head, frame, index, body)
+            summary = self._fold_head(head, frame, index, body) if self.summary is not None else None
             head.addWidget(number)
-            if self.summary is not None:
-                head.addWidget(frame.summary_label, 1)
+            if summary is not None:
+                head.addWidget(summary, 1)
             else:
                 head.addStretch(1)
             for button in (up, down, remove):
                 head.addWidget(button)
-            layout.addLayout(head)
-            layout.addWidget(body)
+            card.addLayout(head)
+            card.addWidget(body)
         return frame
 
-    def _fold_head(self, head: QHBoxLayout, frame: QFrame, index: int, body: QWidget) -> None:
+    def _fold_head(self, head: QHBoxLayout, frame: ListRow, index: int, body: QWidget) -> QLabel:
+        """The fold arrow of a card (added to ``head``) and its summary line (returned, shown when folded)."""
+        summarise = self.summary
+        assert summarise is not None
         item = self.items()[index]
         toggle = QToolButton()
         toggle.setObjectName(f"fold:{self.list_path}.{index}")
@@ -186,24 +213,24 @@ class ListEditor(QWidget):
         toggle.setAutoRaise(True)
         toggle.setCheckable(True)
         toggle.setToolTip(f"展开或折叠此{self.item_name}")
-        summary = QLabel()
+        summary = ClickableLabel()
         summary.setObjectName("foldSummary")
         summary.setCursor(Qt.CursorShape.PointingHandCursor)
-        summary.mousePressEvent = lambda _event: toggle.toggle()  # a folded card opens from its title too
-        frame.summary_label = summary
+        summary.clicked.connect(toggle.toggle)  # a folded card opens from its title too
 
         def show(folded: bool) -> None:
             toggle.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
             body.setVisible(not folded)
-            text = self.summary(item).strip() if folded else ""
+            text = summarise(item).strip() if folded else ""
             summary.setText(text or ("（未填写标题）" if folded else ""))
             (self.folded.add if folded else self.folded.discard)(id(item))
 
         toggle.toggled.connect(show)
         toggle.setChecked(id(item) in self.folded)
         show(id(item) in self.folded)
-        frame.unfold = lambda: toggle.setChecked(False)
+        frame.unfold_action = lambda: toggle.setChecked(False)
         head.addWidget(toggle)
+        return summary
 
     def set_all_folded(self, folded: bool) -> None:
         """Fold every card to its title, or open them all."""
@@ -226,7 +253,7 @@ class ListEditor(QWidget):
         self.open_year.remove_item(self.list_path, index)
         self.rebuild()
 
-    def move(self, index: int, new_index: int) -> None:
+    def move_item(self, index: int, new_index: int) -> None:
         self.open_year.move_item(self.list_path, index, new_index)
         self.rebuild()
         self.focus_item(new_index)
