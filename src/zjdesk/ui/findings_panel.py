@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from zjdesk.domain.checks_base import Finding, Fix
 from zjdesk.domain.steps import STEPS, step_index_of_path
 from zjdesk.ui.live_score import LiveScore
 
@@ -21,7 +22,7 @@ ITEM_PADDING = 14  # item padding top and bottom, and its bottom border
 SEVERITY_ORDER = {"red": 0, "todo": 1, "yellow": 2, "review": 3, "blue": 4}
 
 
-def kind_of(finding: Any) -> str:
+def kind_of(finding: Listed) -> str:
     """How the panel shows ``finding``: red, todo, yellow, review or blue."""
     if finding.check == "review_pending":
         return "review"
@@ -38,21 +39,26 @@ class ReviewGroup:
     check: str = "review_pending"
     severity: str = "yellow"
     acknowledged: bool = False
-    fix: Any = None
+    fix: Fix | None = None
     acknowledgeable: bool = False  # confirmed on the page (确认 / 全部确认), field by field
+    is_todo: bool = False
 
     @property
     def message(self) -> str:
         return f"第 {self.step + 1} 步“{STEPS[self.step].title}”有 {self.count} 项内容待复核：请逐项核对后点“确认”。"
 
 
-def group_reviews(findings: list[Any]) -> list[Any]:
+# What the panel lists: a finding, or the 待复核 marks of a step as one line.
+Listed = Finding | ReviewGroup
+
+
+def group_reviews(findings: list[Finding]) -> list[Listed]:
     """``findings`` with the 待复核 ones of each step merged into one :class:`ReviewGroup`, in place of the first."""
-    by_step: dict[int, list[Any]] = {}
+    by_step: dict[int, list[Finding]] = {}
     for finding in findings:
         if finding.check == "review_pending":
             by_step.setdefault(step_index_of_path(finding.path or ""), []).append(finding)
-    grouped: list[Any] = []
+    grouped: list[Listed] = []
     for finding in findings:
         if finding.check != "review_pending":
             grouped.append(finding)
@@ -91,7 +97,7 @@ class FindingsPanel(QFrame):
         self.live_score = live_score
         self.setObjectName("findingsPanel")
         self._icons = {kind: _dot(colour, ring=kind in ("todo", "review")) for kind, colour in SEVERITY_COLOURS.items()}
-        self.shown: list[Any] = []
+        self.shown: list[Listed] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -133,12 +139,12 @@ class FindingsPanel(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        findings = [item for item in self.live_score.findings if not getattr(item, "acknowledged", False)]
+        open_findings = [item for item in self.live_score.findings if not item.acknowledged]
         # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
-        findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_index_of_path(item.path or "")))
-        acknowledged = len(self.live_score.findings) - len(findings)
-        counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
-        findings = group_reviews(findings)
+        open_findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_index_of_path(item.path or "")))
+        acknowledged = len(self.live_score.findings) - len(open_findings)
+        counts = {kind: sum(1 for item in open_findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
+        findings = group_reviews(open_findings)
         parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
         summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
         if not self.live_score.checked:
@@ -185,13 +191,13 @@ class FindingsPanel(QFrame):
             if item.sizeHint() != size:
                 item.setSizeHint(size)
 
-    def current_finding(self) -> Any | None:
+    def current_finding(self) -> Listed | None:
         row = self.list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _update_buttons(self, *_args: Any) -> None:
         finding = self.current_finding()
-        self.fix_button.setEnabled(finding is not None and bool(getattr(finding, "fix", None)))
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.ack_button.setEnabled(finding is not None and finding.acknowledgeable)
         if finding is not None and finding.fix is not None:
             self.fix_button.setText(finding.fix.label or "自动修正")
@@ -205,10 +211,10 @@ class FindingsPanel(QFrame):
 
     def fix_current(self) -> None:
         finding = self.current_finding()
-        if finding is not None and getattr(finding, "fix", None):
+        if isinstance(finding, Finding) and finding.fix is not None:
             self.live_score.apply_fix(finding)
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()
-        if finding is not None and finding.acknowledgeable:
+        if isinstance(finding, Finding) and finding.acknowledgeable:
             self.live_score.acknowledge(finding)

@@ -27,7 +27,7 @@ from zjdesk.domain.step_status import step_statuses
 from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.export_controller import ExportController
-from zjdesk.ui.findings_panel import FindingsPanel
+from zjdesk.ui.findings_panel import FindingsPanel, Listed
 from zjdesk.ui.indicator_actions import indicator_set_actions
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
@@ -325,9 +325,9 @@ class MainWindow(QMainWindow):
         self.step_caption.setText(f"第 {index + 1} 步，共 {len(STEPS)} 步")
         self.open_year.flush() if self.open_year.has_unsaved_changes else None
 
-    def go_to_finding(self, finding: Any) -> QWidget | None:
+    def go_to_finding(self, finding: Listed) -> QWidget | None:
         """Show the step of ``finding`` and put the cursor in its field; returns that field."""
-        path = getattr(finding, "path", "") or ""
+        path = finding.path
         index = step_index_of_path(path)
         self.go_to(index)
         widget = self.page(index).reveal(path) if path else None

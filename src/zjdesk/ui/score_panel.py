@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -73,7 +72,7 @@ class ScorePanel(QFrame):
             self.cap.setVisible(False)
             self.unscored.setVisible(False)
             return
-        grade = getattr(score, "grade", "") or ""
+        grade = score.grade
         waiting = [item for item in score.indicators if item.indicator.judged_score is None]
         to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
         need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
@@ -97,21 +96,17 @@ class ScorePanel(QFrame):
             self.grade.setText(shown_grade)
             self.grade.setProperty("colour", colour)
             self.grade.setStyleSheet(f"background:{colour};")
-        cap = getattr(score, "cap", None)
-        cap_text = self._cap_text(cap)
+        cap_text = score.cap.explanation if score.cap is not None else ""
         self._set(self.cap, cap_text)
         self.cap.setVisible(bool(cap_text))
-        groups = list(getattr(score, "groups", None) or [])
+        groups = score.groups
         if len(groups) != len(self._group_rows):
             self._rebuild_groups(len(groups))
         for (name_label, bar, value_label), group in zip(self._group_rows, groups, strict=True):
-            name = getattr(group, "name", "") or getattr(group, "level1", "")
-            weight = Decimal(getattr(group, "weight", 0) or 0)
-            value = Decimal(getattr(group, "score", 0) or 0)
-            self._set(name_label, name)
-            self._set(value_label, f"{score_text(value)}/{score_text(weight)}")
-            bar.setMaximum(max(1, int(weight * 100)))
-            bar.setValue(int(value * 100))
+            self._set(name_label, group.name)
+            self._set(value_label, f"{score_text(group.score)}/{score_text(group.weight)}")
+            bar.setMaximum(max(1, int(group.weight * 100)))
+            bar.setValue(int(group.score * 100))
 
     @staticmethod
     def _unscored_text(to_judge: int, need_data: int) -> str:
@@ -121,17 +116,6 @@ class ScorePanel(QFrame):
         if need_data:
             parts.append(f"{need_data} 项缺少计算数据")
         return f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步），全部评分后给出等级。"
-
-    def _cap_text(self, cap: Any) -> str:
-        if not cap:
-            return ""
-        if isinstance(cap, str):
-            return cap
-        message = getattr(cap, "message", "") or getattr(cap, "explanation", "")
-        if message:
-            return message
-        limit = getattr(cap, "max_total", None)
-        return f"受预算完成率限制，总分最高 {score_text(limit)} 分" if limit is not None else ""
 
     def _rebuild_groups(self, count: int) -> None:
         for row in self._group_rows:

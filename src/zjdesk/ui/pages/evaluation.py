@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Indicator
+from zjdesk.domain.scoring import IndicatorScore
 from zjdesk.ui import dialogs
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
@@ -156,10 +157,8 @@ class EvaluationPage(StepPage):
         total = sum((item.weight for item in indicators), Decimal(0))
         reference = "（参考指标体系，请按本年度通知核对）" if indicator_set.is_reference else ""
         self.set_label.setText(f"{name}{reference}　共 {len(indicators)} 项，分值合计 {_number(total)} 分。")
-        scored = {}
         score = self.live_score.score
-        for item in getattr(score, "indicators", None) or []:
-            scored[getattr(item, "path", "")] = item
+        scored = {item.path: item for item in score.indicators} if score is not None else {}
         self.table.blockSignals(True)
         self.table.setRowCount(len(indicators))
         for row, indicator in enumerate(indicators):
@@ -170,8 +169,8 @@ class EvaluationPage(StepPage):
                 indicator.level2,
                 indicator.level3,
                 _number(indicator.weight),
-                "待评" if waiting else _number(getattr(result, "score", None)),
-                getattr(result, "explanation", "") or "",
+                "待评" if waiting or result is None else _number(result.score),
+                result.explanation if result is not None else "",
             )
             for column, text in enumerate(values):
                 item = self.table.item(row, column)
@@ -219,9 +218,10 @@ class EvaluationPage(StepPage):
             self.table.blockSignals(False)
         self.detail_layout.addWidget(self._detail(row, indicators[row]))
 
-    def _result(self, row: int) -> object:
+    def _result(self, row: int) -> IndicatorScore | None:
         path = f"{INDICATORS}.{row}"
-        return next((item for item in getattr(self.live_score.score, "indicators", None) or [] if item.path == path), None)
+        score = self.live_score.score
+        return next((item for item in score.indicators if item.path == path), None) if score is not None else None
 
     def _update_detail(self) -> None:
         """The selected indicator's live result, and whether its 扣分原因 is missing."""
@@ -234,9 +234,11 @@ class EvaluationPage(StepPage):
         )
 
     @staticmethod
-    def _awaits_score(indicator: Indicator, result: object) -> bool:
-        judged = getattr(result, "rule_kind", "") == "judged" or getattr(result, "fell_back_to_judged", False)
-        return result is not None and judged and indicator.judged_score is None
+    def _awaits_score(indicator: Indicator, result: IndicatorScore | None) -> bool:
+        if result is None:
+            return False
+        judged = result.rule_kind == "judged" or result.fell_back_to_judged
+        return judged and indicator.judged_score is None
 
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
         result = self._result(row)

@@ -7,12 +7,11 @@ with what the score rests on (评分标准, the computed result, the checklist),
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from zjdesk.domain.model import Indicator
+from zjdesk.domain.scoring import IndicatorScore
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.score_panel import score_text
 from zjdesk.ui.widgets.fields import CheckField, ChoiceField
@@ -54,7 +53,7 @@ class IndicatorDetail(QWidget):
         open_year: OpenYear,
         row: int,
         indicator: Indicator,
-        result: Any,
+        result: IndicatorScore | None,
         rate_labels: dict[str, str],
         *,
         show_definition: bool = False,
@@ -65,7 +64,7 @@ class IndicatorDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        judged = indicator.rule.kind == "judged" or bool(getattr(result, "fell_back_to_judged", False))
+        judged = indicator.rule.kind == "judged" or (result is not None and result.fell_back_to_judged)
 
         criteria = indicator.criteria.strip() or indicator.explanation.strip()
         if criteria:
@@ -111,9 +110,9 @@ class IndicatorDetail(QWidget):
         self.toggle.setChecked(show_definition)
         self._fold(show_definition)
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: IndicatorScore | None) -> None:
         """The indicator's score as computed now (follows every edit)."""
-        explanation = getattr(result, "explanation", "") or ""
+        explanation = result.explanation if result is not None else ""
         self.state.setText(f"当前：{explanation}")
         set_shown(self.state, bool(explanation))
 
@@ -122,13 +121,13 @@ class IndicatorDetail(QWidget):
         set_shown(self.reason_needed, needed)
 
     @staticmethod
-    def _how(indicator: Indicator, result: Any) -> str:
+    def _how(indicator: Indicator, result: IndicatorScore | None) -> str:
         """One line on how this indicator gets its score."""
         if indicator.rule.kind == "judged":
             return "由评价小组按评分标准给分；低于满分时在“扣分原因”中写明理由（会写入报告）。"
         if indicator.rule.kind == "checklist":
             return "逐项勾选已达到的检查项，程序按标准扣分；未逐项勾选时，采用上面的“评判得分”。"
-        if getattr(result, "fell_back_to_judged", False):
+        if result is not None and result.fell_back_to_judged:
             return "缺少计算所需的数据：补齐数据（多在第 5 步“支出情况”）后由程序计分，在此之前采用上面的“评判得分”。"
         return "此项由程序按数据计算得分；数据无法计算时才采用上面的“自评得分”。"
 
