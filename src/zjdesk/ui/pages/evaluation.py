@@ -25,7 +25,7 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
 from zjdesk.ui.steps import PageContext
-from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.widgets.form import Card, clear_layout
 
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
 
@@ -197,13 +197,7 @@ class EvaluationPage(StepPage):
         if row == self.selected and self.detail_layout.count():
             return
         self.selected = row
-        while self.detail_layout.count():
-            taken = self.detail_layout.takeAt(0)
-            child = taken.widget() if taken is not None else None
-            if child is not None:
-                child.hide()
-                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
-                child.deleteLater()
+        clear_layout(self.detail_layout)
         indicators = self._indicators()
         if not 0 <= row < len(indicators):
             self.detail_card.setTitle("所选指标")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import (
@@ -17,6 +17,17 @@ from zjdesk.ui.widgets.fields import (
 from zjdesk.ui.widgets.review import ReviewBadge
 
 BoundWidget = TextLine | TextBlock | AmountField | CountField | DecimalField | DateField
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget of ``layout`` (before it is filled anew)."""
+    while layout.count():
+        taken = layout.takeAt(0)
+        child = taken.widget() if taken is not None else None
+        if child is not None:
+            child.hide()
+            child.setParent(None)  # out of findChild's reach at once: the new widgets reuse the field paths
+            child.deleteLater()
 
 
 def hint_label(text: str) -> QLabel:

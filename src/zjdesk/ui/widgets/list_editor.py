@@ -26,6 +26,7 @@ from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import BoundField
+from zjdesk.ui.widgets.form import clear_layout
 
 RowBuilder = Callable[[int], QWidget]
 FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
@@ -138,13 +139,7 @@ class ListEditor(QWidget):
 
     def rebuild(self) -> None:
         """Lay out one row per item again (after the list changed shape)."""
-        while self.rows.count():
-            taken = self.rows.takeAt(0)
-            child = taken.widget() if taken is not None else None
-            if child is not None:
-                child.hide()
-                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
-                child.deleteLater()
+        clear_layout(self.rows)
         count = len(self.items())
         for index in range(count):
             self.rows.addWidget(self._row(index, count))
