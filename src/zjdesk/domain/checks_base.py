@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -100,6 +99,8 @@ def has_blocking(findings: Iterable[Finding]) -> bool:
 
 def fingerprint(*values: Any) -> str:
     """A short stable digest of the values a finding is about."""
+    import hashlib  # when the checks first run, not when the window starts
+
     text = "\x1f".join("\x00" if value is None else str(value) for value in values)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 

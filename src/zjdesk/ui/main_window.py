@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -33,12 +33,11 @@ from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
-from zjdesk.ui.qt_app import application
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
+from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
 StepRef = int | str  # a step's index or key
-STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 PREFERRED_SIZE = (1360, 860)
@@ -177,7 +176,6 @@ class MainWindow(QMainWindow):
         open_year.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
-        application().installEventFilter(self)
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
         self.exports = ExportController(self, open_year, live_score)
@@ -258,20 +256,6 @@ class MainWindow(QMainWindow):
 
         return go
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            and event.key() in STEP_KEYS
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
-
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.program.recent_files():
@@ -299,6 +283,10 @@ class MainWindow(QMainWindow):
             placeholder = self._placeholders[index]
             if self.open_year.year_file.readonly:
                 make_read_only(page)
+            # Fields claim Ctrl+PgUp/PgDn; in this window those keys always change step.
+            for widget in page.findChildren(QWidget):
+                if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    leave_step_keys_to_the_window(widget)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -415,7 +403,6 @@ class MainWindow(QMainWindow):
         if not self._unsaved_edits_kept():
             event.ignore()  # back to the program: the edits are still there to save
             return
-        application().removeEventFilter(self)
         self.open_year.close(commit=False)
         if self.program is not None:
             self.program.window_closed(self)
