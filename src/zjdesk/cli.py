@@ -12,7 +12,8 @@ import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
 
 import zjdesk
 from zjdesk.distribution.running_mark import mark_running
@@ -65,7 +66,13 @@ def _commands_help(parser: argparse.ArgumentParser) -> str:
 
 
 class _ChineseHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
@@ -82,19 +89,19 @@ class _ChineseArgumentError(UserError):
 class ArgumentParser(argparse.ArgumentParser):
     """argparse in Chinese: its help says 用法/参数/选项, and a wrong command line is one Chinese line (exit 2)."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.pop("add_help", None)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False  # our own -h, with Chinese help
         kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise _ChineseArgumentError(f"命令参数有误（{message}）。运行“{self.prog} --help”查看用法。")
 
 
-def _subparsers_action(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+def _subparsers_action(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     for action in parser._subparsers._group_actions if parser._subparsers else ():
         if isinstance(action, argparse._SubParsersAction):
             return action

@@ -51,13 +51,19 @@ def normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def _field(distribution: metadata.Distribution, name: str) -> str:
+    """One metadata field of a distribution, "" when it has none."""
+    values = distribution.metadata.get_all(name)
+    return str(values[0]).strip() if values else ""
+
+
 def licence_of(distribution: metadata.Distribution) -> str:
     """The licence a distribution declares: its SPDX expression, its short License field, or its classifiers."""
     meta = distribution.metadata
-    expression = (meta.get("License-Expression") or "").strip()
+    expression = _field(distribution, "License-Expression")
     if expression:
         return expression
-    field = (meta.get("License") or "").strip()
+    field = _field(distribution, "License")
     if field and "\n" not in field and len(field) <= 120:
         return field
     classifiers = [item.split(" :: ")[-1] for item in meta.get_all("Classifier") or [] if item.startswith("License ::")]
@@ -68,10 +74,10 @@ def licence_of(distribution: metadata.Distribution) -> str:
 
 def home_page_of(distribution: metadata.Distribution) -> str:
     """Where the distribution lives: its home page, or its source repository."""
-    meta = distribution.metadata
-    if meta.get("Home-page"):
-        return str(meta["Home-page"])
-    urls = [entry.split(",", 1) for entry in meta.get_all("Project-URL") or [] if "," in entry]
+    home_page = _field(distribution, "Home-page")
+    if home_page:
+        return home_page
+    urls = [str(entry).split(",", 1) for entry in distribution.metadata.get_all("Project-URL") or [] if "," in entry]
     for wanted in ("homepage", "home", "source", "repository", "source code"):
         for label, url in urls:
             if label.strip().lower() == wanted:

@@ -22,21 +22,27 @@ def mark_running() -> bool:
     Never stops the program: when Windows refuses the mutex, zjdesk runs without the mark, and
     the installer still finds the running program by its locked zjdesk.exe.
     """
-    if sys.platform != "win32":
-        return False
     if _held:
         return True
-    import ctypes
-    from ctypes import wintypes
+    if sys.platform == "win32":
+        handle = _create_mutex(RUNNING_MUTEX_NAME)
+        if handle:
+            _held.append(handle)
+            return True
+    return False
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    create_mutex = kernel32.CreateMutexW
-    create_mutex.argtypes = (ctypes.c_void_p, wintypes.BOOL, wintypes.LPCWSTR)
-    create_mutex.restype = wintypes.HANDLE
-    # Not owned (bInitialOwner FALSE): a second zjdesk opens the same mutex, and it exists as long as
-    # any zjdesk runs.
-    handle = create_mutex(None, False, RUNNING_MUTEX_NAME)
-    if not handle:
-        return False
-    _held.append(handle)
-    return True
+
+if sys.platform == "win32":
+
+    def _create_mutex(name: str) -> int | None:
+        import ctypes
+        from ctypes import wintypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        create_mutex = kernel32.CreateMutexW
+        create_mutex.argtypes = (ctypes.c_void_p, wintypes.BOOL, wintypes.LPCWSTR)
+        create_mutex.restype = wintypes.HANDLE
+        # Not owned (bInitialOwner FALSE): a second zjdesk opens the same mutex, and it exists as long
+        # as any zjdesk runs.
+        handle: int | None = create_mutex(None, False, name)
+        return handle
