@@ -41,6 +41,13 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
+def show_about(parent: QWidget | None) -> None:
+    """帮助 → 关于: version, build and folders for support, and the licences (see AboutDialog)."""
+    from zjdesk.ui.about_dialog import AboutDialog
+
+    AboutDialog(parent).exec()
+
+
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     """A yes/no question; True when the officer confirms."""
     from PySide6.QtWidgets import QMessageBox

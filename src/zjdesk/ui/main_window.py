@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         for index, step in enumerate(STEPS):
             self._action(go, f"{index + 1}  {step.title}", self._step_action(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于 zjdesk", self._about)
+        self._action(help_menu, "关于 zjdesk", self._about, None, "action.about")
 
     def _step_action(self, index: int) -> Callable[[], None]:
         def go() -> None:
@@ -389,13 +389,7 @@ class MainWindow(QMainWindow):
         self.exports.print_preview()
 
     def _about(self) -> None:
-        import zjdesk
-
-        dialogs.show_info(
-            self,
-            "关于 zjdesk",
-            f"zjdesk {zjdesk.__version__}\n部门整体支出绩效自评报告编写程序。\n所有修改即时保存到年度文件（.zjd）。",
-        )
+        dialogs.show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
