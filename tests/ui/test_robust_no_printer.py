@@ -31,9 +31,10 @@ window.go_to(8)  # 预览与导出: lays out the report and shows every page as 
 QApplication.processEvents()
 page = window.page(8)
 assert page.page_labels and not page.page_labels[0].pixmap().isNull()
-page.controller.print_to_pdf(folder / "报告.pdf", draft=True)
+dialogs.ask_export_path = lambda *args: str(folder / "报告.pdf")
 dialogs.ask_folder = lambda *args: str(folder)
 dialogs.ask_yes_no = lambda *args: True
+assert page.controller.export("pdf", draft=True) == [folder / "报告.pdf"]
 assert len(page.controller.export_all()) == 3
 print("done", flush=True)
 """

@@ -107,3 +107,14 @@ def format_percent(value: Decimal | None, places: int = 2) -> str:
         return ""
     quantum = Decimal(1).scaleb(-places)
     return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):f}%"
+
+
+def format_number(value: Decimal | int | None) -> str:
+    """A score or threshold as people write it: ``10``, ``92.5``, ``3.33`` (no trailing zeros, no exponent)."""
+    if value is None:
+        return ""
+    rounded = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -17,9 +17,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.registry import info_at
 
 # The kinds of number a year holds; :func:`number_kind` tells which a field is.
 AMOUNT = "amount"  # 万元 with at most two decimals (the figures)
@@ -32,10 +33,14 @@ AMOUNT_PLACES = 2
 MAX_DECIMAL = Decimal(1_000_000)  # exclusive: no weight, score or percentage comes near it
 DECIMAL_PLACES = 4
 MAX_COUNT_DIGITS = 7  # no unit counts ten million people
-MAX_COUNT = 10**MAX_COUNT_DIGITS - 1
+MAX_COUNT: int = 10**MAX_COUNT_DIGITS - 1
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
-_DECIMAL_FIELDS_THAT_ARE_NOT_AMOUNTS = ("figures.payment_progress_rate",)
+# The model's declared kinds (zjdesk.domain.field_info) → the limits that apply to them.
+_DECLARED_KINDS = {"amount": AMOUNT, "percent": DECIMAL, "count": COUNT}
+
+
+Number = TypeVar("Number", int, Decimal)
 
 
 class NumberError(UserError, ValueError):
@@ -43,12 +48,19 @@ class NumberError(UserError, ValueError):
 
 
 def number_kind(path: str, whole: bool) -> str:
-    """The kind of the number at ``path`` (a dotted field path); ``whole`` for int fields."""
-    if whole:
-        return YEAR if path == "cover.evaluation_year" else COUNT
-    if path.startswith("figures.") and path not in _DECIMAL_FIELDS_THAT_ARE_NOT_AMOUNTS:
-        return AMOUNT
-    return DECIMAL
+    """The kind of the number at ``path`` (a dotted field path); ``whole`` for int fields.
+
+    A field the model declares (a figure, a percentage, a count of people) has the limits of its
+    declared kind; the rest — weights, scores and the numbers of a scoring rule — are plain decimals
+    or counts.
+    """
+    if path == "cover.evaluation_year":
+        return YEAR
+    info = info_at(path)
+    declared = _DECLARED_KINDS.get(info.kind) if info is not None else None
+    if declared is not None and (declared in (COUNT, YEAR)) == whole:
+        return declared
+    return COUNT if whole else DECIMAL
 
 
 def _shown(value: Any, text: str | None) -> str:
@@ -62,7 +74,7 @@ def _shown(value: Any, text: str | None) -> str:
     return shown if len(shown) <= 40 else f"{shown[:16]}…（共 {len(shown)} 个字符）"
 
 
-def check_number(value: Any, kind: str, text: str | None = None) -> Any:
+def check_number(value: Number, kind: str, text: str | None = None) -> Number:
     """Return ``value`` when it lies within the limits of ``kind``, else raise :class:`NumberError`.
 
     ``text`` is what was typed or read (named in the message); without it the value is shown.
@@ -107,9 +119,13 @@ def _has_places(value: Decimal, places: int) -> bool:
 
 def check_field(path: str, value: Any) -> Any:
     """:func:`check_number` for the field at ``path`` (``None`` — not filled in — always passes)."""
-    if value is None or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+    if isinstance(value, bool):
         return value
-    return check_number(value, number_kind(path, isinstance(value, int)))
+    if isinstance(value, int):
+        return check_number(value, number_kind(path, whole=True))
+    if isinstance(value, Decimal):
+        return check_number(value, number_kind(path, whole=False))
+    return value
 
 
 def number_problems(root: Any, prefix: str = "") -> list[tuple[str, str]]:

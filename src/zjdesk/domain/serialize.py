@@ -62,7 +62,7 @@ def from_plain(kind: Any, data: Any, path: str = "") -> Any:
             raise FormatError(f"字段 {path or '（根）'} 应为列表。")
         (item_kind,) = typing.get_args(kind)
         return [from_plain(item_kind, item, f"{path}.{index}") for index, item in enumerate(data)]
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise FormatError(f"字段 {path or '（根）'} 应为对象。")
         hints = _hints(kind)
@@ -127,7 +127,8 @@ def year_from_document(document: Any) -> YearData:
         raise FormatError(
             f"此 JSON 文件的格式版本（{version}）高于本程序支持的版本（{FORMAT_VERSION}），请升级 zjdesk 后再导入。"
         )
-    return from_plain(YearData, document.get("year"), "")
+    year: YearData = from_plain(YearData, document.get("year"), "")
+    return year
 
 
 def dumps(year: YearData) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from zjdesk.domain.checks import Finding, run_checks
+from zjdesk.domain.checks import Finding, blocking_findings, run_checks
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring import YearScore, score_year
@@ -21,15 +21,11 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
-from zjdesk.store.output_files import OutputFileError, check_targets, write_all_atomically
+from zjdesk.store.output_files import check_targets, write_all_atomically
 
 MAX_LISTED = 20
 
 PathLike = str | os.PathLike[str]
-
-
-# An output file cannot be written (missing folder, read-only, open in another program).
-ExportTargetError = OutputFileError
 
 
 class NothingToExportError(UserError):
@@ -61,7 +57,7 @@ class _Output:
 
 def red_findings(year: YearData, score: YearScore | None = None) -> list[Finding]:
     """The findings that block a final export."""
-    return [finding for finding in run_checks(year, score) if finding.severity == "red"]
+    return blocking_findings(run_checks(year, score))
 
 
 def export_year(
@@ -76,9 +72,10 @@ def export_year(
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
 
     Raises :class:`RedFindingsError` (exit status 1) for a final export while red findings remain,
-    :class:`ExportTargetError` when a target cannot be written — a year file, one of ``sources``
-    (the files the year was read from), or the same file given twice; nothing is written in any
-    case. The outputs are moved into place all together: if one cannot be, none is.
+    :class:`~zjdesk.store.output_files.OutputFileError` when a target cannot be written — a year
+    file, one of ``sources`` (the files the year was read from), or the same file given twice;
+    nothing is written in any case. The outputs are moved into place all together: if one cannot
+    be, none is.
     """
     outputs = [_Output(Path(path), kind) for path, kind in ((docx, "docx"), (pdf, "pdf"), (xlsx, "xlsx")) if path]
     if not outputs:

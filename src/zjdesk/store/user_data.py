@@ -12,6 +12,7 @@ from zjdesk.domain.errors import UserError
 from zjdesk.store.yearfile import YearFile, write_new_year_file
 
 DEMO_FILE_NAME = "演示-2024.zjd"
+LOG_FOLDER_NAME = "logs"
 
 
 def user_data_dir() -> Path:
@@ -23,6 +24,11 @@ def user_data_dir() -> Path:
     folder = base / "zjdesk"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def log_dir() -> Path:
+    """Where zjdesk's log files go: ``logs`` in the user's zjdesk folder (not created here)."""
+    return user_data_dir() / LOG_FOLDER_NAME
 
 
 def demo_file_path() -> Path:

@@ -13,24 +13,22 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class GoalsPage(StepPage):
-    title = "绩效目标"
-    parts = ("goals",)
     intro = "部门整体支出绩效目标，报告中依次编为“目标1、目标2……”。每个目标写一句完整的话。"
 
     def build(self) -> None:
-        document = self.document
+        open_year = self.open_year
 
         def goal_row(index: int) -> QWidget:
             path = f"goals.{index}"
             return cells(
-                (TextBlock(document, path, "例如：做好国有资产出租管理及维护工作。", rows=2), 0),
-                (ReviewBadge(document, path), NATURAL),
+                (TextBlock(open_year, path, "例如：做好国有资产出租管理及维护工作。", rows=2), 0),
+                (ReviewBadge(open_year, path), NATURAL),
             )
 
         card = Card("部门整体支出绩效目标")
         card.add(
             ListEditor(
-                document, "goals", goal_row, str, item_name="目标", numbering=lambda index: f"目标{index + 1}", compact=True
+                open_year, "goals", goal_row, str, item_name="目标", numbering=lambda index: f"目标{index + 1}", compact=True
             )
         )
         self.column.addWidget(card)
