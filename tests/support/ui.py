@@ -44,6 +44,10 @@ class DialogRecorder:
         self.answers: dict[str, object] = {}
         monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: self.errors.append((title, message)))
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
+        self.crashes: list[tuple[str, str]] = []
+        self.folders_opened: list[Path] = []
+        monkeypatch.setattr(dialogs, "show_crash", lambda _parent, title, message, _folder: self.crashes.append((title, message)))
+        monkeypatch.setattr(dialogs, "open_folder", lambda folder: self.folders_opened.append(folder) or True)
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
         for name in (

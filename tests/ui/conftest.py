@@ -1,4 +1,10 @@
-"""The desktop program's tests: every one runs with the program's QApplication; the shared demo window."""
+"""The desktop program's tests: every one runs with the program's QApplication; the shared demo window.
+
+No modal dialog may block a test: a window closed with an entry still red asks whether to close, and
+pytest-qt closes every window at the end of its test. Every dialog of :mod:`zjdesk.ui.dialogs` is
+therefore recorded and answered by default; a test that looks at the dialogs makes its own
+:class:`support.ui.DialogRecorder` (or asks for ``recorder``), which replaces the default one.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,24 @@ from zjdesk.store.yearfile import write_new_year_file
 @pytest.fixture(autouse=True)
 def _program_application(qt_application):
     return qt_application
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(monkeypatch) -> DialogRecorder:
+    return DialogRecorder(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """zjdesk's own data folder (the demo's) and the Documents folder of a user who lives in ``tmp_path``."""
+    data, config, documents = tmp_path / "appdata", tmp_path / "config", tmp_path / "文档"
+    for folder in (data, config, documents):
+        folder.mkdir()
+    (config / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{documents}"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("LOCALAPPDATA", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return {"data": data / "zjdesk", "documents": documents}
 
 
 @pytest.fixture

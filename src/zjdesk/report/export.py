@@ -8,6 +8,7 @@ page 草稿.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from zjdesk.report.xlsx_writer import render_xlsx
 from zjdesk.store.output_files import check_targets, write_all_atomically
 
 MAX_LISTED = 20
+logger = logging.getLogger("zjdesk.report")
 
 PathLike = str | os.PathLike[str]
 
@@ -89,6 +91,7 @@ def export_year(
     outline = outline_for(year, draft=draft, score=score)
     contents = [(output.path, render(outline, output.kind)) for output in outputs]
     write_all_atomically(contents)
+    logger.info("exported%s: %s", " (draft)" if draft else "", ", ".join(str(output.path) for output in outputs))
     return [output.path for output in outputs]
 
 

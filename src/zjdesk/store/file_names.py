@@ -75,3 +75,28 @@ def exists(path: Path) -> bool:
 def is_dir(path: Path) -> bool:
     """Whether ``path`` is a folder, never raising for an odd path."""
     return os.path.isdir(path)
+
+
+def displayable(text: str) -> str:
+    """A path or name as the officer should read it, also when the system gave undecodable bytes.
+
+    On Linux a file name written by an old Chinese Windows archive is GBK, not UTF-8: Python keeps
+    its bytes (as surrogate escapes), which no window title, message or settings file can show.
+    Each part of the path is shown decoded as GBK where it is not UTF-8.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for raw in os.fsencode(text).split(os.fsencode(os.sep)):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                parts.append(raw.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            parts.append(raw.decode("utf-8", "replace"))
+    return os.sep.join(parts)

@@ -13,9 +13,11 @@ year without paying for the ORM's import.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sqlite3
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 YEAR_FILE_SUFFIX = ".zjd"
+# Opens, saves and failures, never the year's contents; the desktop program writes it to its log.
+# Only INFO: with no log configured (the command line) Python prints nothing below WARNING.
+logger = logging.getLogger("zjdesk.store")
 
 
 class WriteError(UserError):
@@ -143,6 +148,7 @@ class YearFile:
             cls._write_new(path, year, parts)
         finally:
             lock.release()
+        logger.info("created %s", path)
         return cls.open(path)
 
     @staticmethod
@@ -209,6 +215,7 @@ class YearFile:
         except ReadOnlyFileError as error:
             year_file = cls.open(path, readonly=True)
             year_file.readonly_reason = error.reason
+            logger.info("%s cannot be written, opened read-only: %s", path, error.reason)
             return year_file
 
     @classmethod
@@ -256,6 +263,7 @@ class YearFile:
                 year_file.migrated_from = version
                 year_file.backup = backup
             year_file.load()  # validates every part now, not at the first edit
+            logger.info("opened %s for editing%s", path, f" (migrated from schema {version})" if backup else "")
             return year_file
         except BaseException:
             lock.release()
@@ -267,6 +275,7 @@ class YearFile:
         year_file = cls(path, None, True, memory)
         year_file.migrated_from = migrated_from
         year_file.load()
+        logger.info("read %s", path)
         return year_file
 
     def close(self) -> None:
@@ -366,15 +375,19 @@ class YearFile:
             meta.update(_year_meta(year))
         from zjdesk.store import writer
 
+        started = time.perf_counter()
         try:
             writer.write_parts(engine, changed, meta, now, verify=self._check_still_the_same_file)
-        except UserError:
+        except UserError as error:
+            logger.info("save to %s refused: %s", self.path, type(error).__name__)
             raise
         except Exception as error:
+            logger.info("save to %s failed: %s", self.path, describe_failure(error))
             raise WriteError(
                 f"保存到“{self.path.name}”失败（{describe_failure(error)}）：最近一次修改未能写入，文件保留上一次保存的内容。"
             ) from error
         self._saved.update(changed)
+        logger.info("saved %s: %s (%.0f ms)", self.path, ", ".join(changed), (time.perf_counter() - started) * 1000)
         return list(changed)
 
     def _check_still_the_same_file(self) -> None:

@@ -7,6 +7,7 @@ classes are imported by the function that shows one, so starting the program doe
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the officer something went wrong and what to do (the message says both)."""
     from PySide6.QtWidgets import QMessageBox
 
+    logging.getLogger("zjdesk.ui").warning("message shown: %s", title)  # the title only: messages quote entries
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")
     box.exec()
@@ -39,6 +42,30 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("好")
     box.exec()
+
+
+def show_crash(parent: QWidget | None, title: str, message: str, log_folder: Path) -> None:
+    """After an unexpected error: what happened and where the log is, with a button that opens its folder."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+    folder_button = box.addButton("打开日志文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is folder_button:
+        open_folder(log_folder)
+
+
+def open_folder(folder: Path) -> bool:
+    """Show ``folder`` in the system's file manager (Explorer), creating it first; False if it cannot be shown."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def show_about(parent: QWidget | None) -> None:

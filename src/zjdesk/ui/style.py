@@ -50,6 +50,10 @@ QDateEdit::drop-down, QComboBox::drop-down {{
 }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 18px; border: none; background: transparent; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
+#fieldReason {{ color: #c62828; font-size: 9pt; }}
+#readOnlyBanner {{ background: #fdecea; border: 1px solid #e4a9a3; border-radius: 6px; }}
+#readOnlyBanner QLabel {{ color: #7f1d1d; }}
+QLabel#status\\.pending {{ color: #c62828; padding-left: 8px; }}
 
 QPushButton {{
     background: #ffffff; border: 1px solid #b8c2ce; border-radius: 4px; padding: 5px 14px; color: #1b2733;

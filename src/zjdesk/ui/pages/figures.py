@@ -12,7 +12,7 @@ from zjdesk.domain.registry import DeclaredField, breakdown_parts, figure_fields
 from zjdesk.report.sentences import expenditure_paragraph
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.steps import PageContext
-from zjdesk.ui.widgets.fields import AmountField
+from zjdesk.ui.widgets.fields import AmountField, with_reasons
 from zjdesk.ui.widgets.form import Card, FieldForm
 
 SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under the figures
@@ -118,9 +118,11 @@ class FiguresPage(StepPage):
         for column in range(1, len(parts) + 1):
             grid.setColumnStretch(column, 1)
         self.grid_fields = grid_holder.findChildren(AmountField)
+        for field in self.grid_fields:
+            field.named_reason = True  # the reasons are written under the grid, each with its cell's name
         self.open_year.review_changed.connect(self._mark_review)
         self._mark_review()
-        card.add(grid_holder)
+        card.add(with_reasons(grid_holder, list(self.grid_fields)))
         return card
 
     def _mark_review(self) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, SubordinateUnit
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.widgets.fields import CountField, TextBlock, TextLine
+from zjdesk.ui.widgets.fields import CountField, ParsedLine, TextBlock, TextLine, with_reasons
 from zjdesk.ui.widgets.form import Card, FieldForm
 from zjdesk.ui.widgets.list_editor import ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
@@ -48,7 +48,11 @@ def cells(*widgets: tuple[QWidget, int]) -> QWidget:
             layout.addWidget(widget)
         else:
             layout.addWidget(widget, 1)
-    return row
+    fields = [widget for widget, _width in widgets]
+    for field in fields:
+        if isinstance(field, ParsedLine):
+            field.named_reason = True  # several number fields share the line under the row
+    return with_reasons(row, fields)
 
 
 class ProfilePage(StepPage):

@@ -1,10 +1,12 @@
 """Input widgets bound to one field of the year each.
 
 Every widget's ``objectName`` is the dotted path of its field (``cover.unit_name``); it writes
-every change to the :class:`~zjdesk.ui.open_year.Document` as the officer types, and re-reads its
+every change to the :class:`~zjdesk.ui.open_year.OpenYear` as the officer types, and re-reads its
 value when the year changes under it (an automatic fix, an import). Number fields read what
 people type (full-width digits, thousands separators, a trailing 万元) and mark a wrong entry at
-once, with a tooltip that says why.
+once: red, with the reason written under the field (:attr:`ParsedLine.reason_label`). A wrong
+entry never reaches the value — the field keeps its last complete valid one — and the typed text
+is kept as the field's pending entry, shown red again when the year is reopened.
 """
 
 from __future__ import annotations
@@ -15,11 +17,22 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zjdesk.domain.amounts import format_amount, format_number, parse_amount, parse_count, parse_decimal
 from zjdesk.domain.limits import number_kind
 from zjdesk.domain.paths import PathError
+from zjdesk.domain.registry import label_of
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
@@ -120,8 +133,14 @@ class TextBlock(QPlainTextEdit, BoundField):
             self.setPlainText(text)
 
 
-class _ParsedLine(QLineEdit, BoundField):
-    """A line whose text is parsed into a value; wrong entries are marked, not stored."""
+class ParsedLine(QLineEdit, BoundField):
+    """A line whose text is parsed into a value; a wrong entry is marked and kept apart, never stored.
+
+    While the officer types, every valid entry is stored at once (the rates and the score follow);
+    an entry that cannot be used puts the field back to its last complete valid value — the one it
+    had when this edit began, or when the officer last left it valid — and keeps the text as the
+    field's pending entry.
+    """
 
     validity_changed = Signal(bool)
     hint = ""
@@ -130,12 +149,35 @@ class _ParsedLine(QLineEdit, BoundField):
         super().__init__(parent)
         self.bind(open_year, path)
         self.valid = True
+        # The reason, written out under the field (the form or the page places this label).
+        self.reason_label = QLabel()
+        self.reason_label.setObjectName("fieldReason")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.hide()
+        self._named_reason = False
+        self._reason = ""
+        self._committed: Any = None
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setToolTip(self.hint)
         self.reload()
         self.textChanged.connect(self._typed)
         self.editingFinished.connect(self._tidy)
+
+    @property
+    def named_reason(self) -> bool:
+        """Whether the reason names the field (a field of a grid or a row, whose reasons share a line)."""
+        return self._named_reason
+
+    @named_reason.setter
+    def named_reason(self, named: bool) -> None:
+        self._named_reason = named
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        name = label_of(self.path) if self._named_reason and self._reason else ""
+        self.reason_label.setText(f"{name}：{self._reason}" if name else self._reason)
+        self.reason_label.setVisible(bool(self._reason))
 
     def parse(self, text: str) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -144,6 +186,13 @@ class _ParsedLine(QLineEdit, BoundField):
         return "" if value is None else str(value)
 
     def show_value(self, value: Any) -> None:
+        self._committed = value
+        pending = self.open_year.pending_for(self.path)
+        if pending is not None:  # typed earlier and not usable: shown as typed, red, until corrected
+            if self.text() != pending.text:
+                self.setText(pending.text)
+            self._mark(pending.reason)
+            return
         self._mark(None)
         text = self.format(value)
         if self.text() != text:
@@ -153,6 +202,8 @@ class _ParsedLine(QLineEdit, BoundField):
         valid = message is None
         if valid != self.valid or message:
             _set_invalid(self, message, self.hint)
+            self._reason = message or ""
+            self._show_reason()
         if valid != self.valid:
             self.valid = valid
             self.validity_changed.emit(valid)
@@ -164,23 +215,43 @@ class _ParsedLine(QLineEdit, BoundField):
             value = self.parse(text)
         except ValueError as error:
             self._mark(str(error))
+            # The file keeps the last complete valid value; the text is kept apart until corrected.
+            self.open_year.set_pending(self.path, text, str(error))
+            self.store(self._committed)
             return
         self._mark(None)
+        self.open_year.clear_pending(self.path)
         self.store(value)
 
     def _tidy(self) -> None:
         """Show a valid entry in its standard form (１５５７．１ → 1557.10) once the officer moves on."""
         if self.valid:
+            self._committed = self.current()
             self._loading = True
             try:
-                text = self.format(self.current())
+                text = self.format(self._committed)
                 if self.text() != text:
                     self.setText(text)
             finally:
                 self._loading = False
 
 
-class AmountField(_ParsedLine):
+def with_reasons(row: QWidget, fields: list[QWidget]) -> QWidget:
+    """``row`` with the reason labels of its number fields under it (shown while an entry is wrong)."""
+    labels = [field.reason_label for field in fields if isinstance(field, ParsedLine)]
+    if not labels:
+        return row
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(row)
+    for label in labels:
+        layout.addWidget(label)
+    return holder
+
+
+class AmountField(ParsedLine):
     """An amount in 万元 with two decimals; accepts １５５７．１５, 1,557.15 and 1557.15万元."""
 
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
@@ -199,7 +270,7 @@ class AmountField(_ParsedLine):
         return format_amount(value)
 
 
-class CountField(_ParsedLine):
+class CountField(ParsedLine):
     """A whole number of people (编制数, 在职人数, 退休人数), or the evaluation year; empty means not known."""
 
     hint = "人数，填写整数。"
@@ -208,7 +279,7 @@ class CountField(_ParsedLine):
         return parse_count(text, number_kind(self.path, whole=True))
 
 
-class DecimalField(_ParsedLine):
+class DecimalField(ParsedLine):
     """A plain decimal number (分值, 得分, 百分比)."""
 
     hint = "填写数字。"

@@ -11,8 +11,10 @@ from zjdesk.ui.widgets.fields import (
     CountField,
     DateField,
     DecimalField,
+    ParsedLine,
     TextBlock,
     TextLine,
+    with_reasons,
 )
 from zjdesk.ui.widgets.review import ReviewBadge
 
@@ -68,6 +70,11 @@ class FieldForm(QWidget):
         if isinstance(editor, TextBlock):
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_.addRow(caption, holder)
+            self.layout_.setAlignment(caption, Qt.AlignmentFlag.AlignTop)
+        elif isinstance(editor, ParsedLine):
+            # The reason of a wrong entry appears under the field: the caption stays level with the field.
+            caption.setFixedHeight(editor.sizeHint().height())
+            self.layout_.addRow(caption, with_reasons(holder, [editor]))
             self.layout_.setAlignment(caption, Qt.AlignmentFlag.AlignTop)
         else:
             self.layout_.addRow(caption, holder)
