@@ -46,6 +46,8 @@ class DialogRecorder:
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
+        self.findings_shown: list[list[object]] = []  # the yellow findings listed before each final export
+        monkeypatch.setattr(dialogs, "ask_export_despite_findings", self._despite_findings)
         for name in (
             "ask_open_year_file",
             "ask_save_year_file",
@@ -59,6 +61,12 @@ class DialogRecorder:
     def _yes_no(self, _parent, title: str, question: str) -> bool:
         self.questions.append((title, question))
         return bool(self.answers.get("yes_no", True))
+
+    def _despite_findings(self, _parent, _action: str, findings: list[object]) -> object:
+        """Go ahead (True), cancel (None) or a finding the officer clicked, as ``answers["findings"]`` says."""
+        self.findings_shown.append(list(findings))
+        answer = self.answers.get("findings", True)
+        return answer(findings) if callable(answer) else answer
 
     def _answer(self, name: str):
         def answer(*_args, **_kwargs):

@@ -42,6 +42,9 @@ def carry_forward(previous: YearData) -> YearData:
         notice_title=last.cover.notice_title,
         notice_number=last.cover.notice_number,
         opening_text=last.cover.opening_text,
+        preparer=last.cover.preparer,
+        preparer_phone=last.cover.preparer_phone,
+        unit_head=last.cover.unit_head,
     )
     figures = Figures(
         prior_final_expenditure=copy.deepcopy(last.figures.final_expenditure),

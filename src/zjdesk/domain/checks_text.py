@@ -29,6 +29,9 @@ YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
 # Years further away than this are history (成立于1958年), not leftovers from last year's report.
 YEAR_WINDOW = 5
 
+# A document number (文号) whose year stands in brackets other than GB/T 9704's 六角括号: 湛财绩[2025]2号.
+DOCUMENT_NUMBER = re.compile(f"([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)")
+
 SHORT_ANALYSIS = 60  # characters
 ANALYSIS_FIELDS = (
     ("evaluation.budgeting", "预算编制情况"),
@@ -152,6 +155,28 @@ def _replace_matches(text: str, matches: list[re.Match[str]], replacement: Calla
         position = match.end(1)
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: a 文号 written with [2025] or （2025）; GB/T 9704-2012 writes the year in 六角括号: 湛财绩〔2025〕2号."""
+    notice = ("cover.notice_number", context.year.cover.notice_number)
+    for path, text in (notice, *context.prose):
+        matches = list(DOCUMENT_NUMBER.finditer(text))
+        if not matches:
+            continue
+        fixed = DOCUMENT_NUMBER.sub(lambda match: f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}", text)
+        first = matches[0]
+        wrong = first.group(0)
+        right = f"{first.group(1)}〔{first.group(2)}〕{first.group(3)}"
+        more = f"（共 {len(matches)} 处）" if len(matches) > 1 else ""
+        yield Finding(
+            "document_number_brackets",
+            YELLOW,
+            f"文号“{wrong}”{more}中的年份应使用六角括号〔〕（GB/T 9704—2012），应写作“{right}”。",
+            path,
+            fix=Fix("改为六角括号〔〕", path, text, fixed),
+            fingerprint=fingerprint(text),
+        )
 
 
 def check_review_pending(context: CheckContext) -> Iterator[Finding]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_FORMULAS, RATE_LABELS
 from zjdesk.domain.report_words import circled_number
-from zjdesk.domain.scoring import YearScore, score_year
+from zjdesk.domain.scoring import IndicatorScore, YearScore, score_year
 from zjdesk.report.build import build_outline
 from zjdesk.report.facts import IndicatorLine, RateLine, ReportFacts
 from zjdesk.report.outline import Outline
+from zjdesk.report.score_words import cap_note, scoring_note
 
 
 def _criteria(criteria: str, checklist: list[str]) -> str:
@@ -25,6 +26,10 @@ def _criteria(criteria: str, checklist: list[str]) -> str:
     return f"{criteria}{items}。"
 
 
+def _unscored(item: IndicatorScore) -> bool:
+    return (item.rule_kind == "judged" or item.fell_back_to_judged) and item.indicator.judged_score is None
+
+
 def facts_from_score(year: YearData, score: YearScore) -> ReportFacts:
     """The report's view of an already computed score (the UI computes it on every keystroke)."""
     lines = tuple(
@@ -34,22 +39,24 @@ def facts_from_score(year: YearData, score: YearScore) -> ReportFacts:
             level3=item.indicator.level3,
             weight=item.weight,
             criteria=_criteria(item.indicator.criteria, item.indicator.rule.checklist),
-            score=item.score,
+            # An indicator still to be judged has no score yet (the engine counts 0 for it).
+            score=None if _unscored(item) else item.score,
             explanation=item.explanation,
             deduction_reason=item.indicator.deduction_reason,
+            note=scoring_note(item),
         )
         for item in score.indicators
     )
     rates = tuple(
         RateLine(name, label, score.rates.get(name), RATE_FORMULAS.get(name, "")) for name, label in RATE_LABELS.items()
     )
-    cap_note = score.cap.explanation if score.cap is not None and score.cap.lowered_total else ""
     indicator_set = year.indicator_set
     return ReportFacts(
         total=score.total,
         grade=score.grade,
         total_weight=score.max_total,
-        cap_note=cap_note,
+        cap_note=cap_note(score.cap, score.uncapped_total),
+        cap=score.cap.max_total if score.cap is not None and score.cap.lowered_total else None,
         indicators=lines,
         rates=rates,
         set_name=indicator_set.name,

@@ -7,9 +7,9 @@ from decimal import Decimal
 from zjdesk.domain.amounts import format_amount, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
-from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE
+from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE, chinese_date
 from zjdesk.report.facts import ReportFacts
-from zjdesk.report.outline import Column, Row, Table
+from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
 from zjdesk.report.sentences import format_score
 
 MISSING = "—"
@@ -53,7 +53,15 @@ FIGURE_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 
 
 def _amount_row(number: int, label: str, path: str, year: YearData) -> Row:
-    return Row((str(number), label, format_amount(get_value(year, path)) or MISSING, "万元", path_note(path)))
+    value = get_value(year, path)
+    note = path_note(path)
+    return Row((str(number), label, format_amount(value) or MISSING, "万元", note), values=(number, label, value, "万元", note))
+
+
+def _count_row(number: int, label: str, value: int | None, note: str = "") -> Row:
+    """A head count: a whole number in the sheet, empty (and "—" in print) when unknown."""
+    text = MISSING if value is None else str(value)
+    return Row((str(number), label, text, "人", note), values=(number, label, value, "人", note))
 
 
 def path_note(path: str) -> str:
@@ -63,6 +71,12 @@ def path_note(path: str) -> str:
 
 def _percent(value: Decimal | None) -> str:
     return format_percent(value).removesuffix("%") or MISSING
+
+
+def _rate_row(number: int, label: str, value: Decimal | None, formula: str) -> Row:
+    text = _percent(value)
+    number_value = None if value is None else Decimal(text)  # as printed: two decimals
+    return Row((str(number), label, text, "%", formula), values=(number, label, number_value, "%", formula))
 
 
 def data_sheet(year: YearData, facts: ReportFacts) -> Table:
@@ -77,31 +91,31 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
 
     rows.append(Row(("三、人员情况",), "group"))
     profile = year.profile
-    for label, value, note in (
-        ("核定编制数", profile.establishment_total, ""),
-        ("在职人数", profile.actual_total, profile.staff_as_of),
+    # 编制 and 在职 each in a row of its own, so every count is a number the sheet can add up.
+    for label, total, attribute, note in (
+        ("核定编制数", profile.establishment_total, "establishment", ""),
+        ("在职人数", profile.actual_total, "actual", profile.staff_as_of),
     ):
         number += 1
-        rows.append(Row((str(number), label, MISSING if value is None else str(value), "人", note)))
-    for category in profile.staff:
-        number += 1
-        pair = "/".join(MISSING if n is None else str(n) for n in (category.establishment, category.actual))
-        note = "；".join(part for part in ("编制/在职", category.note) if part)
-        rows.append(Row((str(number), f"　{category.name}", pair, "人", note)))
+        rows.append(_count_row(number, label, total, note))
+        for index, category in enumerate(profile.staff):
+            number += 1
+            lead = "　其中：" if index == 0 else "　　　　"
+            category_note = category.note if attribute == "actual" else ""
+            rows.append(_count_row(number, f"{lead}{category.name}", getattr(category, attribute), category_note))
     for unit in profile.subordinate_units:
-        number += 1
-        pair = "/".join(MISSING if n is None else str(n) for n in (unit.establishment, unit.actual))
-        rows.append(Row((str(number), unit.name, pair, "人", "下属单位，编制/在职")))
+        for label, value in (("核定编制数", unit.establishment), ("在职人数", unit.actual)):
+            number += 1
+            rows.append(_count_row(number, f"{unit.name}{label}", value, "下属单位"))
 
     rows.append(Row(("四、计算指标",), "group"))
     for rate in facts.rates:
         number += 1
         formula = rate.formula.removesuffix(" × 100%")  # the 单位 column says %
-        rows.append(Row((str(number), rate.label, _percent(rate.value), "%", formula)))
+        rows.append(_rate_row(number, rate.label, rate.value, formula))
     if not any("payment" in rate.name for rate in facts.rates):
         number += 1
-        progress = _percent(year.figures.payment_progress_rate)
-        rows.append(Row((str(number), "支付进度率", progress, "%", "国库支付系统")))
+        rows.append(_rate_row(number, "支付进度率", year.figures.payment_progress_rate, "国库支付系统"))
 
     columns = (
         Column("序号", 12),
@@ -119,19 +133,26 @@ def _score(value: Decimal | None) -> str:
 
 
 def score_sheet(year: YearData, facts: ReportFacts) -> Table:
-    """评分表: every indicator with weight, criteria, score and the engine's explanation; total and grade."""
-    rows = []
+    """评分表, as a bureau's 自评表: every indicator with weight, criteria, score and how it was scored; the
+    total and the grade; then the sign-off rows (填表人、联系电话、填报日期、单位负责人、单位盖章)."""
+    rows: list[Row] = []
     for line in facts.indicators:
-        note = line.explanation
-        if line.deduction_reason and line.deduction_reason not in note:
-            note = f"{note}；扣分原因：{line.deduction_reason}" if note else f"扣分原因：{line.deduction_reason}"
-        rows.append(
-            Row((line.level1, line.level2, line.level3, format_score(line.weight), line.criteria, _score(line.score), note))
-        )
+        weight = format_score(line.weight)
+        cells = (line.level1, line.level2, line.level3, weight, line.criteria, _score(line.score), line.note)
+        values: tuple[CellValue, ...] = (*cells[:3], line.weight, line.criteria, line.score, line.note)
+        rows.append(Row(cells, values=values))
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
-    total_note = facts.cap_note or ""
-    rows.append(Row(("合计", "", "", format_score(weight_sum), "", format_score(facts.total), total_note), "total"))
-    rows.append(Row(("自评等级", "", "", "", "", facts.grade, ""), "total"))
+    total = (format_score(weight_sum), "", format_score(facts.total), facts.cap_note)
+    rows.append(
+        Row(
+            ("合计", *total),
+            "total",
+            spans=(3, 1, 1, 1, 1),
+            values=("合计", ColumnSum(weight_sum), None, ColumnSum(facts.total, facts.cap), facts.cap_note),
+        )
+    )
+    rows.append(Row(("自评等级", facts.grade, ""), "total", spans=(5, 1, 1)))
+    rows.extend(signoff_rows(year))
     columns = (
         Column("一级指标", 22),
         Column("二级指标", 22),
@@ -156,3 +177,20 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         caption=caption,
         notes=notes,
     )
+
+
+# The sign-off rows of a 自评表 with seven columns: (label, value) of each cell and the columns it covers.
+SIGNOFF_SPANS = ((3, 2, 2), (3, 4))
+
+
+def signoff_rows(year: YearData) -> list[Row]:
+    """填表人、联系电话、填报日期 / 单位负责人（签字）、单位（盖章）, filled in from the cover step."""
+    cover = year.cover
+    lines = (
+        (("填表人", cover.preparer), ("联系电话", cover.preparer_phone), ("填报日期", chinese_date(cover.fill_date))),
+        (("单位负责人（签字）", cover.unit_head), ("单位（盖章）", cover.unit_name)),
+    )
+    return [
+        Row(tuple(f"{label}：{value.strip()}" for label, value in cells), "signoff", spans=spans)
+        for cells, spans in zip(lines, SIGNOFF_SPANS, strict=True)
+    ]

@@ -18,7 +18,7 @@ from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.report import qt_document
 from zjdesk.report.engine import outline_for
-from zjdesk.report.export import RedFindingsError, export_year
+from zjdesk.report.export import RedFindingsError, export_year, open_yellow_findings
 from zjdesk.report.outline import Outline
 from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
@@ -36,6 +36,7 @@ class ExportController(QObject):
     """Builds the preview, prints, and writes .docx / PDF / .xlsx files of the open year."""
 
     exported = Signal(list)  # the paths written
+    finding_chosen = Signal(object)  # a finding the officer clicked in the pre-export list: show its field
 
     def __init__(self, parent: QWidget, document: Document, scores: ScoreService) -> None:
         super().__init__(parent)
@@ -43,6 +44,8 @@ class ExportController(QObject):
         self.document = document
         self.scores = scores
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
+        if hasattr(parent, "go_to_finding"):
+            self.finding_chosen.connect(parent.go_to_finding)
 
     @staticmethod
     def figures_paragraph(year: YearData) -> str:
@@ -83,6 +86,18 @@ class ExportController(QObject):
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
 
+    def _yellow_confirmed(self, action: str) -> bool:
+        """Before a final print or export: the officer sees the open yellow findings and goes on, or goes to one."""
+        findings = open_yellow_findings(self.scores.findings)
+        if not findings:
+            return True
+        answer = dialogs.ask_export_despite_findings(self.parent_widget, action, findings)
+        if answer is True:
+            return True
+        if answer is not None:
+            self.finding_chosen.emit(answer)
+        return False
+
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
@@ -94,7 +109,7 @@ class ExportController(QObject):
     def print_report(self) -> bool:
         """Ctrl+P: ask the printer, then print the report (a draft while red findings remain)."""
         draft = self._draft_allowed("打印")
-        if draft is None:
+        if draft is None or (not draft and not self._yellow_confirmed("打印")):
             return False
         printer = self._new_printer()
         if not dialogs.ask_print(self.parent_widget, printer):
@@ -133,7 +148,7 @@ class ExportController(QObject):
     def export_all(self) -> list[Path]:
         """The three things submitted together — report (.docx and PDF), data sheet and score sheet — into one folder."""
         wants_draft = self._draft_allowed("导出")
-        if wants_draft is None:
+        if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
             return []
         folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.document.path).parent))
         if not folder:
@@ -164,7 +179,7 @@ class ExportController(QObject):
         title, suffix, file_filter = FORMATS[kind]
         if not draft:
             wants_draft = self._draft_allowed("导出")
-            if wants_draft is None:
+            if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
                 return []
             draft = wants_draft
         suggested = str(Path(self.document.path).with_name(self.suggested_stem(draft) + suffix))

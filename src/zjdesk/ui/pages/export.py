@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zjdesk.report.export import open_yellow_findings
+from zjdesk.report.qt_document import font_notice
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.step_status import is_todo
@@ -66,6 +68,11 @@ class ExportPage(StepPage):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         actions.add(self.status)
+        self.fonts = QLabel(font_notice())
+        self.fonts.setObjectName("exportFonts")
+        self.fonts.setWordWrap(True)
+        self.fonts.setVisible(bool(self.fonts.text()))
+        actions.add(self.fonts)
         self.column.addWidget(actions)
 
         preview = Card("报告预览")
@@ -103,7 +110,9 @@ class ExportPage(StepPage):
             )
             self.status.setStyleSheet("color: #1e6fd9;")
         else:
-            self.status.setText("✓ 没有必须修改的问题，可以打印和导出正式文件。")
+            yellow = open_yellow_findings(self.controller.scores.findings)
+            note = f"还有 {len(yellow)} 项黄色问题未核对，导出前会列出供核对。" if yellow else ""
+            self.status.setText(f"✓ 没有必须修改的问题，可以打印和导出正式文件。{note}")
             self.status.setStyleSheet("color: #2e7d32;")
         report = self.controller.preview()
         while len(self.page_labels) > report.page_count:
