@@ -46,6 +46,7 @@ from zjdesk.report.page_spec import (
     margins,
     page_size_mm,
     row_height,
+    text_width_pt,
 )
 from zjdesk.report.pagination import PagePlan
 from zjdesk.report.qt_text import (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,12 +21,13 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QRawFont, QTextCharFormat, QTextLayout
 
 from zjdesk.report.glyph_text import BMP, FontCodes, postscript_name, utf16_units
-from zjdesk.report.linebreak import Line, autospace_after, break_lines, is_ideograph, line_offsets
-from zjdesk.report.page_spec import AUTOSPACE_EM, FONTS, ROLES, SIMPLIFIED_PROBE, FontFace
+from zjdesk.report.linebreak import Line, autospace_after, break_lines, line_offsets
+from zjdesk.report.page_spec import FONTS, ROLES, SIMPLIFIED_PROBE, FontFace, autospace
 
 UNITS_PER_INCH = 720  # layout unit: 0.1 pt
 PT = UNITS_PER_INCH / 72
 MM = UNITS_PER_INCH / 25.4
+TWIPS_PER_UNIT = 1440 / UNITS_PER_INCH
 
 # --- faces ---------------------------------------------------------------------------------------
 
@@ -98,7 +100,8 @@ class _Advances:
             for char in text[start:end]:
                 advance = table.get(char)
                 if advance is None:
-                    advance = table[char] = metrics.horizontalAdvance(char)
+                    # Whole twips (1/20 pt), as Word and LibreOffice measure text: rounding decides full lines.
+                    advance = table[char] = round(metrics.horizontalAdvance(char) * TWIPS_PER_UNIT) / TWIPS_PER_UNIT
                 advances.append(advance)
         return advances
 
@@ -113,7 +116,7 @@ def _autospace(text: str, runs: Runs) -> dict[int, float]:
         return gaps
     for index in autospace_after(text):
         spec = ROLES[_run_at(runs, index)[0]]
-        gaps[index] = (AUTOSPACE_EM * spec.size - spec.spacing) * PT
+        gaps[index] = autospace(spec.size, spec.spacing) * PT
     return gaps
 
 
@@ -149,9 +152,7 @@ def lay_out(
     gaps = _autospace(text, runs)
     for index, gap in gaps.items():
         advances[index] += gap
-    # LibreOffice lets the space before a Latin run fall away at a line's end, not the space after one.
-    trailing = {index: gap for index, gap in gaps.items() if is_ideograph(text[index])}
-    lines = break_lines(text, advances, width, width - first_indent, trailing=trailing, hanging=hanging)
+    lines = break_lines(text, advances, width, width - first_indent, trailing=gaps, hanging=hanging)
     pitch = ROLES[runs[0][1]].line_pitch * PT
     return TextBlock(text, runs, lines, advances, gaps, width, first_indent, align, pitch)
 
@@ -252,7 +253,11 @@ def line_x(block: TextBlock, index: int) -> tuple[float, float]:
 def draw_lines(
     painter: QPainter, block: TextBlock, origin: QPointF, lines: range | None = None, drawn: DrawnText | None = None
 ) -> None:
-    """Draw lines of ``block`` with the block's top-left at ``origin`` (line ``i`` on the i-th pitch of ``lines``)."""
+    """Draw lines of ``block`` with the block's top-left at ``origin`` (line ``i`` on the i-th pitch of ``lines``).
+
+    Each character stands where the line breaking measured it (its advance, autospace, the share of
+    justification it gets), so the lines drawn are the lines broken; Qt only shapes the glyphs.
+    """
     painter.setPen(QColor(0, 0, 0))
     indexes = lines if lines is not None else range(len(block.lines))
     first = indexes.start if isinstance(indexes, range) and len(indexes) else 0
@@ -263,33 +268,32 @@ def draw_lines(
         layout = _line_layout(block, line)
         qt_line = layout.lineAt(0)
         left, slack = line_x(block, index)
-        offsets = line_offsets(block.text, line, slack)
-        if block.gaps:
-            shift = 0.0
-            for position in range(line.start, line.end):
-                offsets[position - line.start] += shift
-                shift += block.gaps.get(position, 0.0)
-        units = utf16_units(block.text[line.start : line.end])
-        unit_offsets = _unit_offsets(block.text[line.start : line.end], offsets)
+        shifts = line_offsets(block.text, line, slack)
+        targets = list(accumulate(block.advances[line.start : line.end - 1], initial=0.0))
+        text = block.text[line.start : line.end]
+        units = utf16_units(text)
+        unit_chars = _unit_chars(text)
         top = (index - first) * block.pitch + (block.pitch - qt_line.height()) / 2
         where = QPointF(origin.x() + left, origin.y() + top)
-        moved = any(offsets)
+        starts: dict[int, float] = {}
         for run in layout.glyphRuns(-1, -1, _GLYPHS):
             indexes_in_text = run.stringIndexes()
-            if moved:
-                run.setPositions(
-                    [QPointF(p.x() + unit_offsets[i], p.y()) for p, i in zip(run.positions(), indexes_in_text, strict=True)]
-                )
+            positions = []
+            for position, unit in zip(run.positions(), indexes_in_text, strict=True):
+                char = unit_chars[unit]
+                start = starts.setdefault(char, position.x())
+                positions.append(QPointF(targets[char] + shifts[char] + position.x() - start, position.y()))
+            run.setPositions(positions)
             painter.drawGlyphRun(where, run)
             if drawn is not None:
                 drawn.add(run.rawFont(), run.glyphIndexes(), [units[i] for i in indexes_in_text])
 
 
-def _unit_offsets(text: str, offsets: list[float]) -> Sequence[float]:
-    """The character offsets, one per UTF-16 unit (Qt's string indexes count units)."""
+def _unit_chars(text: str) -> Sequence[int]:
+    """For each UTF-16 unit of ``text`` (Qt's string indexes count units), the index of its character."""
     if not text or max(text) <= "\uffff":
-        return offsets
-    return [offset for char, offset in zip(text, offsets, strict=True) for _ in range(1 if char <= "\uffff" else 2)]
+        return range(len(text))
+    return [index for index, char in enumerate(text) for _ in range(1 if char <= "\uffff" else 2)]
 
 
 def draw_text_at(
