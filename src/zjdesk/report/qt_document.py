@@ -148,10 +148,9 @@ class _Layouter:
         page = Page(landscape)
         self.pages.append(page)
         edges = margins(landscape)
-        width_mm, height_mm = page.size_mm
-        frame = _Frame(
-            page, edges.top * MM, (height_mm - edges.bottom) * MM, edges.left * MM, (width_mm - edges.left - edges.right) * MM
-        )
+        _, height_mm = page.size_mm
+        # The width as Word has it: page and margins each in whole twips.
+        frame = _Frame(page, edges.top * MM, (height_mm - edges.bottom) * MM, edges.left * MM, text_width_pt(landscape) * PT)
         frame.y = frame.top
         self.frame = frame
         return frame
@@ -638,4 +637,3 @@ def page_size(document: ReportDocument, index: int) -> QSizeF:
     """The paper size of a page in millimetres (A4 portrait or landscape)."""
     width, height = document.pages[index].size_mm
     return QSizeF(width, height)
-
