@@ -173,3 +173,30 @@ def test_xlsx_rows_are_as_tall_as_their_text_needs() -> None:
     assert heights["决算支出"] == one_line
     tallest = max(height for height in heights.values() if height)
     assert tallest >= 2 * LINE_HEIGHT + ROW_PADDING  # the formula notes wrap onto a second line
+
+
+def test_a_final_export_with_open_yellow_findings_warns_in_one_chinese_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zjdesk.domain.checks import run_checks
+
+    year_file = tmp_path / "d.zjd"
+    write_new_year_file(year_file, demo_year())
+    open_yellow = [f for f in run_checks(demo_year()) if f.severity == "yellow" and not f.acknowledged]
+    assert len(open_yellow) >= 10
+    assert main(["export", str(year_file), "--docx", str(tmp_path / "a.docx")]) == 0
+    captured = capsys.readouterr()
+    warning = captured.err.strip().splitlines()
+    assert len(warning) == 1 and warning[0].startswith(f"注意：还有 {len(open_yellow)} 项黄色问题未核对")
+    assert "已导出" in captured.out
+    assert main(["export", str(year_file), "--docx", str(tmp_path / "b.docx"), "--draft"]) == 0
+    assert capsys.readouterr().err == ""  # a draft says 草稿 on every page already
+
+
+def test_a_final_export_without_open_yellow_findings_says_nothing_more(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from support.renders import other_unit_year
+
+    year_file = tmp_path / "o.zjd"
+    write_new_year_file(year_file, other_unit_year())
+    assert main(["export", str(year_file), "--xlsx", str(tmp_path / "o.xlsx")]) == 0
+    assert capsys.readouterr().err == ""

@@ -9,7 +9,7 @@ author, the export time and zjdesk as the application; the thumbnail and the sta
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape  # xml.sax.saxutils would load urllib.request (the program opens no network connection)
 
 from docx.document import Document
@@ -56,6 +56,9 @@ def named_faces(document: Document) -> list[str]:
     """Every face named in the document's text, styles, headers and footers, in a stable order."""
     names: dict[str, None] = {}
     parts = [document.element, document.styles.element]
+    numbering = next((rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.NUMBERING), None)
+    if numbering is not None:
+        parts.append(numbering.element)
     for section in document.sections:
         for part in (section.header, section.even_page_header, section.footer, section.even_page_footer):
             if not part.is_linked_to_previous or section is document.sections[0]:
@@ -96,8 +99,14 @@ def application_name() -> str:
     return f"zjdesk {zjdesk.__version__}"
 
 
+def utc(when: datetime) -> datetime:
+    """``when`` (local time unless it says otherwise) in UTC without a zone: docProps store UTC ("…Z")."""
+    return when.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+
+
 def set_properties(document: Document, *, title: str, author: str, when: datetime, pages: int = 0) -> None:
     """docProps: title, the unit as author, created and modified at ``when``, zjdesk as the application."""
+    when = utc(when)
     properties = document.core_properties
     properties.title = title
     properties.author = author

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zjdesk.domain.xml_text import xml_safe_copy
+from zjdesk.report.docx_package import utc
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
 from zjdesk.report.page_spec import FONTS, TABLE
 
@@ -56,7 +57,7 @@ def render_xlsx(outline: Outline, *, when: datetime | None = None) -> bytes:
     properties.title = outline.document_title
     properties.creator = outline.unit_name
     properties.lastModifiedBy = outline.unit_name
-    moment = (when or datetime.now()).replace(microsecond=0)
+    moment = utc(when or datetime.now())
     properties.created = moment
     properties.modified = moment
     properties.language = "zh-CN"
