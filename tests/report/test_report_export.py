@@ -193,7 +193,7 @@ def test_a_final_export_with_open_yellow_findings_warns_in_one_chinese_line(
     assert capsys.readouterr().err == ""  # a draft says 草稿 on every page already
 
 
-def test_a_final_export_without_open_yellow_findings_says_nothing_more(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_final_export_without_open_yellow_findings_says_nothing_more(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     from support.renders import other_unit_year
 
     year_file = tmp_path / "o.zjd"

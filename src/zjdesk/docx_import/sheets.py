@@ -52,7 +52,8 @@ _SHEET_CAPTION = re.compile(r"^(?:单位名称|自评等级|参考指标体系|�
 
 # The score sheet's sign-off rows: 填表人：… 联系电话：… 填报日期：… / 单位负责人（签字）：… 单位（盖章）：…
 _SIGNOFF_LINE = re.compile(r"^(?:填表人|单位负责人)")
-_SIGNOFF_CELL = re.compile(r"(填表人|联系电话|单位负责人(?:[（(]签字[）)])?|填报日期|单位[（(]盖章[）)])[：:]([^\s]*)")
+# A value ends at a space or a colon: a two-cell row reaches the importer as "单位负责人（签字）：某某：单位（盖章）：…".
+_SIGNOFF_CELL = re.compile(r"(填表人|联系电话|单位负责人(?:[（(]签字[）)])?|填报日期|单位[（(]盖章[）)])[：:]([^\s：:]*)")
 _SIGNOFF_FIELDS = {"填表人": "cover.preparer", "联系电话": "cover.preparer_phone", "单位负责人": "cover.unit_head"}
 
 
