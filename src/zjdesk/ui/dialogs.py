@@ -47,6 +47,7 @@ def ask_export_despite_findings(parent: QWidget | None, action: str, findings: l
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
     from zjdesk.domain.checks import CHECK_NAMES
+    from zjdesk.ui.steps import STEPS, step_of_path
 
     dialog = QDialog(parent)
     dialog.setObjectName("yellowFindingsDialog")
@@ -61,8 +62,10 @@ def ask_export_despite_findings(parent: QWidget | None, action: str, findings: l
     listing = QListWidget()
     listing.setObjectName("yellowFindings")
     listing.setWordWrap(True)
+    listing.setSpacing(3)
     for finding in findings:
-        item = QListWidgetItem(f"【{CHECK_NAMES.get(finding.check, finding.check)}】{finding.message}")
+        step = STEPS[step_of_path(finding.path or "")].title
+        item = QListWidgetItem(f"【{CHECK_NAMES.get(finding.check, finding.check)}·{step}】{finding.message}")
         item.setData(Qt.ItemDataRole.UserRole, finding)
         listing.addItem(item)
     layout.addWidget(listing, 1)
