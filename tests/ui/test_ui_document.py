@@ -2,34 +2,41 @@
 
 from __future__ import annotations
 
-from zjdesk.domain.model import Acknowledgement, YearData
+from zjdesk.domain.model import Acknowledgement, Goal, YearData
 from zjdesk.store.yearfile import YearFile, read_year
 from zjdesk.ui.document import Document
 
 
 def make_document(tmp_path) -> Document:
     year = YearData()
-    year.goals = ["目标甲", "目标乙", "目标丙"]
-    year.review = ["goals.0", "goals.2", "cover.notice_title"]
-    year.acknowledgements = [Acknowledgement(check="stray_space", path="goals.2", value="x")]
+    year.goals = [Goal("目标甲"), Goal("目标乙"), Goal("目标丙")]
+    year.review = ["goals.0.text", "goals.2.text", "cover.notice_title"]
+    year.acknowledgements = [Acknowledgement(check="stray_space", path="goals.2.text", value="x")]
     return Document(YearFile.create(tmp_path / "年度.zjd", year))
+
+
+def _texts(goals: list[Goal]) -> list[str]:
+    return [goal.text for goal in goals]
 
 
 def test_moving_and_removing_items_keep_marks_on_their_items(qtbot, tmp_path):
     document = make_document(tmp_path)
     document.move_item("goals", 2, 0)  # 目标丙 first
-    assert document.year.goals == ["目标丙", "目标甲", "目标乙"]
-    assert sorted(document.year.review) == ["cover.notice_title", "goals.0", "goals.1"]
-    assert document.year.acknowledgements[0].path == "goals.0"
+    assert _texts(document.year.goals) == ["目标丙", "目标甲", "目标乙"]
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.0.text", "goals.1.text"]
+    assert document.year.acknowledgements[0].path == "goals.0.text"
     document.remove_item("goals", 1)  # 目标甲 and its mark go
-    assert document.year.goals == ["目标丙", "目标乙"]
-    assert sorted(document.year.review) == ["cover.notice_title", "goals.0"]
-    document.insert_item("goals", 0, "新目标")
-    assert sorted(document.year.review) == ["cover.notice_title", "goals.1"]
-    assert document.year.acknowledgements[0].path == "goals.1"
+    assert _texts(document.year.goals) == ["目标丙", "目标乙"]
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.0.text"]
+    document.insert_item("goals", 0, Goal("新目标"))
+    assert sorted(document.year.review) == ["cover.notice_title", "goals.1.text"]
+    assert document.year.acknowledgements[0].path == "goals.1.text"
     document.close()
     saved = read_year(tmp_path / "年度.zjd")
-    assert saved.goals == ["新目标", "目标丙", "目标乙"] and sorted(saved.review) == ["cover.notice_title", "goals.1"]
+    assert _texts(saved.goals) == ["新目标", "目标丙", "目标乙"] and sorted(saved.review) == [
+        "cover.notice_title",
+        "goals.1.text",
+    ]
 
 
 def test_editing_confirms_and_saves_once_for_many_keystrokes(qtbot, tmp_path, monkeypatch):
@@ -47,7 +54,7 @@ def test_editing_confirms_and_saves_once_for_many_keystrokes(qtbot, tmp_path, mo
     qtbot.waitUntil(lambda: saves == [1], timeout=2000)
     document.set_value("cover.notice_title", "湛江市")  # unchanged value: nothing to do
     assert len(changed) == 3
-    document.confirm_review("goals.0")
-    assert document.year.review == ["goals.2"]
+    document.confirm_review("goals.0.text")
+    assert document.year.review == ["goals.2.text"]
     document.close()
     assert read_year(tmp_path / "年度.zjd").cover.notice_title == "湛江市"

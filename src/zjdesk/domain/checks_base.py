@@ -41,6 +41,16 @@ NON_PROSE_FIELDS = (
 )
 
 
+# Fields of a goal indicator row that hold codes, numbers and units rather than prose.
+GOAL_CODE_FIELDS = frozenset({"level1", "level2", "nature", "target", "unit", "actual"})
+
+
+def _is_prose(path: str) -> bool:
+    if path in NON_PROSE_FIELDS:
+        return False
+    return not (path.startswith("goals.") and path.rsplit(".", 1)[-1] in GOAL_CODE_FIELDS)
+
+
 @dataclass
 class Fix:
     """An automatic fix: set ``path`` from ``old`` to ``new`` (refused when the value changed meanwhile).
@@ -87,7 +97,7 @@ def prose_fields(year: YearData) -> list[tuple[str, str]]:
         fields.extend(iter_text_fields(getattr(year, part), part))
     for index, indicator in enumerate(year.indicator_set.indicators):
         fields.append((f"indicator_set.indicators.{index}.deduction_reason", indicator.deduction_reason))
-    return [(path, text) for path, text in fields if text and path not in NON_PROSE_FIELDS]
+    return [(path, text) for path, text in fields if text and _is_prose(path)]
 
 
 @dataclass

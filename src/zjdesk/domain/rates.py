@@ -67,6 +67,30 @@ RATE_INPUTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The indicator set may measure 预算完成率 against the initial budget (RegionRules.execution_basis).
+INITIAL_EXECUTION_INPUTS = ("figures.final_expenditure.total", "figures.initial_budget")
+INITIAL_EXECUTION_FORMULA = "决算支出 ÷ 年初预算数 × 100%"
+
+
+def uses_initial_budget(year: YearData) -> bool:
+    """Whether this year's set measures 预算完成率 against the initial budget (年初预算数)."""
+    return year.indicator_set.region_rules.execution_basis == "initial"
+
+
+def rate_inputs(year: YearData, metric: str) -> tuple[str, ...]:
+    """The field paths ``metric`` is computed from in ``year`` (they follow the set's settings)."""
+    if metric == "budget_execution_rate" and uses_initial_budget(year):
+        return INITIAL_EXECUTION_INPUTS
+    return RATE_INPUTS.get(metric, ())
+
+
+def rate_formula(year: YearData, metric: str) -> str:
+    """How ``metric`` is computed in ``year``, in Chinese."""
+    if metric == "budget_execution_rate" and uses_initial_budget(year):
+        return INITIAL_EXECUTION_FORMULA
+    return RATE_FORMULAS.get(metric, "")
+
+
 def round_rate(value: Decimal) -> Decimal:
     """Round a percentage the way every rate is shown: half-up to two decimals."""
     return value.quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
@@ -113,8 +137,9 @@ def compute_rates(year: YearData) -> dict[str, Decimal | None]:
     actual_staff, establishment = _staff_totals(year)
     adjustment = figures.budget_adjustment
     goals_total = len(year.goals) if year.goals else None
+    execution_budget = figures.initial_budget if uses_initial_budget(year) else figures.budget.total
     return {
-        "budget_execution_rate": ratio(figures.final_expenditure.total, figures.budget.total),
+        "budget_execution_rate": ratio(figures.final_expenditure.total, execution_budget),
         "revenue_expenditure_rate": ratio(figures.final_expenditure.total, figures.final_revenue.total),
         "final_budget_rate": ratio(figures.final_revenue.total, figures.budget.total),
         "expenditure_change_rate": change(figures.final_expenditure.total, figures.prior_final_expenditure.total),
@@ -133,7 +158,7 @@ def compute_rates(year: YearData) -> dict[str, Decimal | None]:
 def missing_rate_inputs(year: YearData, metric: str) -> list[str]:
     """The input paths of ``metric`` that are unknown (or zero where they divide) in ``year``."""
     missing = []
-    inputs = RATE_INPUTS.get(metric, ())
+    inputs = rate_inputs(year, metric)
     for index, path in enumerate(inputs):
         value = get_value(year, path)
         if path == "profile.actual_total" or path == "profile.establishment_total":
