@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,16 +40,6 @@ NON_PROSE_FIELDS = (
     "cover.evaluation_year",
     "evaluation.stated_grade",
 )
-
-
-# Fields of a goal indicator row that hold codes, numbers and units rather than prose.
-GOAL_CODE_FIELDS = frozenset({"level1", "level2", "nature", "target", "unit", "actual"})
-
-
-def _is_prose(path: str) -> bool:
-    if path in NON_PROSE_FIELDS:
-        return False
-    return not (path.startswith("goals.") and path.rsplit(".", 1)[-1] in GOAL_CODE_FIELDS)
 
 
 @dataclass
@@ -90,14 +81,23 @@ def fingerprint(*values: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def _goal_prose(year: YearData) -> Iterator[tuple[str, str]]:
+    """The prose of the goals: each goal's text, and each row's name and 偏差原因 (not its codes and numbers)."""
+    for g, goal in enumerate(year.goals):
+        yield f"goals.{g}.text", goal.text
+        for r, row in enumerate(goal.indicators):
+            yield f"goals.{g}.indicators.{r}.level3", row.level3
+            yield f"goals.{g}.indicators.{r}.deviation", row.deviation
+
+
 def prose_fields(year: YearData) -> list[tuple[str, str]]:
     """Every (path, text) of the report's prose, in report order (the indicators' 扣分原因 last)."""
     fields: list[tuple[str, str]] = []
     for part in PROSE_PARTS:
-        fields.extend(iter_text_fields(getattr(year, part), part))
+        fields.extend(_goal_prose(year) if part == "goals" else iter_text_fields(getattr(year, part), part))
     for index, indicator in enumerate(year.indicator_set.indicators):
         fields.append((f"indicator_set.indicators.{index}.deduction_reason", indicator.deduction_reason))
-    return [(path, text) for path, text in fields if text and _is_prose(path)]
+    return [(path, text) for path, text in fields if text and path not in NON_PROSE_FIELDS]
 
 
 @dataclass

@@ -15,8 +15,10 @@ points off an actual far above its target when no reason is given.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from zjdesk.domain.goal_values import IndicatorValue, number_text, read_value, with_unit
 from zjdesk.domain.model import GoalIndicator, QualitativeBand, RegionRules, YearData
@@ -25,6 +27,7 @@ from zjdesk.domain.scoring_rules import HUNDRED, clamp, format_number, points_te
 
 QUALITATIVE = "定性"
 NUMERIC_NATURES = ("≥", "≤", "=")
+ROW_FIELDS = tuple(item.name for item in dataclasses.fields(GoalIndicator))
 
 
 @dataclass(frozen=True)
@@ -231,15 +234,35 @@ def _overshoot(row: GoalIndicator, rules: RegionRules, actual: Decimal, target: 
     return beyond if beyond >= rules.overshoot_threshold else None
 
 
+def _rules_key(rules: RegionRules) -> tuple[object, ...]:
+    bands = tuple((band.name, band.percent) for band in rules.qualitative_bands)
+    return (rules.equal_tolerance, bands, rules.overshoot, rules.overshoot_threshold, rules.overshoot_deduction)
+
+
+@lru_cache(maxsize=8192)
+def _score_values(row: tuple[object, ...], rules: tuple[object, ...]) -> RowOutcome:
+    """:func:`score_row` of a row and rules given by their values: a keystroke changes one row, the others are known."""
+    tolerance, bands, overshoot, threshold, deduction = rules
+    region = RegionRules(
+        equal_tolerance=tolerance,  # type: ignore[arg-type]
+        qualitative_bands=[QualitativeBand(name, percent) for name, percent in bands],  # type: ignore[attr-defined]
+        overshoot=overshoot,  # type: ignore[arg-type]
+        overshoot_threshold=threshold,  # type: ignore[arg-type]
+        overshoot_deduction=deduction,  # type: ignore[arg-type]
+    )
+    return score_row(GoalIndicator(**dict(zip(ROW_FIELDS, row, strict=True))), region)  # type: ignore[arg-type]
+
+
 def score_goals(year: YearData) -> GoalTableScore:
     """Score every row of the year's goal table by the rules of its indicator set."""
-    rules = year.indicator_set.region_rules
+    rules = _rules_key(year.indicator_set.region_rules)
     table = GoalTableScore(goal_count=len(year.goals))
     for g, goal in enumerate(year.goals):
         if not goal.indicators:
             table.goals_without_rows.append(g)
         for r, row in enumerate(goal.indicators):
-            table.rows.append(GoalRowScore(f"goals.{g}.indicators.{r}", g, r, row, score_row(row, rules)))
+            values = tuple(getattr(row, name) for name in ROW_FIELDS)
+            table.rows.append(GoalRowScore(f"goals.{g}.indicators.{r}", g, r, row, _score_values(values, rules)))
     return table
 
 

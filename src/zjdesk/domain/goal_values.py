@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from zjdesk.domain.amounts import normalise_width
 
@@ -86,9 +87,12 @@ def _strip_sign(text: str) -> tuple[str, str]:
     return "", text
 
 
+# The score and the checks read every row's values on each keystroke; the texts rarely change.
+@lru_cache(maxsize=4096)
 def read_value(text: str) -> IndicatorValue:
-    """Take an indicator value apart (see the module docstring); words stay words."""
-    raw = normalise_width(text or "").replace("％", "%").strip()
+    """Take an indicator value apart (see the module docstring); words stay words, exactly as written."""
+    written = (text or "").strip()
+    raw = normalise_width(written).strip()
     if not raw:
         return IndicatorValue("")
     sign, rest = _strip_sign(raw)
@@ -99,15 +103,15 @@ def read_value(text: str) -> IndicatorValue:
             break
     found = _NUMBER.match(rest)
     if found is None:
-        return IndicatorValue(raw)
+        return IndicatorValue(written)
     digits, unit = found.group(1).replace(",", ""), found.group(2).strip()
     if len(unit) > MAX_UNIT_LENGTH or any(char.isdigit() for char in unit) or len(digits.lstrip("+-").split(".")[0]) > MAX_DIGITS:
-        return IndicatorValue(raw)
+        return IndicatorValue(written)
     try:
         number = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        return IndicatorValue(raw)
-    return IndicatorValue(raw, sign, number, unit, digits)
+        return IndicatorValue(written)
+    return IndicatorValue(written, sign, number, unit, digits)
 
 
 def number_text(value: Decimal) -> str:
