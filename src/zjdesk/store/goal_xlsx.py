@@ -273,6 +273,8 @@ class _SheetReader:
         if nature == QUALITATIVE and numeric_target:
             self.problem(cells["target"], f"“{target_text}”是数字，指标性质却为定性：请改为 ≥、≤ 或 =")
         actual = self.actual(cells.get("actual"), texts.get("actual", ""), nature, unit)
+        if nature == QUALITATIVE and not numeric_target and read_value(actual).is_number and target_text:
+            self.problem(cells["actual"], f"“{actual}”是数字，指标值“{target_text}”却不是：请把指标值写成数字，或填写定性评级")
         weight = self.weight(cells.get("weight"), texts.get("weight", ""))
         if len(self.problems) > before:
             return None
