@@ -13,7 +13,7 @@ from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.step_status import is_todo
 from zjdesk.ui.steps import STEPS, step_of_path
 
-# "todo": a red finding that only says something is not filled in yet (see step_status.is_todo).
+# "todo": a finding that only says something is not filled in yet (see step_status.is_todo).
 # "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
 SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
 SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
@@ -26,7 +26,7 @@ def kind_of(finding: Any) -> str:
     """How the panel shows ``finding``: red, todo, yellow, review or blue."""
     if finding.check == "review_pending":
         return "review"
-    return "todo" if is_todo(finding) and finding.severity == "red" else finding.severity
+    return "todo" if is_todo(finding) and finding.severity in ("red", "blue") else finding.severity
 
 
 @dataclass(frozen=True)

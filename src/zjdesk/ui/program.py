@@ -33,7 +33,6 @@ PAGE_CLASSES = {
     0: ("zjdesk.ui.pages.cover", "CoverPage"),
     1: ("zjdesk.ui.pages.profile", "ProfilePage"),
     2: ("zjdesk.ui.pages.tasks", "TasksPage"),
-    3: ("zjdesk.ui.pages.goals", "GoalsPage"),
     5: ("zjdesk.ui.pages.team", "TeamPage"),
     7: ("zjdesk.ui.pages.closing", "ClosingPage"),
 }
@@ -44,6 +43,11 @@ def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
     document, scores = window.document, window.scores
 
     def build(index: int) -> StepPage:
+        if index == 3:
+            from zjdesk.ui.goal_actions import goal_table_actions
+            from zjdesk.ui.pages.goals import GoalsPage
+
+            return GoalsPage(document, scores, goal_table_actions(window, document))
         if index == 4:
             from zjdesk.ui.export_controller import ExportController
             from zjdesk.ui.pages.figures import FiguresPage
@@ -187,6 +191,17 @@ class Program(QObject):
             path = demo_file_path()
         except UserError as error:
             dialogs.show_error(self._parent(), "无法打开演示年度", str(error))
+            return None
+        return self.open_path(path)
+
+    def open_example(self) -> MainWindow | None:
+        """Open the example year (示例单位, with a full goal table), written to the user's data folder the first time."""
+        from zjdesk.store.user_data import example_file_path
+
+        try:
+            path = example_file_path()
+        except UserError as error:
+            dialogs.show_error(self._parent(), "无法打开示例年度", str(error))
             return None
         return self.open_path(path)
 

@@ -25,8 +25,8 @@ def _has_content(value: Any) -> bool:
     return value is not None and value is not False
 
 
-# Checks whose red findings only say "not filled in yet".
-TODO_CHECKS = frozenset({"required_missing", "judged_score_missing"})
+# Checks whose findings only say "not filled in yet" (red ones, and the goal table's blue 实际完成值).
+TODO_CHECKS = frozenset({"required_missing", "judged_score_missing", "goal_row_incomplete", "goal_actual_missing"})
 
 
 def is_todo(finding: Any) -> bool:
@@ -39,7 +39,7 @@ def step_statuses(year: YearData, findings: Iterable[Any]) -> list[str]:
     rank = {"red": 0, "yellow": 1, "todo": 2}
     worst: dict[int, str] = {}
     for finding in findings:
-        if getattr(finding, "acknowledged", False) or finding.severity not in ("red", "yellow"):
+        if getattr(finding, "acknowledged", False) or (finding.severity not in ("red", "yellow") and not is_todo(finding)):
             continue
         index = step_of_path(getattr(finding, "path", "") or "")
         status = "todo" if is_todo(finding) else finding.severity

@@ -24,6 +24,7 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
+from zjdesk.ui.pages.region_rules import region_rules_card
 from zjdesk.ui.score_service import ScoreService
 from zjdesk.ui.widgets.form import Card
 
@@ -140,6 +141,7 @@ class EvaluationPage(StepPage):
         set_card.add(holder)
 
         self.column.addWidget(set_card)
+        self.column.addWidget(region_rules_card(self.document))
 
         evaluation = self.document.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:
