@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import zjdesk
 from zjdesk.domain.errors import UserError
@@ -57,7 +58,7 @@ class _ChineseArgumentError(UserError):
 class ArgumentParser(argparse.ArgumentParser):
     """argparse that reports a wrong command line as one Chinese line (exit status 2)."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise _ChineseArgumentError(f"命令参数有误（{message}）。运行“{self.prog} --help”查看用法。")
 
 

@@ -13,10 +13,10 @@ from support.import_docs import build_docx, differences, seed_lines
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.docx_import import import_docx
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Goal, Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.export import export_year
-from zjdesk.report.sentences import format_score
 from zjdesk.store.yearfile import read_year
 
 
@@ -112,7 +112,7 @@ def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> N
     again = _round_trip(imported, tmp_path)
     expected = _trimmed(imported)
     live = score_year(imported)  # the reference set's judged rows are not scored yet
-    expected.evaluation.stated_score = Decimal(format_score(live.total))  # as the sentence writes it
+    expected.evaluation.stated_score = Decimal(format_number(live.total))  # as the sentence writes it
     expected.evaluation.stated_grade = live.grade
     assert differences(again, expected) == []
     assert differences(imported, demo_year()) == []

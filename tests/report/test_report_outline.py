@@ -134,3 +134,15 @@ def test_improvements_are_numbered_one_two_three() -> None:
     texts = [b.text for b in outline_for(year).blocks]
     start = texts.index("（五）改进措施")
     assert [t[:2] for t in texts[start + 1 : start + 4]] == ["一、", "二、", "三、"]
+
+
+def test_the_data_sheet_prints_every_declared_figure_by_its_name() -> None:
+    from zjdesk.domain.registry import breakdown_parts, figure_fields
+
+    rows = outline_for(demo_year()).table("data_sheet").rows
+    labels = {row.cells[1].strip("　").removeprefix("其中：") for row in rows if row.kind == "data"}
+    part_labels = {part.name: part.info.label for part in breakdown_parts()}
+    for item in figure_fields():
+        if item.info.sheet_group:
+            assert item.info.label in labels
+            assert {part_labels[part] for part in item.info.sheet_parts} <= labels

@@ -63,9 +63,9 @@ def test_each_row_is_scored_live_as_the_officer_types(example, qtbot):
     _retype(qtbot, actual, "96")
     assert _score(window, "goals.0.indicators.1") == "10 分"
     # the whole score follows: 重点工作完成率 from the 产出 rows
-    score = window.scores.score
+    score = window.live_score.score
     assert next(i for i in score.indicators if i.indicator.code == "key_task_completion").score == Decimal("9.82")  # 49.09 of 50
-    window.document.flush()
+    window.open_year.flush()
     assert read_year(path).goals[0].indicators[1].actual == "96"
 
 
@@ -76,14 +76,14 @@ def test_a_row_below_full_marks_asks_for_its_reason_right_under_it(example, qtbo
     _retype(qtbot, field(window, "goals.0.indicators.0.actual"), "11000")
     assert _score(window, "goals.0.indicators.0") == "4.58 分"
     assert row.deviation_box.isVisibleTo(row) and row.reason_needed.isVisibleTo(row)
-    finding = next(f for f in window.scores.findings if f.check == "goal_deviation_missing")
+    finding = next(f for f in window.live_score.findings if f.check == "goal_deviation_missing")
     assert finding.path == "goals.0.indicators.0.deviation"
     # the finding goes to the row's 偏差原因 field
     widget = window.go_to_finding(finding)
     assert widget is field(window, "goals.0.indicators.0.deviation")
     assert QApplication.focusWidget() is widget
     type_chinese(widget, "两处物业年中才完成交接，出租面积未达计划。")
-    assert not any(f.check == "goal_deviation_missing" for f in window.scores.findings)
+    assert not any(f.check == "goal_deviation_missing" for f in window.live_score.findings)
     assert not row.reason_needed.isVisibleTo(row)
 
 
@@ -93,7 +93,7 @@ def test_a_finding_opens_a_folded_goal_at_its_row(example, qtbot):
     actual = field(window, "goals.3.indicators.2.actual")
     assert not actual.isVisibleTo(page)  # goal 4 starts folded
     actual.setText("")
-    finding = next(f for f in window.scores.findings if f.check == "goal_actual_missing")
+    finding = next(f for f in window.live_score.findings if f.check == "goal_actual_missing")
     assert window.go_to_finding(finding) is actual
     assert actual.isVisibleTo(page)
 
@@ -124,7 +124,7 @@ def test_keyboard_only_a_new_goal_and_its_rows(example, qtbot):
     target.setFocus()
     type_chinese(target, "≤12项")
     qtbot.keyClick(target, Qt.Key.Key_Tab)
-    row = window.document.year.goals[4].indicators[0]
+    row = window.open_year.year.goals[4].indicators[0]
     assert (row.nature, row.target, row.unit) == ("≤", "12", "项")
     assert field(window, f"{base}.unit").text() == "项" and field(window, f"{base}.target").text() == "12"
     assert field(window, f"{base}.nature").currentText() == "≤"
@@ -136,17 +136,17 @@ def test_keyboard_only_a_new_goal_and_its_rows(example, qtbot):
     # Enter adds a row below, under the same 一级/二级指标, with the cursor in its name
     qtbot.keyClick(weight, Qt.Key.Key_Return)
     QApplication.processEvents()
-    second = window.document.year.goals[4].indicators[1]
+    second = window.open_year.year.goals[4].indicators[1]
     assert (second.level1, second.level2, second.level3) == ("产出指标", "数量指标", "")
     assert QApplication.focusWidget() is field(window, "goals.4.indicators.1.level3")
-    window.document.flush()
+    window.open_year.flush()
     saved = read_year(path).goals[4]
     assert saved.text == "做好办公用房维修管理工作。" and saved.indicators[0].weight == Decimal(10)
 
 
 def test_rows_move_delete_and_copy_from_another_goal(example, qtbot):
     window, recorder, _path = example
-    document = window.document
+    document = window.open_year
     names = lambda goal: [row.level3 for row in document.year.goals[goal].indicators]  # noqa: E731
     _click(window, "down:goals.0.indicators.0", qtbot)
     assert names(0)[:2] == ["物业出租率", "出租物业面积"]
@@ -183,7 +183,7 @@ def test_import_and_export_on_the_goals_step(example, qtbot, tmp_path):
     window, recorder, _path = example
     exported = tmp_path / "导出.xlsx"
     recorder.answers["ask_export_path"] = str(exported)
-    _click(window, "export.goals", qtbot)
+    _click(window, "goals.export", qtbot)
     assert exported.exists() and recorder.errors == []
     sheet = openpyxl.load_workbook(exported)
     sheet.active["H5"] = 90  # 物业出租率's actual, changed in Excel
@@ -193,7 +193,7 @@ def test_import_and_export_on_the_goals_step(example, qtbot, tmp_path):
     assert recorder.errors == []
     assert "已导入 13 项指标到 4 个绩效目标" in recorder.infos[-1][1]
     QApplication.processEvents()
-    assert window.document.year.goals[0].indicators[1].actual == "90"
+    assert window.open_year.year.goals[0].indicators[1].actual == "90"
     qtbot.waitUntil(lambda: _score(window, "goals.0.indicators.1") == "9.47 分", timeout=2000)
 
 
@@ -204,14 +204,14 @@ def test_a_bad_sheet_names_the_cell_and_changes_nothing(example, qtbot, tmp_path
     workbook.active.append(["做好物业管理和国有资产出租工作", "出租物业面积", 12000, 12500, "五分"])
     bad = tmp_path / "bad.xlsx"
     workbook.save(bad)
-    before = window.document.snapshot()
+    before = window.open_year.snapshot()
     recorder.answers["ask_open_document"] = str(bad)
     _click(window, "goals.import", qtbot)
     assert len(recorder.errors) == 1
     title, message = recorder.errors[0]
     assert title == "无法导入绩效目标表" and "第 2 行 E 列（分值）“五分”不是数字" in message
-    assert window.document.year == before
-    window.document.flush()
+    assert window.open_year.year == before
+    window.open_year.flush()
     assert read_year(path) == before
 
 
@@ -227,9 +227,9 @@ def test_start_page_opens_the_example_beside_the_demo(qtbot, tmp_path, monkeypat
     qtbot.mouseClick(example, Qt.MouseButton.LeftButton)
     window = program.windows[-1]
     qtbot.addWidget(window)
-    assert window.document.year.cover.unit_name.startswith("示例单位")
-    assert Path(window.document.path).name == "示例单位-2024.zjd"
-    assert sum(len(goal.indicators) for goal in window.document.year.goals) == 13
+    assert window.open_year.year.cover.unit_name.startswith("示例单位")
+    assert Path(window.open_year.path).name == "示例单位-2024.zjd"
+    assert sum(len(goal.indicators) for goal in window.open_year.year.goals) == 13
     window.close()
 
 

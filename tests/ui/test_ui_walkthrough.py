@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from support.ui import DialogRecorder, field, make_program, type_chinese
+from zjdesk.domain.steps import STEPS
 from zjdesk.store.yearfile import read_year
-from zjdesk.ui.steps import STEPS
 
 
 def activate(window, qtbot) -> None:
@@ -42,7 +42,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     field(window, "cover.fill_date").setDate(QDate(2026, 5, 10))
 
     # 2 单位基本情况
-    window.go_to(1)
+    window.go_to("profile")
     type_chinese(field(window, "profile.short_name"), "测试局")
     type_chinese(field(window, "profile.establishment_total"), "２０")  # full-width digits, as an IME commits them
     click(window, "add:profile.staff", qtbot)
@@ -56,7 +56,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     qtbot.keyClicks(field(window, "profile.retirees.0.count"), "7")
 
     # 3 年度工作任务: a task with a point, then a second task moved above it
-    window.go_to(2)
+    window.go_to("tasks")
     click(window, "add:tasks", qtbot)
     type_chinese(field(window, "tasks.0.title"), "做好政务服务工作")
     click(window, "add:tasks.0.points", qtbot)
@@ -68,18 +68,18 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     assert field(window, "tasks.0.title").text() == "加强信访维稳"
 
     # 4 绩效目标
-    window.go_to(3)
+    window.go_to("goals")
     for index, goal in enumerate(("做好政务服务工作；", "做好信访维稳工作。")):
         click(window, "add:goals", qtbot)
         type_chinese(field(window, f"goals.{index}.text"), goal)
 
     # 5 支出情况
-    window.go_to(4)
+    window.go_to("figures")
     type_chinese(field(window, "figures.budget.total"), "１，２００．５")
     type_chinese(field(window, "figures.final_expenditure.total"), "1100.25万元")
 
     # 6 自评工作开展
-    window.go_to(5)
+    window.go_to("team")
     click(window, "add:team.leaders", qtbot)
     type_chinese(field(window, "team.leaders.0"), "张三")
     click(window, "add:team.members", qtbot)
@@ -87,13 +87,13 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     type_chinese(field(window, "process.work_process"), "召开专题会议，明确分工。")
 
     # 7 绩效自评: the new file starts on the reference set; judge the first indicator
-    window.go_to(6)
+    window.go_to("evaluation")
     qtbot.keyClicks(field(window, "indicator_set.indicators.0.judged_score"), "4")
     type_chinese(field(window, "indicator_set.indicators.0.deduction_reason"), "个别目标不够量化")
     type_chinese(field(window, "evaluation.budgeting"), "按照要求编制预算。")
 
     # 8 经验、问题与改进
-    window.go_to(7)
+    window.go_to("closing")
     click(window, "add:practices", qtbot)
     type_chinese(field(window, "practices.0.title"), "强化组织领导")
     click(window, "add:problems", qtbot)
@@ -191,6 +191,6 @@ def test_tab_order_follows_the_layout(qtbot, tmp_path, monkeypatch):
     # Every field has a visible label pointing at it.
     from PySide6.QtWidgets import QLabel
 
-    buddies = {label.buddy().objectName() for label in window.page(0).findChildren(QLabel) if label.buddy() is not None}
+    buddies = {label.buddy().objectName() for label in window.page("cover").findChildren(QLabel) if label.buddy() is not None}
     assert set(expected) <= buddies
     window.close()

@@ -14,7 +14,7 @@ from zjdesk.domain.serialize import dumps, loads
 from zjdesk.store.yearfile import read_year, write_new_year_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's commands."""
     demo = subparsers.add_parser("demo", help="写出内置的演示年度文件（2024年度，湛江市人民政府驻广州办事处）")
     demo.add_argument("out", help="要创建的年度文件，例如 demo.zjd")

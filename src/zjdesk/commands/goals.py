@@ -14,7 +14,7 @@ from zjdesk.store.goal_xlsx import goal_table_to_xlsx, import_goal_sheet
 from zjdesk.store.yearfile import YearFile, read_year
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's commands."""
     goals = subparsers.add_parser("goals", help="导出或导入年度文件的绩效目标指标表（.xlsx）")
     actions = goals.add_subparsers(dest="goals_command", metavar="操作", required=True)

@@ -24,7 +24,7 @@ from zjdesk.store.yearfile import YearFile, read_year
 SEVERITY_MARKS = {"red": "红", "yellow": "黄", "blue": "蓝"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's commands."""
     score = subparsers.add_parser("score", help="计算年度文件的自评分数和等级")
     score.add_argument("file", help="年度文件（.zjd）")

@@ -18,6 +18,7 @@ import dataclasses
 from zjdesk.domain.checks import run_checks
 from zjdesk.domain.model import Acknowledgement, Cover, Figures, Goal, Indicator, IndicatorSet, Process, YearData
 from zjdesk.domain.paths import iter_text_fields
+from zjdesk.domain.registry import figure_fields
 
 # The parts whose texts are carried forward and must be reviewed (the goals' rows: see _goal_review).
 CARRIED_TEXT_PARTS = ("cover", "profile", "tasks", "goals", "team", "process")
@@ -32,6 +33,17 @@ def _fresh_indicator(indicator: Indicator) -> Indicator:
         checklist_met=[],
         violations=None,
     )
+
+
+def carried_figures(last: Figures) -> Figures:
+    """This year's figures from last year's, as each figure's declaration says (most start empty)."""
+    figures = Figures()
+    for item in figure_fields():
+        if item.info.carry == "keep":
+            setattr(figures, item.name, copy.deepcopy(getattr(last, item.name)))
+        elif item.info.carry == "from":
+            setattr(figures, item.name, copy.deepcopy(getattr(last, item.info.carry_from)))
+    return figures
 
 
 def _fresh_goal(goal: Goal) -> Goal:
@@ -62,10 +74,7 @@ def carry_forward(previous: YearData) -> YearData:
         notice_number=last.cover.notice_number,
         opening_text=last.cover.opening_text,
     )
-    figures = Figures(
-        prior_final_expenditure=copy.deepcopy(last.figures.final_expenditure),
-        three_public_prior_actual=last.figures.three_public_actual,
-    )
+    figures = carried_figures(last.figures)
     indicator_set: IndicatorSet = dataclasses.replace(
         last.indicator_set, indicators=[_fresh_indicator(item) for item in last.indicator_set.indicators]
     )

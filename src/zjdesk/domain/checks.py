@@ -9,7 +9,7 @@ Text findings carry an automatic fix (:func:`apply_fix`). Pure and cheap: it run
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from zjdesk.domain.checks_base import (
     BLUE,
@@ -20,7 +20,9 @@ from zjdesk.domain.checks_base import (
     CheckContext,
     Finding,
     Fix,
+    blocking_findings,
     fingerprint,
+    has_blocking,
     prose_fields,
 )
 from zjdesk.domain.checks_goals import (
@@ -70,6 +72,7 @@ __all__ = [
     "FixError",
     "acknowledge",
     "apply_fix",
+    "blocking_findings",
     "has_blocking",
     "run_checks",
     "unacknowledge",
@@ -173,11 +176,6 @@ def _value_fingerprint(year: YearData, path: str) -> str:
         return fingerprint(get_value(year, path))
     except PathError:
         return fingerprint(path)
-
-
-def has_blocking(findings: Iterable[Finding]) -> bool:
-    """Whether any finding blocks the final export (a red one; red cannot be acknowledged)."""
-    return any(finding.severity == RED for finding in findings)
 
 
 def acknowledge(year: YearData, finding: Finding) -> None:

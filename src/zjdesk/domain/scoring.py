@@ -18,7 +18,7 @@ from typing import Any
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.goal_scoring import GoalTableScore, goal_numbers, score_goals
 from zjdesk.domain.model import GradeBand, Indicator, IndicatorSet, ScoreCap, YearData
-from zjdesk.domain.rates import INPUT_LABELS, RATE_LABELS, compute_rates, missing_rate_inputs
+from zjdesk.domain.rates import RATE_LABELS, compute_rates, input_label, missing_rate_inputs
 from zjdesk.domain.scoring_rules import (
     RATE_RULES,
     RuleOutcome,
@@ -57,11 +57,6 @@ class IndicatorScore:
     def name(self) -> str:
         """The indicator's own name (三级指标, or the nearest level above it)."""
         return self.indicator.level3 or self.indicator.level2 or self.indicator.level1
-
-    @property
-    def is_full(self) -> bool:
-        """Whether the indicator earned its full weight."""
-        return self.score >= self.weight
 
 
 @dataclass
@@ -121,7 +116,7 @@ def _judged(indicator: Indicator, weight: Decimal, lead: str) -> tuple[Decimal, 
 
 
 def _describe_missing(paths: list[str]) -> str:
-    return "、".join(INPUT_LABELS.get(path, path) for path in paths)
+    return "、".join(input_label(path) for path in paths)
 
 
 def _levels_text(levels: list[str]) -> str:

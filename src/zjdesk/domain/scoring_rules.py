@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from zjdesk.domain.amounts import format_percent
+from zjdesk.domain.amounts import format_number, format_percent
 from zjdesk.domain.model import Band, Indicator, ScoringRule
 
 SCORE_QUANTUM = Decimal("0.01")
+
+__all__ = ["RULE_KINDS", "RuleOutcome", "clamp", "format_number", "points_text", "round_score"]
 HUNDRED = Decimal(100)
 
 RULE_KINDS: dict[str, str] = {
@@ -28,17 +30,6 @@ RULE_KINDS: dict[str, str] = {
     "checklist": "逐项检查扣分",
     "goal_indicators": "按绩效目标表计分",
 }
-
-
-def format_number(value: Decimal | int | None) -> str:
-    """A score or threshold as people write it: ``10``, ``92.5``, ``3.33`` (no trailing zeros, no exponent)."""
-    if value is None:
-        return ""
-    rounded = Decimal(value).quantize(SCORE_QUANTUM, rounding=ROUND_HALF_UP)
-    text = f"{rounded:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def round_score(value: Decimal) -> Decimal:

@@ -23,7 +23,6 @@ from zjdesk.resources import resource_path
 SET_FORMAT_NAME = "zjdesk-indicator-set"
 SET_FORMAT_VERSION = 1
 REFERENCE_FILE = ("indicators", "reference-set.json")
-REFERENCE_LABEL = "参考指标体系"
 
 
 def indicator_set_dumps(indicator_set: IndicatorSet) -> str:
@@ -47,7 +46,8 @@ def indicator_set_loads(text: str) -> IndicatorSet:
     version = document.get("format_version")
     if not isinstance(version, int) or version > SET_FORMAT_VERSION:
         raise FormatError(f"此指标体系文件的格式版本（{version}）高于本程序支持的版本，请升级 zjdesk。")
-    return from_plain(IndicatorSet, document.get("indicator_set"), "indicator_set")
+    indicator_set: IndicatorSet = from_plain(IndicatorSet, document.get("indicator_set"), "indicator_set")
+    return indicator_set
 
 
 @cache

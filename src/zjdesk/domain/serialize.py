@@ -65,7 +65,7 @@ def from_plain(kind: Any, data: Any, path: str = "") -> Any:
             raise FormatError(f"字段 {path or '（根）'} 应为列表。")
         (item_kind,) = typing.get_args(kind)
         return [from_plain(item_kind, item, f"{path}.{index}") for index, item in enumerate(data)]
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise FormatError(f"字段 {path or '（根）'} 应为对象。")
         hints = _hints(kind)
@@ -126,8 +126,9 @@ def year_from_document(document: Any) -> YearData:
         raise FormatError(
             f"此 JSON 文件由更新版本的 zjdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），请升级 zjdesk 后再导入。"
         )
-    year = upgrade_parts(document.get("year"), version, FORMAT_VERSION)
-    return from_plain(YearData, year, "")
+    upgraded = upgrade_parts(document.get("year"), version, FORMAT_VERSION)
+    year: YearData = from_plain(YearData, upgraded, "")
+    return year
 
 
 def dumps(year: YearData) -> str:

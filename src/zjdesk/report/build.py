@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.report_words import REPORT_TITLE, heading_title
 from zjdesk.report import sentences
 from zjdesk.report.facts import IndicatorLine, ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
-from zjdesk.report.outline import Block, Heading, Outline, Paragraph
+from zjdesk.report.outline import Block, Heading, Outline, Paragraph, ParagraphRole
 from zjdesk.report.tables import data_sheet, goal_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
@@ -38,8 +39,8 @@ class _Writer:
     def heading(self, level: int, title: str, body: str = "", source: str = "") -> None:
         self.blocks.append(Heading(level, self._counter.next(level), title, body.strip(), source))
 
-    def paragraph(self, text: str, source: str = "", role: str = "body") -> None:
-        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))  # type: ignore[arg-type]
+    def paragraph(self, text: str, source: str = "", role: ParagraphRole = "body") -> None:
+        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))
 
 
 def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:
@@ -172,9 +173,9 @@ def _indicator_rows(out: _Writer, lines: list[IndicatorLine]) -> None:
             # The engine's line already states the score ("…，得 10/10 分"); the weight leads it in.
             body = line.explanation.rstrip("。") + "。"
         elif line.score is None:
-            body = f"分值{sentences.format_score(line.weight)}分，未评分。"
+            body = f"分值{format_number(line.weight)}分，未评分。"
         else:
-            body = f"分值{sentences.format_score(line.weight)}分，得{sentences.format_score(line.score)}分。"
+            body = f"分值{format_number(line.weight)}分，得{format_number(line.score)}分。"
         if line.deduction_reason and line.deduction_reason not in line.explanation:
             body += f"扣分原因：{line.deduction_reason.rstrip('。')}。"
         out.heading(4, line.level3, body)

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from zjdesk.domain.checks import Finding, run_checks
+from zjdesk.domain.checks import Finding, blocking_findings, run_checks
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring import YearScore, score_year
@@ -20,15 +20,11 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
-from zjdesk.store.output_files import OutputFileError, check_target, write_all_atomically
+from zjdesk.store.output_files import check_target, write_all_atomically
 
 MAX_LISTED = 20
 
 PathLike = str | os.PathLike[str]
-
-
-# An output file cannot be written (missing folder, read-only, open in another program).
-ExportTargetError = OutputFileError
 
 
 class NothingToExportError(UserError):
@@ -60,7 +56,7 @@ class _Output:
 
 def red_findings(year: YearData, score: YearScore | None = None) -> list[Finding]:
     """The findings that block a final export."""
-    return [finding for finding in run_checks(year, score) if finding.severity == "red"]
+    return blocking_findings(run_checks(year, score))
 
 
 def export_year(
@@ -74,7 +70,7 @@ def export_year(
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
 
     Raises :class:`RedFindingsError` (exit status 1) for a final export while red findings remain,
-    :class:`ExportTargetError` when a target cannot be written; nothing is written in either case.
+    :class:`~zjdesk.store.output_files.OutputFileError` when a target cannot be written; nothing is written in either case.
     """
     outputs = [_Output(Path(path), kind) for path, kind in ((docx, "docx"), (pdf, "pdf"), (xlsx, "xlsx")) if path]
     if not outputs:

@@ -5,61 +5,45 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zjdesk.domain.amounts import format_amount, format_percent
+from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
+from zjdesk.domain.registry import breakdown_parts, figure, figure_fields, label_of
 from zjdesk.domain.report_words import DATA_SHEET_TITLE, GOAL_SHEET_TITLE, GOAL_TABLE_COLUMNS, SCORE_SHEET_TITLE
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import Column, Row, Table
-from zjdesk.report.sentences import format_score
 
 MISSING = "—"
 
-# (group title, [(row label, field path)]) — the figures of DESIGN §5 in the order officers read them.
-FIGURE_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "一、预算收支情况",
-        (
-            ("年初预算数", "figures.initial_budget"),
-            ("预算调整数", "figures.budget_adjustment"),
-            ("全年预算数", "figures.budget.total"),
-            ("　其中：基本支出", "figures.budget.basic"),
-            ("　　　　项目支出", "figures.budget.project"),
-            ("决算收入", "figures.final_revenue.total"),
-            ("　其中：基本支出", "figures.final_revenue.basic"),
-            ("　　　　项目支出", "figures.final_revenue.project"),
-            ("决算支出", "figures.final_expenditure.total"),
-            ("　其中：基本支出", "figures.final_expenditure.basic"),
-            ("　　　　项目支出", "figures.final_expenditure.project"),
-            ("　　　　其他支出", "figures.final_expenditure.other"),
-            ("上年决算支出", "figures.prior_final_expenditure.total"),
-            ("　其中：基本支出", "figures.prior_final_expenditure.basic"),
-            ("　　　　项目支出", "figures.prior_final_expenditure.project"),
-            ("年末结转结余", "figures.carry_over"),
-        ),
-    ),
-    (
-        "二、公用经费、“三公”经费和政府采购",
-        (
-            ("公用经费预算数", "figures.public_funds_budget"),
-            ("公用经费实际支出", "figures.public_funds_actual"),
-            ("“三公”经费预算数", "figures.three_public_budget"),
-            ("“三公”经费实际支出", "figures.three_public_actual"),
-            ("上年“三公”经费支出", "figures.three_public_prior_actual"),
-            ("政府采购预算（计划）数", "figures.procurement_plan"),
-            ("政府采购实际金额", "figures.procurement_actual"),
-        ),
-    ),
-)
+# A breakdown's parts are printed under its total: "　其中：基本支出", then "　　　　项目支出".
+_FIRST_PART = "　其中："
 
 
-def _amount_row(number: int, label: str, path: str, year: YearData) -> Row:
-    return Row((str(number), label, format_amount(get_value(year, path)) or MISSING, "万元", path_note(path)))
+def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for item in figure_fields():
+        info = item.info
+        if not info.sheet_group:
+            continue
+        rows = groups.setdefault(info.sheet_group, [])
+        if info.kind == "breakdown":
+            rows.append((info.label, f"{item.path}.total", info.sheet_note))
+            for position, part in enumerate(info.sheet_parts):
+                label = breakdown_part_label(part)
+                rows.append((_FIRST_PART + label if position == 0 else "　" * 4 + label, f"{item.path}.{part}", info.sheet_note))
+        elif info.kind == "amount":
+            rows.append((info.label, item.path, info.sheet_note))
+    return list(groups.items())
 
 
-def path_note(path: str) -> str:
-    """The 说明 of a figure row: empty, except where the figure is carried from last year's file."""
-    return "上年度决算" if path.startswith("figures.prior_") or path.endswith("prior_actual") else ""
+def breakdown_part_label(part: str) -> str:
+    """The declared name of a breakdown's part (基本支出, 项目支出, 其他支出)."""
+    return next(item.info.label for item in breakdown_parts() if item.name == part)
+
+
+def _amount_row(number: int, label: str, path: str, note: str, year: YearData) -> Row:
+    return Row((str(number), label, format_amount(get_value(year, path)) or MISSING, "万元", note))
 
 
 def _percent(value: Decimal | None) -> str:
@@ -70,17 +54,17 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     """数据表: the figures, the staff numbers and the rates computed from them."""
     rows: list[Row] = []
     number = 0
-    for group, entries in FIGURE_ROWS:
+    for group, entries in figure_rows():
         rows.append(Row((group,), "group"))
-        for label, path in entries:
+        for label, path, note in entries:
             number += 1
-            rows.append(_amount_row(number, label, path, year))
+            rows.append(_amount_row(number, label, path, note, year))
 
     rows.append(Row(("三、人员情况",), "group"))
     profile = year.profile
     for label, value, note in (
-        ("核定编制数", profile.establishment_total, ""),
-        ("在职人数", profile.actual_total, profile.staff_as_of),
+        (label_of("profile.establishment_total"), profile.establishment_total, ""),
+        (label_of("profile.actual_total"), profile.actual_total, profile.staff_as_of),
     ):
         number += 1
         rows.append(Row((str(number), label, MISSING if value is None else str(value), "人", note)))
@@ -101,19 +85,20 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         rows.append(Row((str(number), rate.label, _percent(rate.value), "%", formula)))
     if not any("payment" in rate.name for rate in facts.rates):
         number += 1
-        progress = _percent(year.figures.payment_progress_rate)
-        rows.append(Row((str(number), "支付进度率", progress, "%", "国库支付系统")))
+        progress = figure("payment_progress_rate")
+        shown = _percent(year.figures.payment_progress_rate)
+        rows.append(Row((str(number), progress.info.label, shown, "%", progress.info.sheet_note)))
 
     rows.append(Row(("五、绩效目标完成情况",), "group"))
     counts = facts.goal_counts
-    for label, value, unit, note in (
+    for label, value, measure, note in (
         ("绩效目标", counts.goals, "个", ""),
         ("绩效指标", counts.indicators, "项", "绩效目标完成情况表所列指标"),
         ("已达成指标", counts.met, "项", "实际完成值达到指标值（定性指标评为达成）"),
         ("未达成指标", counts.not_met, "项", "原因见绩效目标完成情况表"),
     ):
         number += 1
-        rows.append(Row((str(number), label, str(value), unit, note)))
+        rows.append(Row((str(number), label, str(value), measure, note)))
     if counts.pending:
         number += 1
         rows.append(Row((str(number), "尚未填写实际完成值的指标", str(counts.pending), "项", "")))
@@ -130,7 +115,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
 
 
 def _score(value: Decimal | None) -> str:
-    return MISSING if value is None else format_score(value)
+    return MISSING if value is None else format_number(value)
 
 
 def score_sheet(year: YearData, facts: ReportFacts) -> Table:
@@ -141,11 +126,11 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         if line.deduction_reason and line.deduction_reason not in note:
             note = f"{note}；扣分原因：{line.deduction_reason}" if note else f"扣分原因：{line.deduction_reason}"
         rows.append(
-            Row((line.level1, line.level2, line.level3, format_score(line.weight), line.criteria, _score(line.score), note))
+            Row((line.level1, line.level2, line.level3, format_number(line.weight), line.criteria, _score(line.score), note))
         )
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
     total_note = facts.cap_note or ""
-    rows.append(Row(("合计", "", "", format_score(weight_sum), "", format_score(facts.total), total_note), "total"))
+    rows.append(Row(("合计", "", "", format_number(weight_sum), "", format_number(facts.total), total_note), "total"))
     rows.append(Row(("自评等级", "", "", "", "", facts.grade, ""), "total"))
     columns = (
         Column("一级指标", 22),
@@ -157,7 +142,7 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("评分说明", 61, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
-    notes = ()
+    notes: tuple[str, ...] = ()
     if facts.set_name or facts.set_is_reference:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
         notes = (f"{label}：{facts.set_name}" if facts.set_name else label,)
@@ -179,7 +164,7 @@ GOAL_COLUMN_ALIGN = {"goal": "left", "level3": "left", "deviation": "left"}
 
 
 def _weight_text(value: Decimal | None) -> str:
-    return "" if value is None else format_score(value)
+    return "" if value is None else format_number(value)
 
 
 def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
@@ -189,7 +174,7 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
         if not line.has_row:
             rows.append(Row((line.goal, "（未细化为绩效指标）", "", "", "", "", "", "", "", "", "")))
             continue
-        score = "" if line.score is None else format_score(line.score)
+        score = "" if line.score is None else format_number(line.score)
         rows.append(
             Row(
                 (
@@ -211,7 +196,7 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
     scores = sum((line.score for line in facts.goal_lines if line.score is not None), Decimal(0))
     counts = facts.goal_counts
     summary = f"达成 {counts.met} 项，未达成 {counts.not_met} 项" + (f"，待填写 {counts.pending} 项" if counts.pending else "")
-    rows.append(Row(("合计", "", "", "", "", "", "", "", format_score(weights), format_score(scores), summary), "total"))
+    rows.append(Row(("合计", "", "", "", "", "", "", "", format_number(weights), format_number(scores), summary), "total"))
     columns = tuple(
         Column(header, width, GOAL_COLUMN_ALIGN.get(key, "center"))  # type: ignore[arg-type]
         for (key, header), width in zip(GOAL_TABLE_COLUMNS, GOAL_COLUMN_WIDTHS, strict=True)

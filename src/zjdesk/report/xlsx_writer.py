@@ -85,10 +85,10 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> None:
     first_data_row = 4
     for offset, row in enumerate(table.rows):
         _row(sheet, first_data_row + offset, row, table)
-    for column in table.merge_columns:
-        for start, span in table.vertical_spans(column).items():
+    for merged in table.merge_columns:
+        for start, span in table.vertical_spans(merged).items():
             top = first_data_row + start
-            sheet.merge_cells(start_row=top, start_column=column + 1, end_row=top + span - 1, end_column=column + 1)
+            sheet.merge_cells(start_row=top, start_column=merged + 1, end_row=top + span - 1, end_column=merged + 1)
     note_row = first_data_row + len(table.rows) + 1
     for note in table.notes:
         sheet.cell(note_row, 1, note).font = Font(name=BODY_FONT, size=10)

@@ -467,7 +467,7 @@ def goal_table_to_xlsx(year: YearData) -> bytes:
     scores = {item.path: item.score for item in score_goals(year).rows}
     for g, goal in enumerate(year.goals):
         first = sheet.max_row + 1
-        rows = goal.indicators or [None]
+        rows: list[GoalIndicator | None] = [*goal.indicators] or [None]  # a goal without rows: one line
         for r, row in enumerate(rows):
             score = scores.get(f"goals.{g}.indicators.{r}")
             values: list[Any] = [goal.text if r == 0 else None]

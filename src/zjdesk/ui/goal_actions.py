@@ -8,27 +8,32 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
-from zjdesk.domain.goal_table import merge_goal_table
-from zjdesk.store import goal_xlsx
+from zjdesk.domain.goal_table import GoalImportSummary, merge_goal_table
+from zjdesk.domain.model import YearData
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.files import write_file_atomically
+from zjdesk.ui.open_year import OpenYear
 
 
-def goal_table_actions(parent: QWidget, document: Document) -> dict[str, Callable[[], None]]:
+def goal_table_actions(parent: QWidget, open_year: OpenYear) -> dict[str, Callable[[], None]]:
     """The handlers of the goals step's import and export buttons."""
 
     def import_table() -> None:
-        source = dialogs.ask_open_document(parent, "导入绩效目标表", dialogs.EXCEL_FILTER, str(document.path.parent))
+        source = dialogs.ask_open_document(parent, "导入绩效目标表", dialogs.EXCEL_FILTER, str(open_year.path.parent))
         if not source:
             return
-        bands = document.year.indicator_set.region_rules.qualitative_bands
+        bands = open_year.year.indicator_set.region_rules.qualitative_bands
         try:
-            imported = goal_xlsx.read_goal_sheet(source, bands)  # the whole sheet, before anything changes
+            from zjdesk.store.goal_xlsx import read_goal_sheet  # openpyxl only when a sheet is read
+
+            imported = read_goal_sheet(source, bands)  # the whole sheet, before anything changes
         except UserError as error:
             dialogs.show_error(parent, "无法导入绩效目标表", str(error))
             return
-        summary = document.replace_year(lambda year: merge_goal_table(year, imported))
+
+        def merge(year: YearData) -> GoalImportSummary:
+            return merge_goal_table(year, imported)
+
+        summary: GoalImportSummary = open_year.replace_year(merge)
         added = f"，新增绩效目标 {len(summary.added)} 个（目标文字与已有目标不同）" if summary.added else ""
         dialogs.show_info(
             parent,
@@ -38,12 +43,15 @@ def goal_table_actions(parent: QWidget, document: Document) -> dict[str, Callabl
         )
 
     def export_table() -> None:
-        suggested = str(document.path.with_name(f"{Path(document.path).stem}-绩效目标表.xlsx"))
+        suggested = str(open_year.path.with_name(f"{Path(open_year.path).stem}-绩效目标表.xlsx"))
         target = dialogs.ask_export_path(parent, "导出绩效目标表", suggested, dialogs.EXCEL_FILTER)
         if not target:
             return
         try:
-            write_file_atomically(target, goal_xlsx.goal_table_to_xlsx(document.snapshot()))
+            from zjdesk.store.goal_xlsx import goal_table_to_xlsx
+            from zjdesk.store.output_files import write_atomically
+
+            write_atomically(target, goal_table_to_xlsx(open_year.snapshot()))
         except UserError as error:
             dialogs.show_error(parent, "无法导出绩效目标表", str(error))
             return

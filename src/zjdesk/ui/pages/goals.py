@@ -13,17 +13,17 @@ import copy
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from zjdesk.domain.model import Goal, GoalIndicator
+from zjdesk.domain.amounts import format_number
+from zjdesk.domain.goal_scoring import GoalRowScore
+from zjdesk.domain.model import Goal, GoalIndicator, YearData
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.pages.base import StepPage
+from zjdesk.ui.pages.base import StepPage, reads_only
 from zjdesk.ui.pages.profile import NATURAL, cells
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import TextBlock
 from zjdesk.ui.widgets.form import Card
 from zjdesk.ui.widgets.goal_row import QUALITATIVE, IndicatorRow, goal_table_header
@@ -31,11 +31,8 @@ from zjdesk.ui.widgets.list_editor import ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
 
 FIRST_LEVEL1, FIRST_LEVEL2 = "产出指标", "数量指标"
-
-
-def _number(value: Decimal) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+# A row's result by path, and the paths of the findings asking for a 偏差原因 / of any finding.
+_RowContext = tuple[dict[str, GoalRowScore], set[str], set[str]]
 
 
 def _row_is_blank(row: GoalIndicator) -> bool:
@@ -48,30 +45,21 @@ def _fresh_copy(row: GoalIndicator) -> GoalIndicator:
 
 
 class GoalsPage(StepPage):
-    title = "绩效目标"
-    parts = ("goals",)
     intro = (
         "部门整体支出绩效目标（报告中依次编为“目标1、目标2……”），每个目标下逐项列出可衡量的绩效指标。"
         "填好指标值、实际完成值和分值，得分即按指标性质算出；低于满分的指标须写明偏差原因。"
         "在一行中按回车可在其下添加一行。"
     )
 
-    def __init__(
-        self,
-        document: Document,
-        scores: ScoreService,
-        actions: dict[str, Callable[[], None]] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.scores = scores
-        self.actions = actions or {}
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        self.table_actions: dict[str, Callable[[], None]] = context.goal_actions
         self.rows: dict[str, tuple[int, IndicatorRow]] = {}
         self.editors: dict[int, ListEditor] = {}
         self.summaries: dict[int, QLabel] = {}
-        super().__init__(document, parent)
-        scores.updated.connect(self.refresh_scores)
-        document.reloaded.connect(self._reloaded)
-        document.changed.connect(self._field_changed)
+        super().__init__(context, parent)
+        self.live_score.updated.connect(self.refresh_scores)
+        self.open_year.reloaded.connect(self._reloaded)
+        self.open_year.changed.connect(self._field_changed)
         self.refresh_scores()
 
     # -- building ----------------------------------------------------------------------------------
@@ -86,12 +74,12 @@ class GoalsPage(StepPage):
         buttons.setContentsMargins(0, 0, 0, 0)
         for key, name, text in (
             ("import", "goals.import", "从 Excel 导入绩效目标表…"),
-            ("export", "export.goals", "导出绩效目标表到 Excel…"),
+            ("export", "goals.export", "导出绩效目标表到 Excel…"),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, key=key: self._action(key))
-            buttons.addWidget(button)
+            buttons.addWidget(reads_only(button) if key == "export" else button)
         buttons.addStretch(1)
         holder = QWidget()
         holder.setLayout(buttons)
@@ -100,7 +88,7 @@ class GoalsPage(StepPage):
 
         card = Card("部门整体支出绩效目标")
         self.goals = ListEditor(
-            self.document,
+            self.open_year,
             "goals",
             self._goal,
             Goal,
@@ -112,14 +100,14 @@ class GoalsPage(StepPage):
         self.column.addWidget(card)
 
     def _goal(self, index: int) -> QWidget:
-        document = self.document
+        open_year = self.open_year
         base = f"goals.{index}"
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        text = TextBlock(document, f"{base}.text", "例如：做好国有资产出租管理及维护工作。", rows=2)
-        layout.addWidget(cells((text, 0), (ReviewBadge(document, f"{base}.text"), NATURAL)))
+        text = TextBlock(open_year, f"{base}.text", "例如：做好国有资产出租管理及维护工作。", rows=2)
+        layout.addWidget(cells((text, 0), (ReviewBadge(open_year, f"{base}.text"), NATURAL)))
 
         head = QHBoxLayout()
         head.setContentsMargins(0, 4, 0, 0)
@@ -134,11 +122,10 @@ class GoalsPage(StepPage):
         layout.addLayout(head)
 
         table = QWidget()
-        table.setObjectName(f"{base}.indicators")  # where a finding about the goal's rows as a whole goes
         table_layout = QVBoxLayout(table)
         table_layout.setContentsMargins(0, 0, 0, 0)
         editor = ListEditor(
-            document,
+            open_year,
             f"{base}.indicators",
             lambda row: self._row(index, row),
             lambda: self._new_row(index),
@@ -166,7 +153,7 @@ class GoalsPage(StepPage):
 
     def _fill_copy_menu(self, menu: QMenu, index: int) -> None:
         menu.clear()
-        for source, goal in enumerate(self.document.year.goals):
+        for source, goal in enumerate(self.open_year.year.goals):
             if source == index or not goal.indicators:
                 continue
             label = goal.text.strip()
@@ -178,9 +165,9 @@ class GoalsPage(StepPage):
             menu.addAction("（其他目标还没有指标）").setEnabled(False)
 
     def _row(self, goal: int, row: int) -> QWidget:
-        indicator = self.document.year.goals[goal].indicators[row]
-        bands = [band.name for band in self.document.year.indicator_set.region_rules.qualitative_bands if band.name.strip()]
-        widget = IndicatorRow(self.document, goal, row, indicator, bands, lambda: self.insert_row(goal, row + 1))
+        indicator = self.open_year.year.goals[goal].indicators[row]
+        bands = [band.name for band in self.open_year.year.indicator_set.region_rules.qualitative_bands if band.name.strip()]
+        widget = IndicatorRow(self.open_year, goal, row, indicator, bands, lambda: self.insert_row(goal, row + 1))
         path, key = widget.path, id(widget)
         self.rows[path] = (key, widget)
         widget.destroyed.connect(lambda _obj=None, path=path, key=key: self._forget(path, key))
@@ -193,7 +180,7 @@ class GoalsPage(StepPage):
 
     def _new_row(self, goal: int) -> GoalIndicator:
         """A new row under the same 一级/二级指标 and 指标性质 as the last one of the goal."""
-        rows = self.document.year.goals[goal].indicators
+        rows = self.open_year.year.goals[goal].indicators
         if not rows:
             return GoalIndicator(level1=FIRST_LEVEL1, level2=FIRST_LEVEL2)
         last = rows[-1]
@@ -209,12 +196,12 @@ class GoalsPage(StepPage):
 
     def copy_rows(self, source: int, target: int) -> None:
         """Append copies of goal ``source``'s rows to goal ``target`` (results left empty)."""
-        rows = [_fresh_copy(row) for row in self.document.year.goals[source].indicators]
+        rows = [_fresh_copy(row) for row in self.open_year.year.goals[source].indicators]
 
-        def append(year: Any) -> None:
+        def append(year: YearData) -> None:
             year.goals[target].indicators.extend(rows)
 
-        self.document.replace_year(append)
+        self.open_year.replace_year(append)
 
     def _field_changed(self, path: str) -> None:
         parts = path.split(".")
@@ -224,20 +211,20 @@ class GoalsPage(StepPage):
         if parts[4] == "nature":
             # A 定性 row picks its rating from a list: the row is laid out anew when that changes.
             entry = self.rows.get(row_path)
-            qualitative = self.document.value(path) == QUALITATIVE
+            qualitative = self.open_year.value(path) == QUALITATIVE
             if entry is not None and entry[1].qualitative != qualitative:
                 QTimer.singleShot(0, lambda goal=int(parts[1]): self._relayout(goal, path))
         elif parts[4] == "level1":
             entry = self.rows.get(row_path)
             if entry is not None:
-                entry[1].suggest_level2(self.document.value(path))
+                entry[1].suggest_level2(self.open_year.value(path))
 
     def _relayout(self, goal: int, focus_path: str) -> None:
         editor = self.editors.get(goal)
         if editor is None:
             return
         editor.rebuild()
-        field = self.widget().findChild(QWidget, focus_path)
+        field = self.body.findChild(QWidget, focus_path)
         if field is not None:
             field.setFocus()
 
@@ -246,7 +233,7 @@ class GoalsPage(StepPage):
         QTimer.singleShot(0, self.goals.rebuild)
 
     def _action(self, key: str) -> None:
-        action = self.actions.get(key)
+        action = self.table_actions.get(key)
         if action is None:
             dialogs.show_info(self, "绩效目标表", "此功能尚未就绪。")
             return
@@ -254,24 +241,26 @@ class GoalsPage(StepPage):
 
     # -- the live score ----------------------------------------------------------------------------
 
+    def _scored_rows(self) -> list[GoalRowScore]:
+        score = self.live_score.score
+        return score.goals.rows if score is not None else []
+
     def _findings_at(self) -> tuple[set[str], set[str]]:
-        findings = self.scores.findings
+        findings = self.live_score.findings
         missing = {item.path for item in findings if item.check == "goal_deviation_missing"}
         return missing, {item.path for item in findings}
 
-    def _show_row(self, path: str, widget: IndicatorRow, context: tuple[Any, set[str], set[str]] | None = None) -> None:
+    def _show_row(self, path: str, widget: IndicatorRow, context: _RowContext | None = None) -> None:
         if context is None:
-            table = getattr(self.scores.score, "goals", None)
-            context = ({item.path: item for item in getattr(table, "rows", [])}, *self._findings_at())
+            context = ({item.path: item for item in self._scored_rows()}, *self._findings_at())
         results, missing, anywhere = context
         deviation = f"{path}.deviation"
         widget.show_result(results.get(path), reason_missing=deviation in missing, finding_here=deviation in anywhere)
 
     def refresh_scores(self) -> None:
-        """Every row's 得分 and explanation, and each goal's total, as the score service has them now."""
-        table = getattr(self.scores.score, "goals", None)
-        rows = getattr(table, "rows", [])
-        context = ({item.path: item for item in rows}, *self._findings_at())
+        """Every row's 得分 and explanation, and each goal's total, as the live score has them now."""
+        rows = self._scored_rows()
+        context: _RowContext = ({item.path: item for item in rows}, *self._findings_at())
         for path, (_key, widget) in list(self.rows.items()):
             self._show_row(path, widget, context)
         for index, label in self.summaries.items():
@@ -279,7 +268,7 @@ class GoalsPage(StepPage):
             label.setText(self._goal_summary(goal_rows))
 
     @staticmethod
-    def _goal_summary(rows: list[Any]) -> str:
+    def _goal_summary(rows: list[GoalRowScore]) -> str:
         if not rows:
             return "尚未细化为指标：点“添加指标”逐项填写。"
         weight = sum((item.weight for item in rows if item.weight is not None and item.weight > 0), Decimal(0))
@@ -287,13 +276,13 @@ class GoalsPage(StepPage):
         met = sum(1 for item in rows if item.met is True)
         missed = sum(1 for item in rows if item.met is False)
         pending = len(rows) - met - missed
-        text = f"{len(rows)} 项，得分 {_number(score)}/{_number(weight)} 分；达成 {met} 项，未达成 {missed} 项"
+        text = f"{len(rows)} 项，得分 {format_number(score)}/{format_number(weight)} 分；达成 {met} 项，未达成 {missed} 项"
         return text + (f"，待填写 {pending} 项" if pending else "")
 
     # -- findings ----------------------------------------------------------------------------------
 
     def reveal(self, path: str) -> QWidget | None:
-        widget = super().reveal(path)
-        if isinstance(widget, IndicatorRow):  # a finding about the whole row: its name field
-            return widget.findChild(QWidget, f"{widget.path}.level3") or widget
-        return widget
+        entry = self.rows.get(path)
+        if entry is not None:  # a finding about the whole row (待复核): its name field
+            return super().reveal(f"{path}.level3")
+        return super().reveal(path)

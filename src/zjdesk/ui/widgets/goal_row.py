@@ -10,16 +10,17 @@ line of the row adds a new row below it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.goal_values import read_value
 from zjdesk.domain.model import GOAL_LEVELS, NATURES, GoalIndicator
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import BoundField, ChoiceField, DecimalField, TextBlock, TextLine
 from zjdesk.ui.widgets.review import ReviewBadge, set_shown
 
@@ -52,12 +53,12 @@ class _NoWheel:
 class SuggestionField(_NoWheel, QComboBox, BoundField):
     """Text with suggestions to pick from (二级指标 under its 一级, the ratings of a 定性 indicator)."""
 
-    def __init__(self, document: Document, path: str, suggestions: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, suggestions: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.addItems(list(suggestions))
         self.reload()
         self.editTextChanged.connect(self.store)
@@ -66,14 +67,16 @@ class SuggestionField(_NoWheel, QComboBox, BoundField):
         text = value or ""
         if self.currentText() != text:
             self.setEditText(text)
-            self.lineEdit().setCursorPosition(0)  # a long name shows its beginning, not its end
+            line = self.lineEdit()
+            if line is not None:
+                line.setCursorPosition(0)  # a long name shows its beginning, not its end
 
 
 class NatureField(_NoWheel, ChoiceField):
     """The 指标性质: ≥ ≤ = 定性."""
 
-    def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
-        super().__init__(document, path, {nature: nature for nature in NATURES}, parent)
+    def __init__(self, open_year: OpenYear, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(open_year, path, {nature: nature for nature in NATURES}, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
@@ -81,8 +84,8 @@ class ValueLine(TextLine):
     """指标值 or 实际完成值: a number, or words for a 定性 indicator. ``≥95%`` typed in it is taken apart
     (the sign to 指标性质, the unit to 度量单位) once the officer moves on, and full-width digits become half-width."""
 
-    def __init__(self, document: Document, path: str, placeholder: str, tidy: Callable[[str, Any], None]) -> None:
-        super().__init__(document, path, placeholder)
+    def __init__(self, open_year: OpenYear, path: str, placeholder: str, tidy: Callable[[str, Any], None]) -> None:
+        super().__init__(open_year, path, placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._tidy_value = tidy
         self.editingFinished.connect(lambda: self._tidy_value(self.path, read_value(self.text())))
@@ -91,7 +94,9 @@ class ValueLine(TextLine):
 class RowCells(QWidget):
     """The cells of a row (or of the header) on one line when wide enough, else on two."""
 
-    def __init__(self, first: list[QWidget], second: list[QWidget], trailing: QWidget | None = None, *, spacing: int = 4) -> None:
+    def __init__(
+        self, first: Sequence[QWidget], second: Sequence[QWidget], trailing: QWidget | None = None, *, spacing: int = 4
+    ) -> None:
         super().__init__()
         self.cells = [(widget, spec) for widget, spec in zip([*first, *second], [*FIRST_LINE, *SECOND_LINE], strict=True)]
         self.first_count = len(first)
@@ -163,7 +168,7 @@ class IndicatorRow(QWidget):
 
     def __init__(
         self,
-        document: Document,
+        open_year: OpenYear,
         goal: int,
         row: int,
         indicator: GoalIndicator,
@@ -172,7 +177,7 @@ class IndicatorRow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.path = f"goals.{goal}.indicators.{row}"
         self.setObjectName(self.path)  # a finding about the whole row (待复核) scrolls here
         base = self.path
@@ -180,29 +185,35 @@ class IndicatorRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 6)
         layout.setSpacing(4)
 
-        level1 = SuggestionField(document, f"{base}.level1", tuple(GOAL_LEVELS))
+        level1 = SuggestionField(open_year, f"{base}.level1", tuple(GOAL_LEVELS))
         level1.setToolTip("一级指标：产出指标、效益指标或满意度指标")
-        level2 = SuggestionField(document, f"{base}.level2", GOAL_LEVELS.get(indicator.level1.strip(), ()))
+        level2 = SuggestionField(open_year, f"{base}.level2", GOAL_LEVELS.get(indicator.level1.strip(), ()))
         self.level2 = level2
         level2.setToolTip("二级指标：如数量指标、质量指标、时效指标、成本指标、社会效益指标")
-        name = TextLine(document, f"{base}.level3", "三级指标，如 物业出租率")
-        badge = ReviewBadge(document, base, whole_item=True)
+        name = TextLine(open_year, f"{base}.level3", "三级指标，如 物业出租率")
+        badge = ReviewBadge(open_year, base, whole_item=True)
 
         qualitative = indicator.nature == QUALITATIVE
         self.qualitative = qualitative  # the actual is then picked from the ratings
-        nature = NatureField(document, f"{base}.nature")
+        nature = NatureField(open_year, f"{base}.nature")
         nature.setToolTip("≥ 越高越好；≤ 越低越好；= 等于指标值；定性：按达成、基本达成等评级")
-        target = ValueLine(document, f"{base}.target", "如 平稳有序" if qualitative else "如 95", self._tidy)
-        unit = TextLine(document, f"{base}.unit", "如 %")
+        target = ValueLine(open_year, f"{base}.target", "如 平稳有序" if qualitative else "如 95", self._tidy)
+        unit = TextLine(open_year, f"{base}.unit", "如 %")
         if qualitative:
-            actual: QWidget = SuggestionField(document, f"{base}.actual", tuple(bands))
+            actual: QWidget = SuggestionField(open_year, f"{base}.actual", tuple(bands))
             actual.setToolTip("定性指标的实际完成情况：" + "、".join(bands))
         else:
-            actual = ValueLine(document, f"{base}.actual", "实际数值", self._tidy)
+            actual = ValueLine(open_year, f"{base}.actual", "实际数值", self._tidy)
             actual.setToolTip("全年实际完成的数值")
-        weight = DecimalField(document, f"{base}.weight", suffix="分")
+        weight = DecimalField(open_year, f"{base}.weight", suffix="分")
         weight.setPlaceholderText("分")
         layout.addWidget(RowCells([level1, level2, name], [nature, target, unit, actual, weight], badge))
+        # The row's inputs by path: the tidy-up after ``≥95%`` shows what it moved where.
+        self.fields: dict[str, BoundField] = {
+            field.path: field for field in (level1, level2, name, nature, target, unit, weight) if isinstance(field, BoundField)
+        }
+        if isinstance(actual, BoundField):
+            self.fields[actual.path] = actual
 
         result = QGridLayout()
         result.setContentsMargins(0, 0, 0, 0)
@@ -229,7 +240,7 @@ class IndicatorRow(QWidget):
         caption = "调查方式及说明（如问卷调查、电话回访及样本数）" if satisfaction else "偏差原因分析及改进措施"
         self.deviation_caption = QLabel(caption)
         self.deviation_caption.setObjectName("columnCaption")
-        self.deviation = TextBlock(document, f"{base}.deviation", "未达到指标值的原因，以及采取或将采取的改进措施", rows=2)
+        self.deviation = TextBlock(open_year, f"{base}.deviation", "未达到指标值的原因，以及采取或将采取的改进措施", rows=2)
         box.addWidget(self.reason_needed)
         box.addWidget(self.deviation_caption)
         box.addWidget(self.deviation)
@@ -255,7 +266,7 @@ class IndicatorRow(QWidget):
         if value.number is None:
             return
         base = self.path
-        indicator = self.document.value(base)
+        indicator = self.open_year.value(base)
         unit = indicator.unit.strip()
         if value.unit and unit and value.unit != unit:
             return  # the units disagree: left as typed, for the officer to see
@@ -263,14 +274,14 @@ class IndicatorRow(QWidget):
             self._set(f"{base}.nature", value.sign)
         if value.unit and not unit:
             self._set(f"{base}.unit", value.unit)
-        if value.digits != self.document.value(path):
+        if value.digits != self.open_year.value(path):
             self._set(path, value.digits)
 
     def _set(self, path: str, value: Any) -> None:
         """Change a field of this row from here, and show the change in its input."""
-        self.document.set_value(path, value)
-        field = self.findChild(QWidget, path)
-        if isinstance(field, BoundField):
+        self.open_year.set_value(path, value)
+        field = self.fields.get(path)
+        if field is not None:
             field.reload()
 
     def suggest_level2(self, level1: str) -> None:
@@ -289,7 +300,7 @@ class IndicatorRow(QWidget):
         if score is None:
             text, state = "—", "none"
         else:
-            text = f"{_number(score)} 分"
+            text = f"{format_number(score)} 分"
             state = "full" if weight is not None and score >= weight else "below"
         if self.score.text() != text:
             self.score.setText(text)
@@ -304,8 +315,3 @@ class IndicatorRow(QWidget):
         wanted = below or self.satisfaction or finding_here or bool(self.deviation.toPlainText().strip())
         set_shown(self.deviation_box, wanted)
         set_shown(self.reason_needed, reason_missing)
-
-
-def _number(value: Any) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
