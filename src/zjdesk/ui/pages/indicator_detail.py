@@ -156,7 +156,7 @@ class IndicatorDetail(QWidget):
         form.text("指标解释", f"{base}.explanation", rows=2)
         form.text("评分标准", f"{base}.criteria", rows=2)
         form.widget("计分方式", ChoiceField(open_year, f"{base}.rule.kind", RULE_KINDS))
-        if indicator.rule.kind != "judged" or indicator.rule.metric:
+        if indicator.rule.kind not in ("judged", "goal_indicators") or indicator.rule.metric:
             form.widget("依据的比率", ChoiceField(open_year, f"{base}.rule.metric", {"": "（无）", **labels}))
         if indicator.rule.kind in ("linear", "pro_rata"):
             form.widget("方向", ChoiceField(open_year, f"{base}.rule.direction", DIRECTIONS))
