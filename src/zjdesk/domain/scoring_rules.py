@@ -1,5 +1,7 @@
 """Scoring one indicator by its rule: judged, bands, linear deduction, pro rata, checklist.
 
+(The ``goal_indicators`` kind, scored from the goal table, lives in :mod:`zjdesk.domain.scoring`.)
+
 Each rule kind is one function returning a :class:`RuleOutcome`: the raw score (clamped and
 rounded later by the caller), the inputs it used and one Chinese line that explains it. A rule whose
 inputs are missing does not guess: the caller falls back to the officer's judged score.
@@ -26,6 +28,7 @@ RULE_KINDS: dict[str, str] = {
     "linear": "按百分点扣分",
     "pro_rata": "按比例计分",
     "checklist": "逐项检查扣分",
+    "goal_indicators": "按绩效目标表计分",
 }
 
 

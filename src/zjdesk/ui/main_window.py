@@ -28,6 +28,7 @@ from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.export_controller import ExportController
 from zjdesk.ui.findings_panel import FindingsPanel, Listed
+from zjdesk.ui.goal_actions import goal_table_actions
 from zjdesk.ui.indicator_actions import indicator_set_actions
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
@@ -179,8 +180,11 @@ class MainWindow(QMainWindow):
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
         self.exports = ExportController(self, open_year, live_score)
+        goal_actions = goal_table_actions(self, open_year)
         self.pages_context = {
-            step.key: PageContext(step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score))
+            step.key: PageContext(
+                step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score), goal_actions
+            )
             for step in STEPS
         }
         fit_to_screen(self, grow=True)
