@@ -12,20 +12,13 @@ from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from zjdesk.domain.model import Indicator
 from zjdesk.domain.scoring import IndicatorScore
+from zjdesk.domain.scoring_rules import RULE_KINDS
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.score_panel import score_text
 from zjdesk.ui.widgets.fields import CheckField, ChoiceField
 from zjdesk.ui.widgets.form import FieldForm, hint_label
 from zjdesk.ui.widgets.review import set_shown
 
-RULE_KINDS = {
-    "judged": "评判打分（由评价小组给分）",
-    "bands": "按比率分档",
-    "linear": "超出部分按百分点扣分",
-    "pro_rata": "按完成比例计分",
-    "checklist": "按检查项扣分",
-    "goal_indicators": "按绩效目标表计分",
-}
 DIRECTIONS = {"higher": "越高越好", "lower": "越低越好"}
 INDICATORS = "indicator_set.indicators"
 # The definition fields: a path ending in one of these lives in the folded-away part.
