@@ -30,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from zjdesk.demo import demo_year
+    from zjdesk.domain.steps import STEPS
     from zjdesk.store.yearfile import write_new_year_file
     from zjdesk.ui.program import Program
     from zjdesk.ui.qt_app import ensure_application
-    from zjdesk.ui.steps import STEPS
 
     ensure_application()
     out = Path(args.out)

@@ -19,7 +19,7 @@ os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 TESTS = Path(__file__).resolve().parent
 # Test folders whose tests never touch Qt.
-QT_FREE_FOLDERS = ("domain", "store", "importing")
+QT_FREE_FOLDERS = ("domain", "store", "importing", "project")
 
 
 def _runs_only_qt_free_tests(argv: list[str]) -> bool:

@@ -9,11 +9,16 @@ double-click on a ``.zjd``) it opens that file straight away, otherwise it shows
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from zjdesk.store.yearfile import YearFile
 
+if TYPE_CHECKING:
+    from zjdesk.ui.main_window import MainWindow
+    from zjdesk.ui.program import Program
 
-def open_window(path: str | os.PathLike[str], program=None):
+
+def open_window(path: str | os.PathLike[str], program: Program | None = None) -> MainWindow:
     """The main window on the year file at ``path``, shown, without running the event loop.
 
     File errors (:class:`~zjdesk.domain.errors.UserError`) propagate to the caller.

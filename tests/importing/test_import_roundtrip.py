@@ -13,11 +13,11 @@ from support.import_docs import build_docx, differences, seed_lines
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.docx_import import import_docx
-from zjdesk.domain.model import Practice, Task, YearData
+from zjdesk.domain.amounts import format_number
+from zjdesk.domain.model import Goal, Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
-from zjdesk.report.sentences import format_score
 from zjdesk.store.yearfile import read_year
 
 
@@ -94,7 +94,7 @@ def test_partly_filled_year_round_trip(tmp_path: Path) -> None:
     year = YearData()
     year.cover.unit_name, year.cover.evaluation_year = "湛江市某某局", 2024
     year.tasks = [Task(title="做好预算编制", lead="按时编报部门预算。"), Task(title="规范资产管理")]
-    year.goals = ["完成年度预算编报；"]
+    year.goals = [Goal("完成年度预算编报；")]
     year.team.leaders = ["张三"]
     year.figures.budget.total = Decimal("100.00")
     expected = copy.deepcopy(year)
@@ -114,7 +114,7 @@ def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> N
     again = _round_trip(imported, tmp_path)
     expected = _trimmed(imported)
     live = score_year(imported)  # the reference set's judged rows are not scored yet
-    expected.evaluation.stated_score = Decimal(format_score(live.total))  # as the sentence writes it
+    expected.evaluation.stated_score = Decimal(format_number(live.total))  # as the sentence writes it
     expected.evaluation.stated_grade = live.grade
     assert differences(again, expected) == []
     assert differences(imported, demo_year()) == []

@@ -18,8 +18,9 @@ from zjdesk.domain.errors import UserError
 from zjdesk.domain.scoring import score_year
 from zjdesk.report import export as export_module
 from zjdesk.report.engine import outline_for
-from zjdesk.report.export import ExportTargetError, RedFindingsError, export_year
+from zjdesk.report.export import RedFindingsError, export_year
 from zjdesk.report.xlsx_writer import LINE_HEIGHT, ROW_PADDING, render_xlsx
+from zjdesk.store.output_files import OutputFileError
 from zjdesk.store.yearfile import write_new_year_file
 
 # These tests lay the report out with Qt: the program's QApplication must exist first.
@@ -85,12 +86,12 @@ def test_a_draft_export_goes_ahead_and_marks_the_pages(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_or_read_only_target_is_a_chinese_user_error(tmp_path: Path) -> None:
-    with pytest.raises(ExportTargetError, match="不存在"):
+    with pytest.raises(OutputFileError, match="不存在"):
         export_year(demo_year(), docx=tmp_path / "nowhere" / "r.docx")
     target = tmp_path / "r.docx"
     target.write_bytes(b"old")
     target.chmod(stat.S_IRUSR | stat.S_IRGRP)
-    with pytest.raises(ExportTargetError, match="只读") as caught:
+    with pytest.raises(OutputFileError, match="只读") as caught:
         export_year(demo_year(), docx=target, xlsx=tmp_path / "r.xlsx")
     assert caught.value.exit_status == 2 and isinstance(caught.value, UserError)
     assert target.read_bytes() == b"old"
@@ -113,7 +114,7 @@ def test_a_failing_renderer_leaves_no_file(tmp_path: Path, monkeypatch: pytest.M
 
 def test_a_target_that_cannot_be_replaced_leaves_no_temporary_file(tmp_path: Path) -> None:
     (tmp_path / "r.docx").mkdir()  # like a file held open on Windows: the move into place fails
-    with pytest.raises(ExportTargetError):
+    with pytest.raises(OutputFileError):
         export_year(demo_year(), docx=tmp_path / "r.docx")
     assert os.listdir(tmp_path) == ["r.docx"]
 

@@ -142,3 +142,15 @@ def test_improvements_are_numbered_as_level_three_items_under_five() -> None:
     texts = [b.text for b in outline_for(year).blocks]
     start = texts.index("（五）改进措施")
     assert texts[start + 120] == "120.第120项措施。"
+
+
+def test_the_data_sheet_prints_every_declared_figure_by_its_name() -> None:
+    from zjdesk.domain.registry import breakdown_parts, figure_fields
+
+    rows = outline_for(demo_year()).table("data_sheet").rows
+    labels = {row.cells[1].strip("　").removeprefix("其中：") for row in rows if row.kind == "data"}
+    part_labels = {part.name: part.info.label for part in breakdown_parts()}
+    for item in figure_fields():
+        if item.info.sheet_group:
+            assert item.info.label in labels
+            assert {part_labels[part] for part in item.info.sheet_parts} <= labels

@@ -23,7 +23,17 @@ from xml.etree import ElementTree
 from pypdf import PdfReader
 
 from zjdesk.demo import demo_year
-from zjdesk.domain.model import Breakdown, Practice, StaffCategory, SubordinateUnit, Task, TaskPoint, YearData
+from zjdesk.domain.model import (
+    Breakdown,
+    Goal,
+    GoalIndicator,
+    Practice,
+    StaffCategory,
+    SubordinateUnit,
+    Task,
+    TaskPoint,
+    YearData,
+)
 
 FONTS_CONF = Path(__file__).parents[1] / "data" / "fonts.conf"
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -61,8 +71,9 @@ def _paragraph(seed: int, sentences: int, year: int = 2024) -> str:
 
 def other_unit_year() -> YearData:
     """湛江市农业农村综合服务中心, 2024: every figure filled in, six staff categories and four
-    subordinate units (a data sheet of two pages), twelve tasks with points and paragraphs full of
-    numbers, eight goals, ten long 改进措施, deductions with reasons, the sign-off fields filled in."""
+    subordinate units (a data sheet of three pages), twelve tasks with points and paragraphs full of
+    numbers, eight goals (three with indicator rows: the goal table), ten long 改进措施, deductions with
+    reasons, the sign-off fields filled in."""
     year = copy.deepcopy(demo_year())
     cover = year.cover
     cover.unit_name = "湛江市农业农村综合服务中心"
@@ -103,7 +114,33 @@ def other_unit_year() -> YearData:
         )
         for number in range(1, 13)
     ]
-    year.goals = [f"{_paragraph(number * 13, 1).rstrip('。')}；" for number in range(1, 9)]
+    year.goals = [Goal(f"{_paragraph(number * 13, 1).rstrip('。')}；") for number in range(1, 9)]
+    for number, goal in enumerate(year.goals[:3], start=1):  # the first three goals with measurable rows
+        goal.indicators = [
+            GoalIndicator("产出指标", "数量指标", f"完成重点任务数{number}", "≥", "10", "项", "12", Decimal("5")),
+            GoalIndicator(
+                "效益指标",
+                "社会效益指标",
+                f"服务对象覆盖率{number}",
+                "≥",
+                "95",
+                "%",
+                "91.5",
+                Decimal("5"),
+                "部分乡镇交通不便，下半年已增设服务点",
+            ),
+            GoalIndicator(
+                "满意度指标",
+                "服务对象满意度指标",
+                "服务对象满意度",
+                "≥",
+                "90",
+                "%",
+                "93",
+                Decimal("5"),
+                "通过问卷调查取得，回收有效问卷215份",
+            ),
+        ]
     figures = year.figures
     figures.initial_budget = Decimal("4820.00")
     figures.budget_adjustment = Decimal("312.45")

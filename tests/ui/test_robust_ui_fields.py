@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from support.ui import field, make_program, type_chinese
 from zjdesk.demo import demo_year
+from zjdesk.domain.steps import step_index_of_path
 from zjdesk.store.yearfile import write_new_year_file
-from zjdesk.ui.steps import step_of_path
 
 
 def _window(qtbot, tmp_path):
@@ -18,32 +18,32 @@ def _window(qtbot, tmp_path):
 
 def test_an_amount_with_forty_digits_is_marked_not_a_crash(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
-    before = window.document.year.figures.budget.total
-    window.go_to(step_of_path("figures.budget.total"))
+    before = window.open_year.year.figures.budget.total
+    window.go_to(step_index_of_path("figures.budget.total"))
     amount = field(window, "figures.budget.total")
     type_chinese(amount, "9" * 40)
     assert "过大" in amount.toolTip()
-    assert window.document.year.figures.budget.total == before  # the last good value is kept
+    assert window.open_year.year.figures.budget.total == before  # the last good value is kept
 
 
 def test_counts_typed_as_superscripts_circled_digits_or_endless_nines_are_marked_in_chinese(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
-    before = window.document.year.profile.establishment_total
-    window.go_to(step_of_path("profile.establishment_total"))
+    before = window.open_year.year.profile.establishment_total
+    window.go_to(step_index_of_path("profile.establishment_total"))
     count = field(window, "profile.establishment_total")
     for typed, reason in (("²", "不是人数"), ("①", "不是人数"), ("9" * 5000, "过大")):
         type_chinese(count, typed)
         assert reason in count.toolTip(), typed
-    assert window.document.year.profile.establishment_total == before
+    assert window.open_year.year.profile.establishment_total == before
 
 
 def test_a_score_too_large_to_be_real_is_marked_and_not_stored(qtbot, tmp_path):
     # A number the year file could not read back would make the file look damaged at the next open.
     window = _window(qtbot, tmp_path)
     path = "indicator_set.indicators.0.judged_score"
-    before = window.document.year.indicator_set.indicators[0].judged_score
-    window.go_to(step_of_path(path))
+    before = window.open_year.year.indicator_set.indicators[0].judged_score
+    window.go_to(step_index_of_path(path))
     score = field(window, path)
     type_chinese(score, "1e20")
     assert "过大" in score.toolTip()
-    assert window.document.year.indicator_set.indicators[0].judged_score == before
+    assert window.open_year.year.indicator_set.indicators[0].judged_score == before

@@ -37,12 +37,12 @@ def test_declining_to_save_elsewhere_keeps_the_window_and_its_edits(qtbot, tmp_p
     recorder.answers["yes_no"] = False
     window.close()
     assert window.isVisible()
-    assert window.document.year.cover.notice_number == "湛财绩[2025]7号"
+    assert window.open_year.year.cover.notice_number == "湛财绩[2025]7号"
     # The stick is back: the next close commits the edit to the original file.
-    (tmp_path / "moved.zjd").rename(window.document.path)
+    (tmp_path / "moved.zjd").rename(window.open_year.path)
     window.close()
     assert not window.isVisible()
-    assert read_year(window.document.path).cover.notice_number == "湛财绩[2025]7号"
+    assert read_year(window.open_year.path).cover.notice_number == "湛财绩[2025]7号"
 
 
 class _DeviceGone:

@@ -84,15 +84,15 @@ def test_undo_and_redo_in_text_fields(qtbot, tmp_path, monkeypatch):
     notice = field(window, "cover.notice_title")
     original = notice.text()
     type_chinese(notice, "新的通知名称")
-    assert window.document.year.cover.notice_title == "新的通知名称"
+    assert window.open_year.year.cover.notice_title == "新的通知名称"
     notice.undo()
-    assert notice.text() == original and window.document.year.cover.notice_title == original
+    assert notice.text() == original and window.open_year.year.cover.notice_title == original
     notice.redo()
-    assert window.document.year.cover.notice_title == "新的通知名称"
+    assert window.open_year.year.cover.notice_title == "新的通知名称"
     opening = field(window, "cover.opening_text")
     type_chinese(opening, "经查阅账务形成本报告。")
     opening.undo()
-    assert window.document.year.cover.opening_text != "经查阅账务形成本报告。"
+    assert window.open_year.year.cover.opening_text != "经查阅账务形成本报告。"
     window.close()
 
 
@@ -106,22 +106,22 @@ def test_carried_forward_texts_show_review_and_confirm(qtbot, tmp_path, monkeypa
     window = program.carry_forward_file()
     assert window is not None
     qtbot.addWidget(window)
-    assert window.document.year.cover.evaluation_year == 2025
+    assert window.open_year.year.cover.evaluation_year == 2025
     badge = window.findChild(QWidget, "review:cover.notice_title")
     assert badge is not None and badge.isVisible()
     qtbot.mouseClick(badge.button, Qt.MouseButton.LeftButton)
     assert not badge.isVisible()
-    assert "cover.notice_title" not in window.document.year.review
+    assert "cover.notice_title" not in window.open_year.year.review
     # Editing a field also clears its mark.
-    window.go_to(3)
-    goal_badge = window.findChild(QWidget, "review:goals.0")
+    window.go_to("goals")
+    goal_badge = window.findChild(QWidget, "review:goals.0.text")
     assert goal_badge.isVisible()
-    type_chinese(field(window, "goals.0"), "做好政务服务工作。")
+    type_chinese(field(window, "goals.0.text"), "做好政务服务工作。")
     assert not goal_badge.isVisible()
-    remaining = list(window.document.year.review)
+    remaining = list(window.open_year.year.review)
     window.close()
     assert read_year(tmp_path / "2025.zjd").review == remaining
-    assert "goals.0" not in remaining and "goals.1" in remaining
+    assert "goals.0.text" not in remaining and "goals.1.text" in remaining
 
 
 def test_start_page_recent_files_and_open(qtbot, tmp_path, monkeypatch):
@@ -169,7 +169,7 @@ def test_a_failed_save_is_shown_and_kept_pending(qtbot, tmp_path, monkeypatch):
     def refuse(_year):
         raise WriteError("保存到“年度.zjd”失败：请检查U盘是否已拔出。")
 
-    monkeypatch.setattr(window.document.year_file, "save", refuse)
+    monkeypatch.setattr(window.open_year.year_file, "save", refuse)
     type_chinese(field(window, "cover.notice_number"), "湛财绩[2025]7号")
     window.save_action.trigger()
     assert recorder.errors == [("保存失败", "保存到“年度.zjd”失败：请检查U盘是否已拔出。")]

@@ -24,33 +24,33 @@ def test_import_last_years_report(qtbot, tmp_path, monkeypatch):
     assert recorder.errors == []
     assert len(program.windows) == 1
     window = program.windows[0]
-    year = window.document.year
+    year = window.open_year.year
     assert year.cover.unit_name == "湛江市人民政府驻广州办事处"
     assert year.review, "every imported field awaits review"
     assert recorder.infos and recorder.infos[-1][0] == "已导入往年报告"
     badge = window.findChild(QWidget, f"review:{year.review[0]}")
     if badge is None:  # the field lives on a later step
-        from zjdesk.ui.steps import step_of_path
+        from zjdesk.domain.steps import step_index_of_path
 
-        window.go_to(step_of_path(year.review[0]))
+        window.go_to(step_index_of_path(year.review[0]))
         badge = window.findChild(QWidget, f"review:{year.review[0]}")
     assert badge is not None and badge.isVisible()
     assert year.unplaced == ["（内部资料，注意保存）"]
-    window.go_to(0)
+    window.go_to("cover")
     card = window.findChild(QWidget, "unplacedCard")
     assert card is not None and window.findChild(QWidget, "unplaced.0").toPlainText() == "（内部资料，注意保存）"
     window.findChild(QWidget, "remove:unplaced.0").click()  # placed by hand: remove it from the list
-    assert window.document.year.unplaced == []
+    assert window.open_year.year.unplaced == []
     # Imported figures are tinted in the grid; the page's banner confirms all of them at once.
-    window.go_to(4)
-    page = window.page(4)
+    window.go_to("figures")
+    page = window.page("figures")
     assert field(window, "figures.budget.total").property("review") is True
     assert page.review_banner.isVisible() and "待复核" in page.review_banner.label.text()
     qtbot.mouseClick(page.review_banner.button, Qt.MouseButton.LeftButton)
-    assert not any(path.startswith("figures.") for path in window.document.year.review)
+    assert not any(path.startswith("figures.") for path in window.open_year.year.review)
     assert not page.review_banner.isVisible()
     assert field(window, "figures.budget.total").property("review") is False
-    assert any(path.startswith("profile.") for path in window.document.year.review)  # other pages keep theirs
+    assert any(path.startswith("profile.") for path in window.open_year.year.review)  # other pages keep theirs
     window.close()
     saved = read_year(target)
     assert saved.cover.unit_name == "湛江市人民政府驻广州办事处"

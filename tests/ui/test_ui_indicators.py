@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from support.ui import DialogRecorder, field, make_program, type_chinese
-from zjdesk.demo import demo_year
-from zjdesk.store.yearfile import read_year, write_new_year_file
+from support.ui import field, type_chinese
+from zjdesk.store.yearfile import read_year
 from zjdesk.ui.new_year_dialog import NewYearDialog
 
 
-def open_demo(qtbot, tmp_path, monkeypatch):
-    recorder = DialogRecorder(monkeypatch)
-    path = tmp_path / "演示.zjd"
-    write_new_year_file(path, demo_year())
-    window = make_program(tmp_path).open_path(path)
-    qtbot.addWidget(window)
-    window.go_to(6)
-    return window, recorder
+@pytest.fixture
+def evaluation_window(demo_window):
+    demo_window.go_to("evaluation")
+    return demo_window
 
 
-def test_judged_score_below_full_needs_a_reason(qtbot, tmp_path, monkeypatch):
-    window, _ = open_demo(qtbot, tmp_path, monkeypatch)
-    page = window.page(6)
-    assert page.table.rowCount() == len(window.document.year.indicator_set.indicators)
+def test_judged_score_below_full_needs_a_reason(evaluation_window):
+    window = evaluation_window
+    page = window.page("evaluation")
+    assert page.table.rowCount() == len(window.open_year.year.indicator_set.indicators)
     type_chinese(field(window, "indicator_set.indicators.0.judged_score"), "３")
     assert page.table.item(0, 4).text() == "3"
     assert window.score_panel.total.text() == "98"
@@ -41,21 +37,21 @@ def test_judged_score_below_full_needs_a_reason(qtbot, tmp_path, monkeypatch):
     window.close()
 
 
-def test_rule_kind_change_relays_the_detail(qtbot, tmp_path, monkeypatch):
-    window, _ = open_demo(qtbot, tmp_path, monkeypatch)
-    page = window.page(6)
+def test_rule_kind_change_relays_the_detail(qtbot, evaluation_window):
+    window = evaluation_window
+    page = window.page("evaluation")
     page.select(0)
     kind = window.findChild(QComboBox, "indicator_set.indicators.0.rule.kind")
     kind.setCurrentIndex(kind.findData("linear"))
     qtbot.waitUntil(lambda: window.findChild(QComboBox, "indicator_set.indicators.0.rule.direction") is not None)
     type_chinese(field(window, "indicator_set.indicators.0.rule.threshold"), "100")
-    assert window.document.year.indicator_set.indicators[0].rule.threshold == Decimal(100)
+    assert window.open_year.year.indicator_set.indicators[0].rule.threshold == Decimal(100)
     window.close()
 
 
-def test_add_and_remove_an_indicator(qtbot, tmp_path, monkeypatch):
-    window, _ = open_demo(qtbot, tmp_path, monkeypatch)
-    page = window.page(6)
+def test_add_and_remove_an_indicator(evaluation_window):
+    window = evaluation_window
+    page = window.page("evaluation")
     count = page.table.rowCount()
     page.select(2)
     page.add_indicator()
@@ -67,22 +63,23 @@ def test_add_and_remove_an_indicator(qtbot, tmp_path, monkeypatch):
     window.close()
 
 
-def test_indicator_set_export_and_import_through_xlsx(qtbot, tmp_path, monkeypatch):
-    window, recorder = open_demo(qtbot, tmp_path, monkeypatch)
+def test_indicator_set_export_and_import_through_xlsx(tmp_path, evaluation_window):
+    window = evaluation_window
+    recorder = window.recorder
     sheet = tmp_path / "指标体系.xlsx"
     recorder.answers["ask_export_path"] = str(sheet)
     window.findChild(QPushButton, "indicatorSet.export").click()
     assert sheet.exists() and recorder.errors == []
-    expected = [item.level3 for item in window.document.year.indicator_set.indicators]
-    window.page(6).select(0)
-    window.page(6).remove_indicator()
-    assert len(window.document.year.indicator_set.indicators) == len(expected) - 1
+    expected = [item.level3 for item in window.open_year.year.indicator_set.indicators]
+    window.page("evaluation").select(0)
+    window.page("evaluation").remove_indicator()
+    assert len(window.open_year.year.indicator_set.indicators) == len(expected) - 1
     recorder.answers["ask_open_document"] = str(sheet)
     window.findChild(QPushButton, "indicatorSet.import").click()
     assert recorder.errors == []
-    assert [item.level3 for item in window.document.year.indicator_set.indicators] == expected
-    assert window.page(6).table.rowCount() == len(expected)
-    path = window.document.path
+    assert [item.level3 for item in window.open_year.year.indicator_set.indicators] == expected
+    assert window.page("evaluation").table.rowCount() == len(expected)
+    path = window.open_year.path
     window.close()
     assert [item.level3 for item in read_year(path).indicator_set.indicators] == expected
 
@@ -102,9 +99,9 @@ def test_new_year_dialog_checks_its_answers(qtbot, tmp_path):
     assert dialog.result_values() == ("湛江市测试局", dialog.year.value(), str(tmp_path / "新文件.zjd"))
 
 
-def test_window_title_follows_the_cover(qtbot, tmp_path, monkeypatch):
-    window, _ = open_demo(qtbot, tmp_path, monkeypatch)
-    window.go_to(0)
+def test_window_title_follows_the_cover(evaluation_window):
+    window = evaluation_window
+    window.go_to("cover")
     type_chinese(field(window, "cover.unit_name"), "湛江市某某局")
     assert window.windowTitle().startswith("湛江市某某局 2024年度 — 演示.zjd")
     window.close()

@@ -8,21 +8,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from support.ui import DialogRecorder, field, make_program
 from zjdesk.demo import demo_year
+from zjdesk.domain.steps import STEPS
 from zjdesk.store.yearfile import write_new_year_file
-from zjdesk.ui.steps import STEPS
-
-
-@pytest.fixture
-def demo_window(qtbot, tmp_path, monkeypatch):
-    DialogRecorder(monkeypatch)
-    path = tmp_path / "演示.zjd"
-    write_new_year_file(path, demo_year())
-    window = make_program(tmp_path).open_path(path)
-    assert window is not None
-    qtbot.addWidget(window)
-    yield window
-    if window.isVisible():
-        window.close()
 
 
 def test_window_fits_the_screen(demo_window):
@@ -45,7 +32,7 @@ def test_every_page_fits_a_small_window(demo_window, size):
         # Pages never scroll sideways: their content must fit the column's width.
         assert body.minimumSizeHint().width() <= page.viewport().width(), STEPS[index].title
         assert body.width() <= page.viewport().width()
-    for button in demo_window.page(8).findChildren(QPushButton):
+    for button in demo_window.page("export").findChildren(QPushButton):
         if button.objectName().startswith("export."):
             assert button.geometry().right() <= button.parentWidget().width(), button.text()
 
@@ -54,19 +41,19 @@ def test_side_panels_grow_on_a_large_screen(demo_window):
     demo_window.resize(1093, 554)
     QApplication.processEvents()
     small = demo_window.side.width()
-    page_small = demo_window.page(0).viewport().width()
+    page_small = demo_window.page("cover").viewport().width()
     demo_window.resize(1920, 1010)
     QApplication.processEvents()
     assert demo_window.side.width() > small
     # The page column stops growing and sits centred instead of running lines across the screen.
-    body = demo_window.page(0).widget()
-    assert body.width() <= 1180 and demo_window.page(0).viewport().width() > page_small
+    body = demo_window.page("cover").widget()
+    assert body.width() <= 1180 and demo_window.page("cover").viewport().width() > page_small
 
 
 def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
-    demo_window.go_to(2)
-    page = demo_window.page(2)
-    tasks = demo_window.document.year.tasks
+    demo_window.go_to("tasks")
+    page = demo_window.page("tasks")
+    tasks = demo_window.open_year.year.tasks
     assert len(tasks) >= 4
     assert field(demo_window, "tasks.0.title").isVisibleTo(page)
     assert not field(demo_window, "tasks.3.title").isVisibleTo(page)
@@ -88,7 +75,7 @@ def test_many_tasks_open_folded_to_their_titles(demo_window, qtbot):
     page.findChild(QPushButton, "tasks.foldAll").click()
     page.findChild(QPushButton, "add:tasks").click()
     QApplication.processEvents()
-    new = len(demo_window.document.year.tasks) - 1
+    new = len(demo_window.open_year.year.tasks) - 1
     assert field(demo_window, f"tasks.{new}.title").isVisibleTo(page)  # a new task opens for typing
 
 
@@ -102,11 +89,11 @@ def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch)
     assert window is not None
     qtbot.addWidget(window)
     painted_when_checked = []
-    window.scores.updated.connect(lambda: painted_when_checked.append(window._painted) if window.scores.checked else None)
+    window.live_score.updated.connect(lambda: painted_when_checked.append(window._painted) if window.live_score.checked else None)
     # The score is there at once; the checks wait until the window has been drawn.
     assert window.score_panel.total.text() == "100"
-    assert not window.scores.checked and window.findings_panel.summary.text().replace("\u00a0", " ") == "正在检查……"
-    qtbot.waitUntil(lambda: window.scores.checked, timeout=3000)
+    assert not window.live_score.checked and window.findings_panel.summary.text().replace("\u00a0", " ") == "正在检查……"
+    qtbot.waitUntil(lambda: window.live_score.checked, timeout=3000)
     assert painted_when_checked[0] is True  # the window had been drawn before the checks ran
     assert window.findings_panel.list.count() > 0
     window.close()

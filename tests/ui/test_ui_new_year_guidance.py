@@ -14,7 +14,7 @@ def new_window(qtbot, tmp_path, monkeypatch):
     window = make_program(tmp_path).new_year_file()
     assert window is not None
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.scores.checked)
+    qtbot.waitUntil(lambda: window.live_score.checked)
     return window
 
 
@@ -23,7 +23,7 @@ def test_empty_year_score_is_provisional_without_a_grade(qtbot, tmp_path, monkey
     panel = window.score_panel
     assert panel.grade.text() == "待定" and panel.total.text() == "—"
     assert "暂计" in panel.caption.text()
-    count = len(window.document.year.indicator_set.indicators)
+    count = len(window.open_year.year.indicator_set.indicators)
     assert f"还有 {count} 项指标未评分" in panel.unscored.text()
     window.close()
 
@@ -47,8 +47,8 @@ def test_empty_year_findings_are_todos_in_step_order(qtbot, tmp_path, monkeypatc
 
 def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     window = new_window(qtbot, tmp_path, monkeypatch)
-    window.go_to(6)
-    page = window.page(6)
+    window.go_to("evaluation")
+    page = window.page("evaluation")
     assert page.table.item(0, 4).text() == "待评"
     score = field(window, "indicator_set.indicators.0.judged_score")
     level = field(window, "indicator_set.indicators.0.level3")
@@ -60,7 +60,7 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     # Below full marks: the detail itself asks for the 扣分原因 until one is written.
     assert page.detail.reason_needed.isVisibleTo(page)
     assert "4/5" in page.detail.state.text()  # the detail's own line follows the score
-    assert window.document.year.indicator_set.indicators[0].judged_score == 4
+    assert window.open_year.year.indicator_set.indicators[0].judged_score == 4
     # 4 of 5 without a 扣分原因 is a mistake, and its finding lands on the reason.
     reason = next(item for item in window.findings_panel.shown if kind_of(item) == "red")
     widget = window.go_to_finding(reason)
@@ -68,8 +68,8 @@ def test_scoring_a_judged_indicator_comes_first(qtbot, tmp_path, monkeypatch):
     type_chinese(field(window, "indicator_set.indicators.0.deduction_reason"), "目标未全部量化")
     assert not page.detail.reason_needed.isVisibleTo(page)
     # A finding about the definition unfolds it.
-    window.go_to(0)
-    widget = window.page(6).reveal("indicator_set.indicators.0.weight")
+    window.go_to("cover")
+    widget = window.page("evaluation").reveal("indicator_set.indicators.0.weight")
     assert widget is not None and widget.isVisibleTo(page)
     toggle = page.findChild(QToolButton, "indicatorDefinitionToggle")
     assert toggle.isChecked()
@@ -82,12 +82,12 @@ def test_printing_an_unfinished_year_offers_a_draft_and_says_what_is_missing(qtb
     recorder.answers["ask_new_year_details"] = ("湛江市测试局", 2025, str(tmp_path / "测试局-2025年度.zjd"))
     window = make_program(tmp_path).new_year_file()
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.scores.checked)
+    qtbot.waitUntil(lambda: window.live_score.checked)
     recorder.answers["yes_no"] = False
-    assert window.page(8).controller.print_report() is False
+    assert window.page("export").controller.print_report() is False
     title, question = recorder.questions[-1]
     assert title == "打印草稿"
     assert "必填内容或评分尚未填写" in question and "必须修改" not in question
-    window.go_to(8)
-    assert "尚未填写" in window.page(8).status.text() and "只能打印或导出草稿" in window.page(8).status.text()
+    window.go_to("export")
+    assert "尚未填写" in window.page("export").status.text() and "只能打印或导出草稿" in window.page("export").status.text()
     window.close()

@@ -9,23 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
-from support.ui import DialogRecorder, field, make_program, type_chinese
-from zjdesk.demo import demo_year
-from zjdesk.store.yearfile import write_new_year_file
+from support.ui import field, type_chinese
+from zjdesk.domain.steps import step_index
 from zjdesk.ui import dialogs
 
 
 @pytest.fixture
-def export_window(qtbot, tmp_path, monkeypatch):
-    recorder = DialogRecorder(monkeypatch)
-    path = tmp_path / "演示.zjd"
-    write_new_year_file(path, demo_year())
-    window = make_program(tmp_path).open_path(path)
-    qtbot.addWidget(window)
-    window.recorder = recorder
-    window.go_to(8)
-    yield window
-    window.close()
+def export_window(demo_window):
+    demo_window.go_to("export")
+    return demo_window
 
 
 def pdf_text(path) -> bytes:
@@ -49,7 +41,7 @@ def test_ctrl_p_prints_through_the_print_dialog_into_a_pdf(export_window, qtbot,
         export_window.activateWindow()
     qtbot.keyClick(export_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 1
-    assert asked[0] is export_window.page(8).controller.printer  # kept referenced
+    assert asked[0] is export_window.page("export").controller.printer  # kept referenced
     assert len(pdf_text(target)) > 20_000
 
 
@@ -64,7 +56,7 @@ def test_print_preview_keeps_the_printer_and_paints(export_window, monkeypatch, 
 
     monkeypatch.setattr(dialogs, "show_print_preview", fake_preview)
     export_window.findChild(QPushButton, "export.preview").click()
-    assert painted and painted[0] is export_window.page(8).controller.printer
+    assert painted and painted[0] is export_window.page("export").controller.printer
     pdf_text(tmp_path / "预览.pdf")
 
 
@@ -82,16 +74,16 @@ def test_export_all_three_formats(export_window, tmp_path):
     pdf_text(outputs["pdf"])
     with zipfile.ZipFile(outputs["xlsx"]) as archive:
         assert any(name.startswith("xl/worksheets/") for name in archive.namelist())
-    assert "已导出" in export_window.page(8).status.text()
+    assert "已导出" in export_window.page("export").status.text()
 
 
 def test_red_findings_allow_only_a_draft(export_window, tmp_path):
     recorder = export_window.recorder
-    export_window.go_to(0)
+    export_window.go_to("cover")
     type_chinese(field(export_window, "cover.unit_name"), "")
     field(export_window, "cover.unit_name").clear()
-    export_window.go_to(8)
-    assert "只能打印或导出草稿" in export_window.page(8).status.text()
+    export_window.go_to("export")
+    assert "只能打印或导出草稿" in export_window.page("export").status.text()
     target = tmp_path / "草稿.docx"
     recorder.answers["ask_export_path"] = str(target)
     recorder.answers["yes_no"] = False  # declines the draft
@@ -128,9 +120,9 @@ def test_a_final_export_first_lists_the_open_yellow_findings(export_window, tmp_
     folder = tmp_path / "报送"
     folder.mkdir()
     recorder.answers["ask_folder"] = str(folder)
-    open_yellow = [f for f in export_window.scores.findings if f.severity == "yellow" and not f.acknowledged]
+    open_yellow = [f for f in export_window.live_score.findings if f.severity == "yellow" and not f.acknowledged]
     assert len(open_yellow) >= 10
-    assert f"还有 {len(open_yellow)} 项黄色问题未核对" in export_window.page(8).status.text()
+    assert f"还有 {len(open_yellow)} 项黄色问题未核对" in export_window.page("export").status.text()
     # 返回修改: nothing is written.
     recorder.answers["findings"] = None
     export_window.findChild(QPushButton, "export.all").click()
@@ -142,10 +134,10 @@ def test_a_final_export_first_lists_the_open_yellow_findings(export_window, tmp_
     recorder.answers["findings"] = target
     export_window.findChild(QPushButton, "export.all").click()
     assert list(folder.iterdir()) == []
-    assert export_window.current_step() == 4
+    assert export_window.current_step() == step_index("figures")
     assert export_window.focusWidget() is field(export_window, "figures.final_expenditure.total")
     # 核对无误，继续导出: the files are written.
-    export_window.go_to(8)
+    export_window.go_to("export")
     recorder.answers["findings"] = True
     export_window.findChild(QPushButton, "export.all").click()
     assert len(list(folder.iterdir())) == 3
@@ -158,7 +150,7 @@ def test_a_final_export_first_lists_the_open_yellow_findings(export_window, tmp_
 def test_the_export_step_names_the_faces_standing_in_for_missing_gb_fonts(export_window):
     from zjdesk.report.qt_text import font_substitutions
 
-    label = export_window.page(8).fonts
+    label = export_window.page("export").fonts
     substitutions = font_substitutions()
     assert label.isVisibleTo(export_window) == bool(substitutions)
     for named, used in substitutions:
@@ -170,6 +162,7 @@ def test_the_yellow_findings_dialog_goes_ahead_goes_back_or_goes_to_a_finding(qt
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QListWidget
 
+    from zjdesk.demo import demo_year
     from zjdesk.domain.checks import run_checks
 
     findings = [f for f in run_checks(demo_year()) if f.severity == "yellow"]

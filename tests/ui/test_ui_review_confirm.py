@@ -19,27 +19,27 @@ def carried_window(qtbot, tmp_path, monkeypatch):
     window = make_program(tmp_path).carry_forward_file()
     assert window is not None
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.scores.checked)
+    qtbot.waitUntil(lambda: window.live_score.checked)
     return window, recorder
 
 
 def test_confirm_all_asks_before_clearing_the_marks(qtbot, tmp_path, monkeypatch):
     window, recorder = carried_window(qtbot, tmp_path, monkeypatch)
-    window.go_to(2)
-    page = window.page(2)
-    pending = [path for path in window.document.year.review if path.startswith("tasks")]
+    window.go_to("tasks")
+    page = window.page("tasks")
+    pending = [path for path in window.open_year.year.review if path.startswith("tasks")]
     assert pending and page.review_banner.isVisibleTo(page)
     button = page.findChild(QPushButton, "reviewConfirmAll")
     recorder.answers["yes_no"] = False
     button.click()
     assert recorder.questions and f"{len(pending)} 项" in recorder.questions[-1][1]
-    assert [path for path in window.document.year.review if path.startswith("tasks")] == pending
+    assert [path for path in window.open_year.year.review if path.startswith("tasks")] == pending
     recorder.answers["yes_no"] = True
     button.click()
-    assert not any(path.startswith("tasks") for path in window.document.year.review)
+    assert not any(path.startswith("tasks") for path in window.open_year.year.review)
     assert not page.review_banner.isVisibleTo(page)
-    assert any(path.startswith("profile") for path in window.document.year.review)  # other pages keep theirs
-    path = window.document.path
+    assert any(path.startswith("profile") for path in window.open_year.year.review)  # other pages keep theirs
+    path = window.open_year.path
     window.close()
     assert not any(path.startswith("tasks") for path in read_year(path).review)
 
@@ -48,7 +48,7 @@ def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
     window, _ = carried_window(qtbot, tmp_path, monkeypatch)
     panel = window.findings_panel
     groups = [item for item in panel.shown if isinstance(item, ReviewGroup)]
-    reviews = [item for item in window.scores.findings if item.check == "review_pending"]
+    reviews = [item for item in window.live_score.findings if item.check == "review_pending"]
     assert len(groups) >= 2 and sum(group.count for group in groups) <= len(reviews)
     assert len({group.step for group in groups}) == len(groups)
     assert f"待复核 {len(reviews)}" in panel.summary.text().replace("\u00a0", " ")

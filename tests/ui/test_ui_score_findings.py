@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from support.ui import DialogRecorder, field, make_program, type_chinese
-from zjdesk.demo import demo_year
-from zjdesk.store.yearfile import read_year, write_new_year_file
-
-
-@pytest.fixture
-def demo_window(qtbot, tmp_path, monkeypatch):
-    recorder = DialogRecorder(monkeypatch)
-    path = tmp_path / "演示.zjd"
-    write_new_year_file(path, demo_year())
-    window = make_program(tmp_path).open_path(path)
-    assert window is not None
-    qtbot.addWidget(window)
-    window.recorder = recorder
-    yield window
-    if window.isVisible():
-        window.close()
+from support.ui import field, type_chinese
+from zjdesk.store.yearfile import read_year
 
 
 def label(window, name: str) -> str:
@@ -36,7 +20,7 @@ def label(window, name: str) -> str:
 def test_changing_a_figure_changes_the_total(demo_window):
     assert label(demo_window, "score.total") == "100"
     assert label(demo_window, "score.grade") == "优"
-    demo_window.go_to(4)
+    demo_window.go_to("figures")
     # 决算支出 1557.15 of a budget of 1557.15 → 预算完成率 100%; at 1100 it is 70.64%.
     type_chinese(field(demo_window, "figures.final_expenditure.total"), "１１００")
     total = label(demo_window, "score.total")
@@ -51,15 +35,15 @@ def test_changing_a_figure_changes_the_total(demo_window):
 
 
 def test_invalid_amount_is_marked_and_not_stored(demo_window):
-    demo_window.go_to(4)
+    demo_window.go_to("figures")
     amount = field(demo_window, "figures.carry_over")
     type_chinese(amount, "十二万")
     assert amount.property("invalid") is True
     assert "不是有效的金额" in amount.toolTip()
-    assert demo_window.document.year.figures.carry_over is None
+    assert demo_window.open_year.year.figures.carry_over is None
     type_chinese(amount, "１２．５万元")
     assert amount.property("invalid") is False
-    assert demo_window.document.year.figures.carry_over == Decimal("12.50")
+    assert demo_window.open_year.year.figures.carry_over == Decimal("12.50")
     amount.editingFinished.emit()
     assert amount.text() == "12.50"
 
@@ -77,7 +61,7 @@ def test_clicking_a_finding_lands_on_its_field(demo_window, qtbot):
     qtbot.mouseClick(findings_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert demo_window.current_step() == 4
     assert QApplication.focusWidget() is field(demo_window, "figures.final_expenditure.total") or (
-        demo_window.page(4).focusWidget() is field(demo_window, "figures.final_expenditure.total")
+        demo_window.page("figures").focusWidget() is field(demo_window, "figures.final_expenditure.total")
     )
 
 
@@ -96,14 +80,14 @@ def test_fix_and_acknowledge_from_the_panel(demo_window, tmp_path):
     panel.ack_button.click()
     assert all((item.check, item.path) != (acknowledged.check, acknowledged.path) for item in panel.shown)
     assert "已确认 1" in panel.summary.text().replace("\u00a0", " ")
-    path = demo_window.document.path
+    path = demo_window.open_year.path
     demo_window.close()
     year = read_year(path)
     assert any(item.check == acknowledged.check and item.path == acknowledged.path for item in year.acknowledgements)
 
 
 def test_empty_required_field_is_a_todo_and_a_mistake_is_red(demo_window):
-    demo_window.go_to(0)
+    demo_window.go_to("cover")
     # The demo's 文号 keeps the seed's [2025] (a yellow finding on this step); with 〔2025〕 only the to-do is left.
     type_chinese(field(demo_window, "cover.notice_number"), "湛财绩〔2025〕2号")
     type_chinese(field(demo_window, "cover.unit_name"), "")
@@ -116,7 +100,7 @@ def test_empty_required_field_is_a_todo_and_a_mistake_is_red(demo_window):
     summary = panel.summary.text().replace("\u00a0", " ")
     assert "待填写 1" in summary and "必须修改" not in summary
     # A judged score below full marks without its 扣分原因 is a mistake: red, listed before the to-dos.
-    demo_window.go_to(6)
+    demo_window.go_to("evaluation")
     type_chinese(field(demo_window, "indicator_set.indicators.0.judged_score"), "３")
     statuses = demo_window.navigator.statuses
     assert statuses[6] == "red" and statuses[8] == "red" and statuses[0] == "todo"

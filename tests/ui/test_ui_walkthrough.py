@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from support.ui import DialogRecorder, field, make_program, type_chinese
+from zjdesk.domain.steps import STEPS
 from zjdesk.store.yearfile import read_year
-from zjdesk.ui.steps import STEPS
 
 
 def activate(window, qtbot) -> None:
@@ -42,7 +42,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     field(window, "cover.fill_date").setDate(QDate(2026, 5, 10))
 
     # 2 单位基本情况
-    window.go_to(1)
+    window.go_to("profile")
     type_chinese(field(window, "profile.short_name"), "测试局")
     type_chinese(field(window, "profile.establishment_total"), "２０")  # full-width digits, as an IME commits them
     click(window, "add:profile.staff", qtbot)
@@ -56,7 +56,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     qtbot.keyClicks(field(window, "profile.retirees.0.count"), "7")
 
     # 3 年度工作任务: a task with a point, then a second task moved above it
-    window.go_to(2)
+    window.go_to("tasks")
     click(window, "add:tasks", qtbot)
     type_chinese(field(window, "tasks.0.title"), "做好政务服务工作")
     click(window, "add:tasks.0.points", qtbot)
@@ -68,18 +68,18 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     assert field(window, "tasks.0.title").text() == "加强信访维稳"
 
     # 4 绩效目标
-    window.go_to(3)
+    window.go_to("goals")
     for index, goal in enumerate(("做好政务服务工作；", "做好信访维稳工作。")):
         click(window, "add:goals", qtbot)
-        type_chinese(field(window, f"goals.{index}"), goal)
+        type_chinese(field(window, f"goals.{index}.text"), goal)
 
     # 5 支出情况
-    window.go_to(4)
+    window.go_to("figures")
     type_chinese(field(window, "figures.budget.total"), "１，２００．５")
     type_chinese(field(window, "figures.final_expenditure.total"), "1100.25万元")
 
     # 6 自评工作开展
-    window.go_to(5)
+    window.go_to("team")
     click(window, "add:team.leaders", qtbot)
     type_chinese(field(window, "team.leaders.0"), "张三")
     click(window, "add:team.members", qtbot)
@@ -87,13 +87,13 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     type_chinese(field(window, "process.work_process"), "召开专题会议，明确分工。")
 
     # 7 绩效自评: the new file starts on the reference set; judge the first indicator
-    window.go_to(6)
+    window.go_to("evaluation")
     qtbot.keyClicks(field(window, "indicator_set.indicators.0.judged_score"), "4")
     type_chinese(field(window, "indicator_set.indicators.0.deduction_reason"), "个别目标不够量化")
     type_chinese(field(window, "evaluation.budgeting"), "按照要求编制预算。")
 
     # 8 经验、问题与改进
-    window.go_to(7)
+    window.go_to("closing")
     click(window, "add:practices", qtbot)
     type_chinese(field(window, "practices.0.title"), "强化组织领导")
     click(window, "add:problems", qtbot)
@@ -122,7 +122,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     assert year.profile.retirees[0].origin == "本局" and year.profile.retirees[0].count == 7
     assert [task.title for task in year.tasks] == ["加强信访维稳", "做好政务服务工作"]
     assert year.tasks[1].points[0].text == "细化接待方案，规范接待标准。"
-    assert year.goals == ["做好政务服务工作；", "做好信访维稳工作。"]
+    assert [goal.text for goal in year.goals] == ["做好政务服务工作；", "做好信访维稳工作。"]
     assert year.figures.budget.total == Decimal("1200.50")
     assert year.figures.final_expenditure.total == Decimal("1100.25")
     assert year.team.leaders == ["张三"] and year.team.members == ["李四"]
@@ -191,7 +191,7 @@ def test_tab_order_follows_the_layout(qtbot, tmp_path, monkeypatch):
     # Every field has a visible label pointing at it.
     from PySide6.QtWidgets import QLabel
 
-    buddies = {label.buddy().objectName() for label in window.page(0).findChildren(QLabel) if label.buddy() is not None}
+    buddies = {label.buddy().objectName() for label in window.page("cover").findChildren(QLabel) if label.buddy() is not None}
     assert set(expected) <= buddies
     window.close()
 
@@ -207,11 +207,11 @@ def test_the_cover_step_fills_the_score_sheets_signoff_rows(qtbot, tmp_path, mon
     write_new_year_file(path, demo_year())
     window = make_program(tmp_path).open_path(path)
     qtbot.addWidget(window)
-    window.go_to(0)
+    window.go_to("cover")
     type_chinese(field(window, "cover.preparer"), "林晓敏")
     type_chinese(field(window, "cover.preparer_phone"), "0759-3386152")
     type_chinese(field(window, "cover.unit_head"), "陈国栋")
-    window.go_to(8)
+    window.go_to("export")
     window.close()
     year = read_year(path)
     assert (year.cover.preparer, year.cover.preparer_phone, year.cover.unit_head) == ("林晓敏", "0759-3386152", "陈国栋")
@@ -231,8 +231,8 @@ def test_the_closing_step_numbers_the_measures_as_the_report_does(qtbot, tmp_pat
     write_new_year_file(path, demo_year())
     window = make_program(tmp_path).open_path(path)
     qtbot.addWidget(window)
-    window.go_to(7)
-    texts = [label.text() for label in window.page(7).findChildren(QLabel)]
+    window.go_to("closing")
+    texts = [label.text() for label in window.page("closing").findChildren(QLabel)]
     assert "报告中依次编为 1. 2. 3.……" in texts
     assert "1." in texts and "2." in texts and "一、" not in texts
     window.close()

@@ -12,7 +12,7 @@ from zjdesk.store.yearfile import read_year
 KIND_NAMES = {".docx": "报告（Word）", ".pdf": "报告（PDF）", ".xlsx": "数据表和评分表（Excel）"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export`` command."""
     export = subparsers.add_parser(
         "export",

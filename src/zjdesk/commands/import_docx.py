@@ -11,7 +11,7 @@ from zjdesk.domain.scoring_sets import reference_indicator_set
 from zjdesk.store.yearfile import write_new_year_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the import-docx command."""
     parser = subparsers.add_parser(
         "import-docx",

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
 from zjdesk.domain.model import Breakdown, Figures
+from zjdesk.domain.registry import breakdown_parts, figure_fields
 
 _CLAUSE_SPLIT = re.compile(r"([，；;。]|,(?!\d{3}))")
 _YEAR_PREFIX = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|(?P<prior>上年度?|上一年度?|去年))(?:的)?(?:全年)?")
@@ -25,25 +26,17 @@ _AMOUNT = re.compile(
 _PERCENT = re.compile(r"^\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>\d+(?:\.\d+)?)\s*%\s*$")
 _QUOTE = "[\"“”'‘’「」]?"
 
-# label → where its amount goes; "breakdown" labels fill the breakdown named before them.
-_LABELS: tuple[tuple[str, str], ...] = (
-    (r"年初预算(?:数)?(?:收入)?", "initial_budget"),
-    (r"预算调整(?:数|金额)?|调整预算(?:数)?", "budget_adjustment"),
-    (r"决算(?:数)?收入(?:总额)?", "final_revenue"),
-    (r"(?:决算(?:数)?|实际)支出(?:总额)?", "final_expenditure"),
-    (r"基本支出", "basic"),
-    (r"专项项目(?:支出)?|项目支出|专项支出|专项资金", "project"),
-    (r"其他支出", "other"),
-    (r"结转结余(?:资金)?(?:数)?", "carry_over"),
-    (r"公用经费预算(?:数)?", "public_funds_budget"),
-    (r"公用经费(?:实际)?(?:支出|决算)(?:数)?", "public_funds_actual"),
-    (rf"{_QUOTE}三公{_QUOTE}经费预算(?:数)?", "three_public_budget"),
-    (rf"{_QUOTE}三公{_QUOTE}经费(?:实际)?(?:支出|决算)(?:数)?", "three_public_actual"),
-    (r"政府采购(?:预算|计划)(?:数)?", "procurement_plan"),
-    (r"政府采购(?:实际|执行)(?:数|金额)?", "procurement_actual"),
-    (r"(?:全年)?预算(?:数)?(?:收入)?(?:总额)?", "budget"),
-)
+# The words that begin a clause naming a figure → the figure (or the breakdown part) its amount goes to,
+# from the model's declarations; last year's figures are named by a 上年 prefix read separately.
+_LABELS: tuple[tuple[str, str], ...] = tuple(
+    (words, item.name)
+    for item in figure_fields()
+    if item.info.kind in ("amount", "breakdown") and item.info.carry != "from"
+    for words in item.info.words
+) + tuple((words, part.name) for part in breakdown_parts() for words in part.info.words)
 _COMPILED = [(re.compile(rf"^(?:{label})"), target) for label, target in _LABELS]
+# figure → the figure that holds its value of last year (决算支出 → 上年决算支出)
+_LAST_YEAR = {item.info.carry_from: item.name for item in figure_fields() if item.info.carry == "from"}
 _RATE = re.compile(r"^(?P<name>[^\d%]{1,20}?率)\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>-?\d+(?:\.\d+)?)\s*%$")
 _PERIOD_PREFIX = re.compile(r"^(?:年末|期末|年底)")
 # "公用经费预算12万元，实际10万元": the actual amount pairs with the budget named just before.
@@ -53,7 +46,7 @@ _PAIRS = {
     "three_public_budget": "three_public_actual",
     "procurement_plan": "procurement_actual",
 }
-_BREAKDOWN_PARTS = ("basic", "project", "other")
+_BREAKDOWN_PARTS = tuple(part.name for part in breakdown_parts() if part.name != "total")
 
 
 def _amount(number: str, unit: str | None) -> Decimal | None:
@@ -130,18 +123,14 @@ class _FigureReader:
             if self.breakdown is None:
                 return False
             setattr(self.breakdown, target, value)
-        elif target == "budget":
-            figures.budget.total, self.breakdown = value, figures.budget
-        elif target == "final_revenue":
-            figures.final_revenue.total, self.breakdown = value, figures.final_revenue
-        elif target == "final_expenditure":
-            breakdown = figures.prior_final_expenditure if prior else figures.final_expenditure
-            breakdown.total, self.breakdown = value, breakdown
-            self.stated_expenditure = self.stated_expenditure or not prior
-        elif target == "three_public_actual" and prior:
-            figures.three_public_prior_actual = value
         else:
-            setattr(figures, target, value)
+            name = _LAST_YEAR.get(target, target) if prior else target
+            current = getattr(figures, name)
+            if isinstance(current, Breakdown):
+                current.total, self.breakdown = value, current
+                self.stated_expenditure = self.stated_expenditure or name == "final_expenditure"
+            else:
+                setattr(figures, name, value)
         self.read.append(f"{'上年' if prior else ''}{label}{format_amount(value)}万元")
         return True
 

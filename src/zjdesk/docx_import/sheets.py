@@ -15,30 +15,26 @@ from decimal import Decimal, InvalidOperation
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
 from zjdesk.domain.paths import get_value, set_value
+from zjdesk.domain.registry import breakdown_parts, figure_fields
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
-_Q = "[\"“”'‘’]?"
-# Row labels, written as patterns so that a reworded label (实际支出 / 支出 / 决算) still reads.
-_TOTALS: tuple[tuple[str, str], ...] = (
-    (r"上年度?决算(?:数)?支出", "figures.prior_final_expenditure"),
-    (r"(?:全年)?预算(?:数)?(?:收入)?", "figures.budget"),
-    (r"决算(?:数)?收入", "figures.final_revenue"),
-    (r"(?:本年度?)?决算(?:数)?支出", "figures.final_expenditure"),
-)
-_PARTS = {"基本支出": "basic", "项目支出": "project", "其他支出": "other"}
-_SINGLE: tuple[tuple[str, str], ...] = (
-    (r"年初预算(?:数)?", "figures.initial_budget"),
-    (r"预算调整(?:数)?", "figures.budget_adjustment"),
-    (r"(?:年末)?结转结余(?:数)?", "figures.carry_over"),
-    (r"公用经费预算(?:数)?", "figures.public_funds_budget"),
-    (r"公用经费(?:实际)?(?:支出|决算)(?:数)?", "figures.public_funds_actual"),
-    (rf"上年度?{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)?(?:数)?", "figures.three_public_prior_actual"),
-    (rf"{_Q}三公{_Q}经费预算(?:数)?", "figures.three_public_budget"),
-    (rf"{_Q}三公{_Q}经费(?:实际)?(?:支出|决算)(?:数)?", "figures.three_public_actual"),
-    (r"政府采购(?:预算|计划)(?:[（(](?:计划|预算)[）)])?(?:数|金额)?", "figures.procurement_plan"),
-    (r"政府采购(?:实际|执行)(?:数|金额)?", "figures.procurement_actual"),
-)
-_RATES: tuple[tuple[str, str], ...] = ((r"支付进度(?:率)?", "figures.payment_progress_rate"),)
+
+
+def _row_patterns(kind: str) -> tuple[tuple[str, str], ...]:
+    """(pattern, path) of the figures of ``kind`` as a data sheet names them: its label, or the words reports use."""
+    return tuple(
+        (pattern, item.path)
+        for item in figure_fields()
+        if item.info.kind == kind
+        for pattern in (re.escape(item.info.label), *item.info.words)
+    )
+
+
+# Row labels, with the words reports use, so that a reworded label (实际支出 / 支出 / 决算) still reads.
+_TOTALS = _row_patterns("breakdown")
+_PARTS = {part.info.label: part.name for part in breakdown_parts() if part.name != "total"}
+_SINGLE = _row_patterns("amount")
+_RATES = _row_patterns("percent")
 
 
 def _lookup(label: str, table: tuple[tuple[str, str], ...]) -> str | None:

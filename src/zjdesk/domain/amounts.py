@@ -55,7 +55,7 @@ def parse_amount(text: str) -> Decimal | None:
         raise AmountError(f"“{text.strip()}”不是有效的金额。") from error
     if abs(value) >= MAX_AMOUNT:
         raise AmountError(f"“{text.strip()}”的数额过大：金额以万元为单位，请核对位数。")
-    if value.as_tuple().exponent < -2 and value != value.quantize(CENT):  # type: ignore[operator]
+    if value != value.quantize(CENT):
         raise AmountError(f"“{text.strip()}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
     return value.quantize(CENT)
 
@@ -74,3 +74,14 @@ def format_percent(value: Decimal | None, places: int = 2) -> str:
         return ""
     quantum = Decimal(1).scaleb(-places)
     return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):f}%"
+
+
+def format_number(value: Decimal | int | None) -> str:
+    """A score or threshold as people write it: ``10``, ``92.5``, ``3.33`` (no trailing zeros, no exponent)."""
+    if value is None:
+        return ""
+    rounded = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,11 +1,13 @@
 """结转新年度: year N+1 built from year N.
 
 What comes along (DESIGN §7): the cover's unit and notice, the unit profile with its sections,
-subordinate units and retirees, the tasks, the goals, the team, the process texts and the
+subordinate units and retirees, the tasks, the goals with their indicator rows and targets (the
+实际完成值 and 偏差原因 start empty, so the 得分 does too), the team, the process texts and the
 indicator set (its scores cleared). Last year's final accounts become this year's comparison
-figures; every other figure starts unknown. Every carried text is listed in ``review`` until the
-officer edits or confirms it (待复核). An acknowledged finding stays acknowledged only where the
-value it was about came along unchanged (its fingerprint still matches a finding of the new year).
+figures; every other figure starts unknown. Every carried text, and every indicator row of the
+goals, is listed in ``review`` until the officer edits or confirms it (待复核). An acknowledged
+finding stays acknowledged only where the value it was about came along unchanged (its
+fingerprint still matches a finding of the new year).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import copy
 import dataclasses
 
 from zjdesk.domain.checks import run_checks
-from zjdesk.domain.model import Acknowledgement, Cover, Figures, Indicator, IndicatorSet, Process, YearData
+from zjdesk.domain.model import Acknowledgement, Cover, Figures, Goal, Indicator, IndicatorSet, Process, YearData
 from zjdesk.domain.paths import iter_text_fields
+from zjdesk.domain.registry import figure_fields
 
-# The parts whose texts are carried forward and must be reviewed.
+# The parts whose texts are carried forward and must be reviewed (the goals' rows: see _goal_review).
 CARRIED_TEXT_PARTS = ("cover", "profile", "tasks", "goals", "team", "process")
+UNREVIEWED_PATHS = ("cover.unit_name", "cover.attachment_number", "cover.opening_text")
 
 
 def _fresh_indicator(indicator: Indicator) -> Indicator:
@@ -29,6 +33,33 @@ def _fresh_indicator(indicator: Indicator) -> Indicator:
         checklist_met=[],
         violations=None,
     )
+
+
+def carried_figures(last: Figures) -> Figures:
+    """This year's figures from last year's, as each figure's declaration says (most start empty)."""
+    figures = Figures()
+    for item in figure_fields():
+        if item.info.carry == "keep":
+            setattr(figures, item.name, copy.deepcopy(getattr(last, item.name)))
+        elif item.info.carry == "from":
+            setattr(figures, item.name, copy.deepcopy(getattr(last, item.info.carry_from)))
+    return figures
+
+
+def _fresh_goal(goal: Goal) -> Goal:
+    """A goal for the new year: its text and rows with their targets; this year's results start empty."""
+    rows = [dataclasses.replace(row, actual="", deviation="") for row in goal.indicators]
+    return Goal(text=goal.text, indicators=rows)
+
+
+def _goal_review(goals: list[Goal]) -> list[str]:
+    """Each goal's text and each of its indicator rows (a row is reviewed as a whole)."""
+    paths = []
+    for g, goal in enumerate(goals):
+        if goal.text.strip():
+            paths.append(f"goals.{g}.text")
+        paths.extend(f"goals.{g}.indicators.{r}" for r in range(len(goal.indicators)))
+    return paths
 
 
 def carry_forward(previous: YearData) -> YearData:
@@ -46,10 +77,7 @@ def carry_forward(previous: YearData) -> YearData:
         preparer_phone=last.cover.preparer_phone,
         unit_head=last.cover.unit_head,
     )
-    figures = Figures(
-        prior_final_expenditure=copy.deepcopy(last.figures.final_expenditure),
-        three_public_prior_actual=last.figures.three_public_actual,
-    )
+    figures = carried_figures(last.figures)
     indicator_set: IndicatorSet = dataclasses.replace(
         last.indicator_set, indicators=[_fresh_indicator(item) for item in last.indicator_set.indicators]
     )
@@ -63,19 +91,21 @@ def carry_forward(previous: YearData) -> YearData:
         cover=cover,
         profile=last.profile,
         tasks=last.tasks,
-        goals=last.goals,
+        goals=[_fresh_goal(goal) for goal in last.goals],
         figures=figures,
         team=last.team,
         process=process,
         indicator_set=indicator_set,
         acknowledgements=list(last.acknowledgements),
     )
-    year.review = [
-        path
-        for part in CARRIED_TEXT_PARTS
-        for path, text in iter_text_fields(getattr(year, part), part)
-        if text.strip() and path not in ("cover.unit_name", "cover.attachment_number", "cover.opening_text")
-    ]
+    year.review = []
+    for part in CARRIED_TEXT_PARTS:
+        if part == "goals":
+            year.review.extend(_goal_review(year.goals))
+            continue
+        year.review.extend(
+            path for path, text in iter_text_fields(getattr(year, part), part) if text.strip() and path not in UNREVIEWED_PATHS
+        )
     year.acknowledgements = surviving_acknowledgements(year, last.acknowledgements)
     return year
 

@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from zjdesk.domain.checks_base import BLUE, RED, CheckContext, Finding, Fix, fingerprint
-from zjdesk.domain.rates import INPUT_LABELS
+from zjdesk.domain.rates import RATE_INPUTS, input_label
 from zjdesk.domain.scoring_rules import format_number
+
+_RATE_INPUT_PATHS = {path for paths in RATE_INPUTS.values() for path in paths}
 
 
 def quoted(name: str) -> str:
@@ -83,16 +85,17 @@ def check_missing_data(context: CheckContext) -> Iterator[Finding]:
     """Blue: computed indicators scored by the judged score because data is missing.
 
     One finding per field to fill in (the first missing input), naming every indicator waiting for it.
+    Indicators scored from the goal table are left to the goal checks, which name each row.
     """
     waiting: dict[str, tuple[list[str], list[str]]] = {}
     for item in context.score.indicators:
-        if not item.fell_back_to_judged or not item.missing_inputs:
+        if not item.fell_back_to_judged or not item.missing_inputs or item.rule_kind == "goal_indicators":
             continue
         names, missing = waiting.setdefault(item.missing_inputs[0], ([], []))
         names.append(quoted(item.name))
         missing.extend(path for path in item.missing_inputs if path not in missing)
     for path, (names, missing) in waiting.items():
-        fields = "、".join(INPUT_LABELS.get(input_path, "逐项检查结果") for input_path in missing)
+        fields = "、".join(input_label(path) if path in _RATE_INPUT_PATHS else "逐项检查结果" for path in missing)
         yield Finding(
             "missing_data",
             BLUE,

@@ -9,44 +9,25 @@ from zjdesk.domain.amounts import format_amount
 from zjdesk.domain.checks_base import BLUE, RED, YELLOW, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.model import Breakdown
 from zjdesk.domain.paths import get_value
+from zjdesk.domain.registry import amount_fields, breakdown_parts, figure_fields, label_of
 from zjdesk.domain.scoring_rules import format_number
+from zjdesk.domain.steps import step_for_path
 
-# path → (what it is, where to fill it in); empty means None, "", 0 (a year) or an empty list.
-# (path, field name, the program's step that holds it: the message sends the officer there)
-REQUIRED_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("cover.unit_name", "评价单位", "封面与基本信息"),
-    ("cover.evaluation_year", "评价年度", "封面与基本信息"),
-    ("cover.fill_date", "填报日期", "封面与基本信息"),
-    ("goals", "部门整体支出绩效目标", "绩效目标"),
-    ("figures.budget.total", "全年预算数", "支出情况"),
-    ("figures.final_expenditure.total", "决算支出", "支出情况"),
-    ("team.leaders", "评价小组组长", "自评工作开展"),
-    ("evaluation.budgeting", "预算编制情况分析", "绩效自评"),
-    ("evaluation.execution", "预算执行情况分析", "绩效自评"),
-    ("evaluation.supervision", "预算监督情况分析", "绩效自评"),
-    ("indicator_set.indicators", "评分指标", "绩效自评"),
+# Fields the report cannot do without (empty: None, "", 0 for a year, or an empty list). Each message
+# names the field by its declared name and sends the officer to the step that holds it.
+REQUIRED_FIELDS: tuple[str, ...] = (
+    "cover.unit_name",
+    "cover.evaluation_year",
+    "cover.fill_date",
+    "goals",
+    "figures.budget.total",
+    "figures.final_expenditure.total",
+    "team.leaders",
+    "evaluation.budgeting",
+    "evaluation.execution",
+    "evaluation.supervision",
+    "indicator_set.indicators",
 )
-
-# Amount fields of the figures and their Chinese names; 预算调整数 may be negative (调减), so it is absent.
-BREAKDOWNS: tuple[tuple[str, str], ...] = (
-    ("budget", "全年预算数"),
-    ("final_revenue", "决算收入"),
-    ("final_expenditure", "决算支出"),
-    ("prior_final_expenditure", "上年决算支出"),
-)
-PLAIN_AMOUNTS: tuple[tuple[str, str], ...] = (
-    ("initial_budget", "年初预算数"),
-    ("carry_over", "结转结余"),
-    ("public_funds_budget", "公用经费预算"),
-    ("public_funds_actual", "公用经费实际支出"),
-    ("three_public_budget", "“三公”经费预算"),
-    ("three_public_actual", "“三公”经费实际支出"),
-    ("three_public_prior_actual", "上年“三公”经费"),
-    ("procurement_plan", "政府采购计划金额"),
-    ("procurement_actual", "政府采购实际金额"),
-    ("payment_progress_rate", "支付进度率"),
-)
-COMPONENTS: tuple[tuple[str, str], ...] = (("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
 
 
 def _is_empty(value: object) -> bool:
@@ -55,40 +36,39 @@ def _is_empty(value: object) -> bool:
 
 def check_required(context: CheckContext) -> Iterator[Finding]:
     """Red: a field the report cannot do without is empty."""
-    for path, name, page in REQUIRED_FIELDS:
+    for path in REQUIRED_FIELDS:
         value = get_value(context.year, path)
         if isinstance(value, str):
             value = value.strip()
         if _is_empty(value):
-            yield Finding("required_missing", RED, f"必填项“{name}”尚未填写：请在“{page}”一步中填写。", path)
+            name, step = label_of(path, path), step_for_path(path).title
+            yield Finding("required_missing", RED, f"必填项“{name}”尚未填写：请在“{step}”一步中填写。", path)
 
 
-def _amount_fields(context: CheckContext) -> Iterator[tuple[str, str, Decimal | None]]:
-    figures = context.year.figures
-    for attribute, name in BREAKDOWNS:
-        breakdown: Breakdown = getattr(figures, attribute)
-        yield f"figures.{attribute}.total", f"{name}合计", breakdown.total
-        for component, component_name in COMPONENTS:
-            yield f"figures.{attribute}.{component}", f"{name}的{component_name}", getattr(breakdown, component)
-    for attribute, name in PLAIN_AMOUNTS:
-        yield f"figures.{attribute}", name, getattr(figures, attribute)
+def _signed_numbers(context: CheckContext) -> Iterator[tuple[str, str, Decimal | int | None, str]]:
+    """(path, name, value, unit) of every figure and count whose declaration does not allow a value below zero."""
+    year = context.year
+    for path, name, info in amount_fields():
+        if not info.signed:
+            yield path, name, get_value(year, path), "金额"
+    for item in figure_fields():
+        if item.info.kind in ("percent", "count") and not item.info.signed:
+            yield item.path, item.info.label, get_value(year, item.path), "数值"
+    for path in ("profile.establishment_total", "profile.actual_total"):
+        yield path, label_of(path), get_value(year, path), "人数"
+    for index, category in enumerate(year.profile.staff):
+        for part in ("actual", "establishment"):
+            path = f"profile.staff.{index}.{part}"
+            yield path, f"{category.name}{label_of(path)}", getattr(category, part), "人数"
 
 
 def check_negative_amounts(context: CheckContext) -> Iterator[Finding]:
-    """Red: an amount (or a count of people) below zero."""
-    for path, name, value in _amount_fields(context):
-        if value is not None and value < 0:
-            yield Finding(
-                "negative_amount", RED, f"“{name}”为负数（{format_amount(value)}）：金额不能小于零，请核对后改正。", path
-            )
-    profile = context.year.profile
-    counts = [("profile.establishment_total", "核定编制", profile.establishment_total)]
-    counts.append(("profile.actual_total", "在职人数", profile.actual_total))
-    counts += [(f"profile.staff.{i}.actual", f"{s.name}在职人数", s.actual) for i, s in enumerate(profile.staff)]
-    counts += [(f"profile.staff.{i}.establishment", f"{s.name}编制", s.establishment) for i, s in enumerate(profile.staff)]
-    for path, name, value in counts:
-        if value is not None and value < 0:
-            yield Finding("negative_amount", RED, f"“{name}”为负数（{value}）：人数不能小于零，请改正。", path)
+    """Red: an amount or a count of people below zero (where the field's declaration does not allow it)."""
+    for path, name, value, what in _signed_numbers(context):
+        if value is None or value >= 0:
+            continue
+        shown = format_amount(value) if isinstance(value, Decimal) and what == "金额" else str(value)
+        yield Finding("negative_amount", RED, f"“{name}”为负数（{shown}）：{what}不能小于零，请核对后改正。", path)
 
 
 def check_year_fields(context: CheckContext) -> Iterator[Finding]:
@@ -114,10 +94,13 @@ def check_year_fields(context: CheckContext) -> Iterator[Finding]:
 
 def check_breakdowns(context: CheckContext) -> Iterator[Finding]:
     """Yellow: 基本支出 + 项目支出 + 其他 does not add up to the total."""
-    figures = context.year.figures
-    for attribute, name in BREAKDOWNS:
-        breakdown: Breakdown = getattr(figures, attribute)
-        known = [(label, getattr(breakdown, part)) for part, label in COMPONENTS if getattr(breakdown, part) is not None]
+    for figure in figure_fields():
+        if figure.info.kind != "breakdown":
+            continue
+        name = figure.info.label
+        breakdown: Breakdown = get_value(context.year, figure.path)
+        parts = [(part.info.label, getattr(breakdown, part.name)) for part in breakdown_parts() if part.name != "total"]
+        known = [(label, value) for label, value in parts if value is not None]
         if breakdown.total is None or not known:
             continue
         parts_sum = sum((value for _, value in known), Decimal(0))
@@ -132,7 +115,7 @@ def check_breakdowns(context: CheckContext) -> Iterator[Finding]:
             YELLOW,
             f"{name}：{terms} = {format_amount(parts_sum)} 万元，比合计 {format_amount(breakdown.total)} 万元{relation} 万元。"
             "请核对各项金额与合计；差额如属其他支出，请填入“其他”。",
-            f"figures.{attribute}.total",
+            f"{figure.path}.total",
             fingerprint=fingerprint(breakdown.total, breakdown.basic, breakdown.project, breakdown.other),
         )
 

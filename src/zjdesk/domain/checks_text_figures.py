@@ -15,23 +15,50 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zjdesk.domain.amounts import format_amount
 from zjdesk.domain.checks_base import YELLOW, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.model import YearData
+from zjdesk.domain.paths import get_value
 from zjdesk.domain.rates import RATE_LABELS
+from zjdesk.domain.registry import breakdown_parts, figure_fields
 from zjdesk.domain.scoring_rules import format_number
 
-# label → (field of this year, field of last year or None)
-AMOUNT_LABELS: dict[str, tuple[str, str | None]] = {
-    "预算数收入": ("budget.total", None),
-    "预算收入": ("budget.total", None),
-    "预算数": ("budget.total", None),
-    "决算收入": ("final_revenue.total", None),
-    "决算支出": ("final_expenditure.total", "prior_final_expenditure.total"),
-    "基本支出": ("final_expenditure.basic", "prior_final_expenditure.basic"),
-    "项目支出": ("final_expenditure.project", "prior_final_expenditure.project"),
-    "专项项目": ("final_expenditure.project", "prior_final_expenditure.project"),
-    "结转结余": ("carry_over", None),
-}
+LAST_YEAR = "last_year"  # in place of the last-year field: the words themselves say 上年
+
+
+def _amount_words() -> list[tuple[str, str, str | None]]:
+    """(words, figure of this year, the same figure of last year or None), from the model's declarations.
+
+    A breakdown's words name its total; the words of a breakdown's parts (基本支出, 项目支出 …) name
+    those of 决算支出, the parts a report's prose states.
+    """
+    last_year_of = {item.info.carry_from: item.name for item in figure_fields() if item.info.carry == "from"}
+    entries: list[tuple[str, str, str | None]] = []
+    for item in figure_fields():
+        if item.info.kind not in ("amount", "breakdown"):
+            continue
+        total = ".total" if item.info.kind == "breakdown" else ""
+        prior = last_year_of.get(item.name)
+        if item.info.carry == "from":  # its words name last year's figure themselves (上年决算支出)
+            entries += [(words, item.name + total, LAST_YEAR) for words in item.info.words]
+        else:
+            entries += [(words, item.name + total, prior + total if prior else None) for words in item.info.words]
+    for part in breakdown_parts():
+        entries += [
+            (words, f"final_expenditure.{part.name}", f"prior_final_expenditure.{part.name}") for words in part.info.words
+        ]
+    return entries
+
+
+AMOUNT_WORDS = _amount_words()
 _NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
-AMOUNT = re.compile(f"({'|'.join(AMOUNT_LABELS)})[^0-9。；;\\n]{{0,6}}?{_NUMBER}\\s*万元")
+# A figure's words where they begin a phrase: after a year, 其中, punctuation or the start, not inside a longer
+# word (项目预算, 追加预算 are not the 全年预算数).
+_PHRASE_START = "(?:(?<=[年度的中是为])|(?<![\u3400-\u9fff]))"
+AMOUNT = re.compile(
+    _PHRASE_START
+    + "(?:"
+    + "|".join(f"(?P<w{index}>{words})" for index, (words, _, _) in enumerate(AMOUNT_WORDS))
+    + ")"
+    + r"[^0-9。；;\n]{0,6}?(?P<number>\d[\d,]*(?:\.\d+)?)\s*万元"
+)
 YEAR_MARK = re.compile(r"((?:19|20)\d{2})年|(上年|上一年)")
 
 RATE_BY_LABEL = {label.replace("“", "").replace("”", ""): metric for metric, label in RATE_LABELS.items()}
@@ -44,10 +71,8 @@ LONG_GRADE = {"优": "优秀", "良": "良好", "中": "中等", "差": "较差"
 
 
 def _figure(year: YearData, dotted: str) -> Decimal | None:
-    value: object = year.figures
-    for part in dotted.split("."):
-        value = getattr(value, part)
-    return value  # type: ignore[return-value]
+    value = get_value(year.figures, dotted)
+    return value if isinstance(value, Decimal) else None
 
 
 def _number(text: str) -> Decimal | None:
@@ -67,22 +92,25 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
     evaluation_year = year.cover.evaluation_year
     found: list[tuple[int, int, str, str]] = []
     for match in AMOUNT.finditer(text):
-        current, prior = AMOUNT_LABELS[match.group(1)]
+        index = next(int(name[1:]) for name, value in match.groupdict().items() if name[0] == "w" and value is not None)
+        _words, current, prior = AMOUNT_WORDS[index]
         # The last year named earlier in the same sentence says which year the amount belongs to.
         sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
         marks = list(YEAR_MARK.finditer(text, sentence_start, match.start()))
         before = marks[-1] if marks else None
-        field = current
-        if before is not None:
+        field: str | None = current
+        if prior == LAST_YEAR:
+            pass  # 上年决算支出: last year's by its own words, whatever year the sentence named before
+        elif before is not None:
             named_year = int(before.group(1)) if before.group(1) else None
             if before.group(2) or (evaluation_year and named_year == evaluation_year - 1):
-                field = prior  # type: ignore[assignment]
+                field = prior
             elif named_year != evaluation_year:
                 continue
         expected = _figure(year, field) if field else None
-        written = _number(match.group(2))
+        written = _number(match["number"])
         if expected is not None and written is not None and written != expected:
-            found.append((match.start(2), match.end(2), match.group(2), format_amount(expected)))
+            found.append((match.start("number"), match.end("number"), match["number"], format_amount(expected)))
     for match in RATE.finditer(text):
         rate = context.rates.get(RATE_BY_LABEL[match.group(1)])
         written = _number(match.group(2))

@@ -49,11 +49,6 @@ def set_value(root: Any, path: str, value: Any) -> None:
         raise PathError(path)
 
 
-def section_of(path: str) -> str:
-    """The top-level part of the year a path belongs to (``cover`` for ``cover.unit_name``)."""
-    return path.split(".", 1)[0]
-
-
 def iter_text_fields(root: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
     """Every (path, text) of a string field under ``root``, in model order."""
     if dataclasses.is_dataclass(root) and not isinstance(root, type):

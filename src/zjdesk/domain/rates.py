@@ -7,64 +7,137 @@ inputs are unknown (``None``) or whose denominator is zero is ``None``, never ze
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
+from zjdesk.domain.registry import label_of
 
 HUNDRED = Decimal(100)
 RATE_QUANTUM = Decimal("0.01")
 
+
+# Inputs whose name as an input differs from the field's own name.
+_INPUT_NAMES = {"goals": "绩效目标"}
+
+
+def input_label(path: str) -> str:
+    """The Chinese name of a rate's input field, for "缺少数据（决算支出、全年预算数）"."""
+    return _INPUT_NAMES.get(path) or label_of(path, path)
+
+
+@dataclass(frozen=True)
+class RateDefinition:
+    """A rate: its name, how it is computed from which fields, and (derived) its formula in words.
+
+    ``kind`` is ``ratio`` (numerator ÷ denominator), ``absolute_ratio`` (|numerator| ÷ denominator),
+    ``change`` ((current − previous) ÷ previous) or ``reported`` (a figure entered as a percentage).
+    """
+
+    metric: str
+    label: str
+    kind: str
+    inputs: tuple[str, ...]
+    formula_text: str = ""  # when the fields' names alone do not say it
+
+    @property
+    def formula(self) -> str:
+        """How it is computed, in Chinese, from the declared names of its fields."""
+        if self.formula_text:
+            return self.formula_text
+        names = [input_label(path) for path in self.inputs]
+        if self.kind == "change":
+            return f"（{names[0]} − {names[1]}）÷ {names[1]} × 100%"
+        numerator = f"|{names[0]}|" if self.kind == "absolute_ratio" else names[0]
+        return f"{numerator} ÷ {names[1]} × 100%"
+
+
+# Every rate of the report, in the order the data sheet lists them.
+RATES: tuple[RateDefinition, ...] = (
+    RateDefinition("budget_execution_rate", "预算完成率", "ratio", ("figures.final_expenditure.total", "figures.budget.total")),
+    RateDefinition(
+        "revenue_expenditure_rate", "收入支出完成率", "ratio", ("figures.final_expenditure.total", "figures.final_revenue.total")
+    ),
+    RateDefinition("final_budget_rate", "预决算完成率", "ratio", ("figures.final_revenue.total", "figures.budget.total")),
+    RateDefinition(
+        "expenditure_change_rate",
+        "支出变动率",
+        "change",
+        ("figures.final_expenditure.total", "figures.prior_final_expenditure.total"),
+    ),
+    RateDefinition("staff_control_rate", "在职人员控制率", "ratio", ("profile.actual_total", "profile.establishment_total")),
+    RateDefinition(
+        "budget_adjustment_rate", "预算调整率", "absolute_ratio", ("figures.budget_adjustment", "figures.initial_budget")
+    ),
+    RateDefinition("carry_over_rate", "结转结余率", "ratio", ("figures.carry_over", "figures.budget.total")),
+    RateDefinition(
+        "public_funds_control_rate", "公用经费控制率", "ratio", ("figures.public_funds_actual", "figures.public_funds_budget")
+    ),
+    RateDefinition(
+        "three_public_change_rate",
+        "“三公”经费变动率",
+        "change",
+        ("figures.three_public_actual", "figures.three_public_prior_actual"),
+    ),
+    RateDefinition(
+        "three_public_control_rate", "“三公”经费控制率", "ratio", ("figures.three_public_actual", "figures.three_public_budget")
+    ),
+    RateDefinition(
+        "procurement_execution_rate", "政府采购执行率", "ratio", ("figures.procurement_actual", "figures.procurement_plan")
+    ),
+    RateDefinition(
+        "payment_progress_rate",
+        "支付进度率",
+        "reported",
+        ("figures.payment_progress_rate",),
+        "按国库支付系统报告的支付进度",
+    ),
+    RateDefinition(
+        "goal_completion_rate",
+        "重点工作完成率",
+        "ratio",
+        ("figures.goals_completed", "goals"),
+        "已完成的绩效目标数 ÷ 绩效目标总数 × 100%",
+    ),
+)
+RATE_BY_METRIC: dict[str, RateDefinition] = {rate.metric: rate for rate in RATES}
 # metric → Chinese label, in the order the data sheet lists them.
-RATE_LABELS: dict[str, str] = {
-    "budget_execution_rate": "预算完成率",
-    "revenue_expenditure_rate": "收入支出完成率",
-    "final_budget_rate": "预决算完成率",
-    "expenditure_change_rate": "支出变动率",
-    "staff_control_rate": "在职人员控制率",
-    "budget_adjustment_rate": "预算调整率",
-    "carry_over_rate": "结转结余率",
-    "public_funds_control_rate": "公用经费控制率",
-    "three_public_change_rate": "“三公”经费变动率",
-    "three_public_control_rate": "“三公”经费控制率",
-    "procurement_execution_rate": "政府采购执行率",
-    "payment_progress_rate": "支付进度率",
-    "goal_completion_rate": "重点工作完成率",
-}
-
+RATE_LABELS: dict[str, str] = {rate.metric: rate.label for rate in RATES}
 # metric → how it is computed, in Chinese (shown next to the rate in the UI and the score sheet).
-RATE_FORMULAS: dict[str, str] = {
-    "budget_execution_rate": "决算支出 ÷ 全年预算数 × 100%",
-    "revenue_expenditure_rate": "决算支出 ÷ 决算收入 × 100%",
-    "final_budget_rate": "决算收入 ÷ 全年预算数 × 100%",
-    "expenditure_change_rate": "（本年决算支出 − 上年决算支出）÷ 上年决算支出 × 100%",
-    "staff_control_rate": "在职人数 ÷ 核定编制数 × 100%",
-    "budget_adjustment_rate": "|预算调整数| ÷ 年初预算数 × 100%",
-    "carry_over_rate": "结转结余 ÷ 全年预算数 × 100%",
-    "public_funds_control_rate": "公用经费实际支出 ÷ 公用经费预算 × 100%",
-    "three_public_change_rate": "（本年“三公”经费 − 上年“三公”经费）÷ 上年“三公”经费 × 100%",
-    "three_public_control_rate": "“三公”经费实际支出 ÷ “三公”经费预算 × 100%",
-    "procurement_execution_rate": "政府采购实际金额 ÷ 政府采购计划金额 × 100%",
-    "payment_progress_rate": "按国库支付系统报告的支付进度",
-    "goal_completion_rate": "已完成的绩效目标数 ÷ 绩效目标总数 × 100%",
-}
-
+RATE_FORMULAS: dict[str, str] = {rate.metric: rate.formula for rate in RATES}
 # metric → the field paths it is computed from (the score engine names missing inputs by these).
-RATE_INPUTS: dict[str, tuple[str, ...]] = {
-    "budget_execution_rate": ("figures.final_expenditure.total", "figures.budget.total"),
-    "revenue_expenditure_rate": ("figures.final_expenditure.total", "figures.final_revenue.total"),
-    "final_budget_rate": ("figures.final_revenue.total", "figures.budget.total"),
-    "expenditure_change_rate": ("figures.final_expenditure.total", "figures.prior_final_expenditure.total"),
-    "staff_control_rate": ("profile.actual_total", "profile.establishment_total"),
-    "budget_adjustment_rate": ("figures.budget_adjustment", "figures.initial_budget"),
-    "carry_over_rate": ("figures.carry_over", "figures.budget.total"),
-    "public_funds_control_rate": ("figures.public_funds_actual", "figures.public_funds_budget"),
-    "three_public_change_rate": ("figures.three_public_actual", "figures.three_public_prior_actual"),
-    "three_public_control_rate": ("figures.three_public_actual", "figures.three_public_budget"),
-    "procurement_execution_rate": ("figures.procurement_actual", "figures.procurement_plan"),
-    "payment_progress_rate": ("figures.payment_progress_rate",),
-    "goal_completion_rate": ("figures.goals_completed", "goals"),
-}
+RATE_INPUTS: dict[str, tuple[str, ...]] = {rate.metric: rate.inputs for rate in RATES}
+
+
+# The indicator set may measure 预算完成率 against the initial budget (RegionRules.execution_basis).
+INITIAL_EXECUTION_INPUTS = ("figures.final_expenditure.total", "figures.initial_budget")
+
+
+def uses_initial_budget(year: YearData) -> bool:
+    """Whether this year's set measures 预算完成率 against the initial budget (年初预算数)."""
+    return year.indicator_set.region_rules.execution_basis == "initial"
+
+
+def rate_definition(year: YearData, metric: str) -> RateDefinition | None:
+    """The rate ``metric`` as ``year`` computes it: its inputs follow the indicator set's settings."""
+    rate = RATE_BY_METRIC.get(metric)
+    if rate is not None and metric == "budget_execution_rate" and uses_initial_budget(year):
+        return dataclasses.replace(rate, inputs=INITIAL_EXECUTION_INPUTS)
+    return rate
+
+
+def rate_inputs(year: YearData, metric: str) -> tuple[str, ...]:
+    """The field paths ``metric`` is computed from in ``year``."""
+    rate = rate_definition(year, metric)
+    return rate.inputs if rate is not None else ()
+
+
+def rate_formula(year: YearData, metric: str) -> str:
+    """How ``metric`` is computed in ``year``, in Chinese."""
+    rate = rate_definition(year, metric)
+    return rate.formula if rate is not None else ""
 
 
 def round_rate(value: Decimal) -> Decimal:
@@ -107,63 +180,42 @@ def _staff_totals(year: YearData) -> tuple[int | None, int | None]:
     return actual, establishment
 
 
+def _input_value(year: YearData, path: str) -> Decimal | int | None:
+    """The value a rate takes from ``path``: staff totals fall back to their categories' sums, goals count."""
+    if path in ("profile.actual_total", "profile.establishment_total"):
+        actual, establishment = _staff_totals(year)
+        return actual if path == "profile.actual_total" else establishment
+    if path == "goals":
+        return len(year.goals) if year.goals else None
+    value = get_value(year, path)
+    return value if isinstance(value, (Decimal, int)) else None
+
+
+def _compute(rate: RateDefinition, year: YearData) -> Decimal | None:
+    values: list[Decimal | int | None] = [_input_value(year, path) for path in rate.inputs]
+    if rate.kind == "reported":
+        return round_rate(Decimal(values[0])) if values[0] is not None else None
+    if rate.kind == "change":
+        return change(values[0], values[1])
+    if rate.kind == "absolute_ratio":
+        numerator = values[0]
+        return ratio(None if numerator is None else Decimal(numerator).copy_abs(), values[1])
+    return ratio(values[0], values[1])
+
+
 def compute_rates(year: YearData) -> dict[str, Decimal | None]:
-    """Every rate of :data:`RATE_LABELS` for ``year``, in percent (two decimals), ``None`` where unknown."""
-    figures = year.figures
-    actual_staff, establishment = _staff_totals(year)
-    adjustment = figures.budget_adjustment
-    goals_total = len(year.goals) if year.goals else None
-    return {
-        "budget_execution_rate": ratio(figures.final_expenditure.total, figures.budget.total),
-        "revenue_expenditure_rate": ratio(figures.final_expenditure.total, figures.final_revenue.total),
-        "final_budget_rate": ratio(figures.final_revenue.total, figures.budget.total),
-        "expenditure_change_rate": change(figures.final_expenditure.total, figures.prior_final_expenditure.total),
-        "staff_control_rate": ratio(actual_staff, establishment),
-        "budget_adjustment_rate": ratio(abs(adjustment) if adjustment is not None else None, figures.initial_budget),
-        "carry_over_rate": ratio(figures.carry_over, figures.budget.total),
-        "public_funds_control_rate": ratio(figures.public_funds_actual, figures.public_funds_budget),
-        "three_public_change_rate": change(figures.three_public_actual, figures.three_public_prior_actual),
-        "three_public_control_rate": ratio(figures.three_public_actual, figures.three_public_budget),
-        "procurement_execution_rate": ratio(figures.procurement_actual, figures.procurement_plan),
-        "payment_progress_rate": round_rate(figures.payment_progress_rate) if figures.payment_progress_rate is not None else None,
-        "goal_completion_rate": ratio(figures.goals_completed, goals_total),
-    }
+    """Every rate of :data:`RATES` for ``year``, in percent (two decimals), ``None`` where unknown."""
+    rates = (rate_definition(year, rate.metric) or rate for rate in RATES)
+    return {rate.metric: _compute(rate, year) for rate in rates}
 
 
 def missing_rate_inputs(year: YearData, metric: str) -> list[str]:
     """The input paths of ``metric`` that are unknown (or zero where they divide) in ``year``."""
     missing = []
-    inputs = RATE_INPUTS.get(metric, ())
+    inputs = rate_inputs(year, metric)
     for index, path in enumerate(inputs):
-        value = get_value(year, path)
-        if path == "profile.actual_total" or path == "profile.establishment_total":
-            actual, establishment = _staff_totals(year)
-            value = actual if path == "profile.actual_total" else establishment
+        value = _input_value(year, path)
         is_denominator = index == len(inputs) - 1 and len(inputs) > 1
-        if value is None or (isinstance(value, list) and not value) or (is_denominator and value == 0):
+        if value is None or (is_denominator and value == 0):
             missing.append(path)
     return missing
-
-
-# input path → Chinese name, for "缺少数据（决算支出、全年预算数）".
-INPUT_LABELS: dict[str, str] = {
-    "figures.final_expenditure.total": "决算支出",
-    "figures.budget.total": "全年预算数",
-    "figures.final_revenue.total": "决算收入",
-    "figures.prior_final_expenditure.total": "上年决算支出",
-    "profile.actual_total": "在职人数",
-    "profile.establishment_total": "核定编制数",
-    "figures.budget_adjustment": "预算调整数",
-    "figures.initial_budget": "年初预算数",
-    "figures.carry_over": "结转结余",
-    "figures.public_funds_actual": "公用经费实际支出",
-    "figures.public_funds_budget": "公用经费预算",
-    "figures.three_public_actual": "“三公”经费实际支出",
-    "figures.three_public_prior_actual": "上年“三公”经费",
-    "figures.three_public_budget": "“三公”经费预算",
-    "figures.procurement_actual": "政府采购实际金额",
-    "figures.procurement_plan": "政府采购计划金额",
-    "figures.payment_progress_rate": "支付进度率",
-    "figures.goals_completed": "已完成的绩效目标数",
-    "goals": "绩效目标",
-}

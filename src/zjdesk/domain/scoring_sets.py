@@ -23,7 +23,6 @@ from zjdesk.resources import resource_path
 SET_FORMAT_NAME = "zjdesk-indicator-set"
 SET_FORMAT_VERSION = 1
 REFERENCE_FILE = ("indicators", "reference-set.json")
-REFERENCE_LABEL = "参考指标体系"
 
 
 def indicator_set_dumps(indicator_set: IndicatorSet) -> str:
@@ -47,7 +46,8 @@ def indicator_set_loads(text: str) -> IndicatorSet:
     version = document.get("format_version")
     if not isinstance(version, int) or version > SET_FORMAT_VERSION:
         raise FormatError(f"此指标体系文件的格式版本（{version}）高于本程序支持的版本，请升级 zjdesk。")
-    return from_plain(IndicatorSet, document.get("indicator_set"), "indicator_set")
+    indicator_set: IndicatorSet = from_plain(IndicatorSet, document.get("indicator_set"), "indicator_set")
+    return indicator_set
 
 
 @cache
@@ -101,7 +101,8 @@ def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: 
 
     Each row's rule is the sheet's 计分规则 when given; otherwise the rule of the indicator of the same
     name in ``current`` (whose judged score and 扣分原因 come along too), else in the reference set, else
-    judged. Caps and grades are those of ``current``, or the reference set's when ``current`` is empty.
+    judged. Caps, grades and region rules are those of ``current``, or the reference set's when
+    ``current`` is empty.
     """
     reference = reference_indicator_set()
     current_by_name = {_normal(item.level3): item for item in current.indicators}
@@ -156,4 +157,5 @@ def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: 
         caps=copy.deepcopy(template.caps),
         grades=copy.deepcopy(template.grades),
         indicators=indicators,
+        region_rules=copy.deepcopy(template.region_rules),
     )

@@ -25,7 +25,8 @@ def xml_safe(text: str) -> str:
 
 def xml_safe_copy(value: T) -> T:
     """A copy of an outline value (dataclass, tuple, list, str) with every string made XML-safe."""
-    return _clean(value)
+    cleaned: T = _clean(value)
+    return cleaned
 
 
 def _clean(value: Any) -> Any:

@@ -8,8 +8,8 @@ from zjdesk.domain.report_words import REPORT_TITLE, chinese_date, heading_title
 from zjdesk.report import sentences
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
-from zjdesk.report.outline import Block, Heading, Outline, Paragraph
-from zjdesk.report.tables import data_sheet, score_sheet
+from zjdesk.report.outline import Block, Heading, Outline, Paragraph, ParagraphRole
+from zjdesk.report.tables import data_sheet, goal_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
 
@@ -31,12 +31,15 @@ class _Writer:
     def heading(self, level: int, title: str, body: str = "", source: str = "") -> None:
         self.blocks.append(Heading(level, self._counter.next(level), title, body.strip(), source))
 
-    def paragraph(self, text: str, source: str = "", role: str = "body") -> None:
-        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))  # type: ignore[arg-type]
+    def paragraph(self, text: str, source: str = "", role: ParagraphRole = "body") -> None:
+        self.blocks.append(Paragraph(text.strip() or NOT_FILLED, role, source))
 
 
 def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:
-    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the two sheets."""
+    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the sheets.
+
+    The goal table (部门整体支出绩效目标完成情况表) follows the score sheet when any goal has indicator rows.
+    """
     out = _Writer()
     _cover(out, year)
     _unit(out, year, facts)
@@ -46,6 +49,8 @@ def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) ->
     out.paragraph(year.other or "无", "other")
     outline = Outline(unit_name=year.cover.unit_name, year=year.cover.evaluation_year, blocks=out.blocks, draft=draft)
     outline.tables = [data_sheet(year, facts), score_sheet(year, facts)]
+    if any(line.has_row for line in facts.goal_lines):
+        outline.tables.append(goal_sheet(year, facts))
     return outline
 
 
@@ -83,7 +88,7 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
 
     out.heading(2, heading_title("goals"))
     for g, goal in enumerate(year.goals):
-        out.paragraph(f"目标{g + 1}：{goal.strip()}", f"goals.{g}")
+        out.paragraph(f"目标{g + 1}：{goal.text.strip()}", f"goals.{g}.text")
     if not year.goals:
         out.paragraph("", "goals")
 

@@ -17,6 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
@@ -106,22 +107,22 @@ _RPR_ORDER = (
 )
 
 
-def set_child(parent: object, tag: str, order: tuple[str, ...], **attributes: str) -> object:
+def set_child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...], **attributes: str) -> BaseOxmlElement:
     """Set (or add, in schema order) the child ``tag`` of ``parent`` with ``attributes``."""
-    element = parent.find(qn(tag))  # type: ignore[attr-defined]
+    element = parent.find(qn(tag))
     if element is None:
         element = OxmlElement(tag)
         position = order.index(tag)
         later = {qn(name) for name in order[position + 1 :]}
-        for index, child in enumerate(parent):  # type: ignore[attr-defined]
+        for index, child in enumerate(parent):
             if child.tag in later:
-                parent.insert(index, element)  # type: ignore[attr-defined]
+                parent.insert(index, element)
                 break
         else:
-            parent.append(element)  # type: ignore[attr-defined]
+            parent.append(element)
     for name, value in attributes.items():
         element.set(qn(f"w:{name}"), value)
-    return element
+    return element  # type: ignore[no-any-return]  # lxml's find() is typed Any
 
 
 def set_run_fonts(r_pr_parent: object, face: str) -> None:
@@ -237,6 +238,7 @@ def _apply(document: Document, spec: TextRole) -> ParagraphStyle:
     for unwanted in ("w:pBdr", "w:numPr"):
         for element in p_pr.findall(qn(unwanted)):
             p_pr.remove(element)
+    assert isinstance(style, ParagraphStyle)
     return style
 
 

@@ -17,6 +17,7 @@ import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -72,7 +73,10 @@ def render_docx(outline: Outline, *, plan: PagePlan | None = None, when: datetim
             _paragraph(document, block)
 
     for index, table in enumerate(outline.tables):
-        _sheet(document, table, plan.page_starts(index) if plan is not None else frozenset())
+        if plan is None:
+            _sheet(document, table, frozenset(), frozenset())
+        else:
+            _sheet(document, table, plan.page_starts(index), plan.kept_with_next(index))
 
     write_font_table(document)
     set_properties(
@@ -165,7 +169,14 @@ def _heading(document: Document, block: Heading) -> None:
 
 def _field(paragraph: DocxParagraph, instruction: str, face: str) -> None:
     """A Word field (e.g. PAGE) made of fldChar/instrText runs; python-docx has no field API."""
-    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, "1"), ("end", None)):
+    parts: tuple[tuple[str | None, str], ...] = (
+        ("begin", ""),
+        (None, f" {instruction} "),
+        ("separate", ""),
+        (None, "1"),
+        ("end", ""),
+    )
+    for kind, text in parts:
         run = paragraph.add_run()
         set_run_fonts(run._element, face)
         if kind is not None:
@@ -183,7 +194,7 @@ def _field(paragraph: DocxParagraph, instruction: str, face: str) -> None:
 
 def _number_paragraph(paragraph: DocxParagraph, *, odd: bool) -> None:
     _styled(paragraph, "page_number")
-    paragraph.alignment = 2 if odd else 0
+    paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT if odd else WD_PARAGRAPH_ALIGNMENT.LEFT
     indent = paragraph.paragraph_format
     indent.first_line_indent = Pt(0)
     if odd:
@@ -212,7 +223,7 @@ def _draft_headers(section: object) -> None:
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
-def _sheet(document: Document, table: Table, page_starts: frozenset[int]) -> None:
+def _sheet(document: Document, table: Table, page_starts: frozenset[int], kept: frozenset[int]) -> None:
     """A sheet after the report: on a new page (a landscape section when the table needs it)."""
     current = document.sections[-1]
     wants_landscape = table.landscape
@@ -227,7 +238,7 @@ def _sheet(document: Document, table: Table, page_starts: frozenset[int]) -> Non
     _add_run(title, table.title, font_of("sheet_title"))
     caption = _styled(document.add_paragraph(), "caption")
     _add_run(caption, table.caption, font_of("caption"))
-    _table(document, table, page_starts)
+    _table(document, table, page_starts, kept)
     for note in table.notes:
         paragraph = _styled(document.add_paragraph(), "note")
         _add_run(paragraph, note, font_of("note"))
@@ -309,7 +320,7 @@ def _row_properties(row: object, *, header: bool) -> None:
         tr_pr.append(repeat)
 
 
-def _table(document: Document, table: Table, page_starts: frozenset[int]) -> None:
+def _table(document: Document, table: Table, page_starts: frozenset[int], kept: frozenset[int]) -> None:
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     _table_properties(grid, table)
     rows = grid.rows
@@ -320,9 +331,12 @@ def _table(document: Document, table: Table, page_starts: frozenset[int]) -> Non
     covered = table.covered(page_starts)
     for index, row in enumerate(table.rows):
         _table_row(rows[index + 1], row, table, {c for c, inside in covered.items() if index in inside})
-    for column, blocks in table.merged_blocks(page_starts).items():
+    for merged, blocks in table.merged_blocks(page_starts).items():
         for start, span in blocks.items():
-            grid.cell(start + 1, column).merge(grid.cell(start + span, column))
+            grid.cell(start + 1, merged).merge(grid.cell(start + span, merged))
+    for index in kept:  # a row stays on the page of the next one: keep-with-next on every paragraph in it
+        for paragraph in rows[index + 1]._tr.iter(qn("w:p")):
+            paragraph.get_or_add_pPr().keepNext_val = True
 
 
 def _table_row(docx_row: object, row: Row, table: Table, covered_columns: set[int]) -> None:

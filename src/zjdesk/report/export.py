@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from zjdesk.domain.checks import CHECK_NAMES, Finding, run_checks
+from zjdesk.domain.checks import CHECK_NAMES, Finding, blocking_findings, run_checks
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring import YearScore, score_year
@@ -23,15 +23,14 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
-from zjdesk.store.output_files import OutputFileError, check_target, write_all_atomically
+from zjdesk.store.output_files import check_target, write_all_atomically
+
+if TYPE_CHECKING:
+    from zjdesk.report.qt_document import ReportDocument
 
 MAX_LISTED = 20
 
 PathLike = str | os.PathLike[str]
-
-
-# An output file cannot be written (missing folder, read-only, open in another program).
-ExportTargetError = OutputFileError
 
 
 class NothingToExportError(UserError):
@@ -63,7 +62,7 @@ class _Output:
 
 def red_findings(year: YearData, score: YearScore | None = None) -> list[Finding]:
     """The findings that block a final export."""
-    return [finding for finding in run_checks(year, score) if finding.severity == "red"]
+    return blocking_findings(run_checks(year, score))
 
 
 def open_yellow_findings(findings: list[Finding]) -> list[Finding]:
@@ -92,7 +91,7 @@ def export_year(
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
 
     Raises :class:`RedFindingsError` (exit status 1) for a final export while red findings remain,
-    :class:`ExportTargetError` when a target cannot be written; nothing is written in either case.
+    :class:`~zjdesk.store.output_files.OutputFileError` when a target cannot be written; nothing is written in either case.
     """
     outputs = [_Output(Path(path), kind) for path, kind in ((docx, "docx"), (pdf, "pdf"), (xlsx, "xlsx")) if path]
     if not outputs:
@@ -112,14 +111,14 @@ def export_year(
     return [output.path for output in outputs]
 
 
-def laid_out(outline: Outline) -> Any:
+def laid_out(outline: Outline) -> ReportDocument:
     """The report laid out in pages by the Qt renderer (the PDF's pages, which the .docx follows)."""
     from zjdesk.report.qt_document import ReportDocument  # Qt only when the report itself is written
 
     return ReportDocument(outline)
 
 
-def render(outline: Outline, kind: str, *, layout: Any = None, when: datetime | None = None) -> bytes:
+def render(outline: Outline, kind: str, *, layout: ReportDocument | None = None, when: datetime | None = None) -> bytes:
     """The bytes of one output format (``docx``, ``pdf`` or ``xlsx``); ``layout``: the Qt renderer's pages."""
     if kind == "docx":
         return render_docx(outline, plan=(layout or laid_out(outline)).plan, when=when)

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -221,14 +222,14 @@ class _Layouter:
     def _draw(self, block: TextBlock, first: int, count: int) -> None:
         frame = self.frame
         origin = QPointF(frame.left, frame.y)
-        lines = range(first, first + count)
-        frame.page.ops.append(lambda painter, drawn, o=origin, r=lines, b=block: draw_lines(painter, b, o, r, drawn))
+        frame.page.ops.append(partial(_paint_lines, block, origin, range(first, first + count)))
         frame.y += count * block.pitch
 
     # tables
 
-    def table(self, table: Table) -> tuple[int, list[int]]:
-        """Lay a sheet out from the top of a new page; returns its title's page and each row's page."""
+    def table(self, table: Table) -> tuple[int, list[int], frozenset[int]]:
+        """Lay a sheet out from the top of a new page; returns its title's page, each row's page and the rows
+        kept with the next one."""
         self._new_page(landscape=table.landscape)
         title_page = self.page_index
         width = self.frame.width
@@ -238,30 +239,40 @@ class _Layouter:
         ]
         self.flow(titles)
         grid = TableGrid(table, width, self.frame.left)
-        row_pages = self._rows(grid)
+        row_pages, kept = self._rows(grid)
         notes = [_Flowing(lay_out(note, single_role("note"), width, align="left"), False, 0.0) for note in table.notes]
         self.flow(notes)
-        return title_page, row_pages
+        return title_page, row_pages, kept
 
-    def _rows(self, grid: TableGrid) -> list[int]:
+    def _rows(self, grid: TableGrid) -> tuple[list[int], frozenset[int]]:
         """Place the header and the rows page by page (a row never splits); returns each row's page.
 
         On every page the table's top rule comes first: each row is as tall as its lines plus the
         rule below it (as Word and LibreOffice lay a table out).
         """
         table = grid.table
-        heights = [grid.height(index) for index in range(len(table.rows))]
         header = grid.header_height()
         rule = TABLE.border * PT
+        heights = grid.heights(frozenset())
+        groups = grid.kept_together(heights)
         pages: list[list[int]] = [[]]
         y = self.frame.y + rule + header
-        for index, height in enumerate(heights):
-            if y + height > self.frame.bottom + _EPSILON and pages[-1]:
+        index = 0
+        while index < len(heights):
+            if y + heights[index] > self.frame.bottom + _EPSILON and pages[-1]:
+                # A merged label is printed again on the next page; a group whose label would not fit in one
+                # of its rows goes over whole (unless it began this page: then it is cut all the same).
+                start = min((first for first, end in groups if first < index < end), default=None)
+                if start is not None and start in pages[-1] and start != pages[-1][0]:
+                    del pages[-1][pages[-1].index(start) :]
+                    index = start
                 pages.append([])
                 y = self.frame.top + rule + header
             pages[-1].append(index)
-            y += height
+            y += heights[index]
+            index += 1
         page_starts = frozenset(rows[0] for rows in pages[1:])
+        heights = grid.heights(page_starts)  # labels cut anyway (a group taller than a page) make their rows fit
         row_pages: list[int] = []
         for number, rows in enumerate(pages):
             if number:
@@ -272,7 +283,12 @@ class _Layouter:
             grid.paint_rows(self.frame.page, rows, top, heights, page_starts)
             self.frame.y = top + sum(heights[index] for index in rows)
             row_pages.extend([self.page_index] * len(rows))
-        return row_pages
+        kept = frozenset(row for first, end in groups for row in range(first, end - 1))
+        return row_pages, kept
+
+
+def _paint_lines(block: TextBlock, origin: QPointF, lines: range, painter: QPainter, drawn: DrawnText | None) -> None:
+    draw_lines(painter, block, origin, lines, drawn)
 
 
 def _flowing(block: Heading | Paragraph, width: float) -> _Flowing:
@@ -303,13 +319,14 @@ class ReportDocument:
         layouter = _Layouter()
         width = layouter.frame.width
         block_pages = layouter.flow([_flowing(block, width) for block in outline.blocks])
-        table_pages, row_pages = [], []
+        table_pages, row_pages, kept_rows = [], [], []
         for table in outline.tables:
-            title_page, rows = layouter.table(table)
+            title_page, rows, kept = layouter.table(table)
+            kept_rows.append(kept)
             table_pages.append(title_page)
             row_pages.append(tuple(rows))
         self.pages = layouter.pages
-        self.plan = PagePlan(len(self.pages), tuple(block_pages), tuple(table_pages), tuple(row_pages))
+        self.plan = PagePlan(len(self.pages), tuple(block_pages), tuple(table_pages), tuple(row_pages), tuple(kept_rows))
         self._drawn: DrawnText | None = None
 
     @property
@@ -506,7 +523,7 @@ def print_outline(outline: Outline, printer: QPagedPaintDevice) -> None:
 
     document = ReportDocument(outline)
     to_pdf = isinstance(printer, QPrinter) and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-    path = printer.outputFileName() if to_pdf else ""
+    path = printer.outputFileName() if isinstance(printer, QPrinter) and to_pdf else ""
     before = os.stat(path).st_mtime_ns if path and os.path.exists(path) else None
     document.print_to(printer)
     if path and os.path.exists(path) and os.stat(path).st_mtime_ns != before:  # not a preview: the file was written

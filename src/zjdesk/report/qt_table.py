@@ -8,6 +8,7 @@ the rows it spans there, so a group cut by a page break is labelled on each page
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -15,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from zjdesk.report.outline import Row, Table
 from zjdesk.report.page_spec import TABLE, row_height
-from zjdesk.report.qt_text import MM, PT, TextBlock, draw_lines, lay_out, single_role
+from zjdesk.report.qt_text import MM, PT, DrawnText, TextBlock, draw_lines, lay_out, single_role
 
 if TYPE_CHECKING:
     from zjdesk.report.qt_document import Page
@@ -73,13 +74,45 @@ class TableGrid:
 
     def height(self, index: int) -> float:
         # A merged label is as short as the rows it spans; only the other cells set a row's height.
-        merged = set(self.table.merge_columns) if self.table.rows[index].kind == "data" else set()
+        row = self.table.rows[index]
+        merged = set(self.table.merge_columns) if row.kind == "data" and not row.spans else set()
         return row_height(self._lines(self.cells[index], merged)) * PT
+
+    def heights(self, page_starts: frozenset[int]) -> list[float]:
+        """Every row's height with the table cut at ``page_starts``: where a merged label (repeated on each
+        page its group spans) needs more room than its rows, the last of them grows, as in Word."""
+        heights = [self.height(index) for index in range(len(self.table.rows))]
+        covered = self.table.covered(page_starts)
+        blocks = self.table.merged_blocks(page_starts)
+        for column in self.table.merge_columns:
+            for index, row in enumerate(self.table.rows):
+                if row.kind != "data" or row.spans or index in covered.get(column, set()):
+                    continue
+                span = blocks.get(column, {}).get(index, 1)
+                label = next((block for first, _, block in self.cells[index] if first == column), None)
+                if label is None:
+                    continue
+                needed = row_height(label.line_count()) * PT
+                available = sum(heights[index : index + span])
+                if needed > available:
+                    heights[index + span - 1] += needed - available
+        return heights
+
+    def kept_together(self, heights: list[float]) -> list[tuple[int, int]]:
+        """Merged groups (first row, end) that must not be cut by a page: their label, printed again on each
+        page, would not fit in the group's shortest row. The .docx keeps their rows together too."""
+        groups = []
+        for column, blocks in self.table.merged_blocks().items():
+            for start, span in blocks.items():
+                label = next((block for first, _, block in self.cells[start] if first == column), None)
+                if label is not None and row_height(label.line_count()) * PT > min(heights[start : start + span]):
+                    groups.append((start, start + span))
+        return groups
 
     def paint_header(self, page: Page, top: float) -> None:
         height = self.header_height()
         shade = QRectF(self.left, top, self.edges[-1] - self.left, height)
-        page.ops.append(lambda painter, _drawn, r=shade: painter.fillRect(r, QColor(f"#{TABLE.header_shade}")))
+        page.ops.append(partial(_shade, shade))
         self._paint_cells(page, self.header_cells, top, height)
         self._rules(page, [(first, span) for first, span, _ in self.header_cells], top, height, top_rule=True)
 
@@ -91,7 +124,10 @@ class TableGrid:
         for index in rows:
             height = heights[index]
             cells = self.cells[index]
-            merged_here = {c for c in table.merge_columns if table.rows[index].kind == "data"}
+            # Merged columns where this row has a cell of its own (a cell spanning columns is not merged down).
+            merged_here = {
+                c for c in table.merge_columns if table.rows[index].kind == "data" and (c, 1) in {cell[:2] for cell in cells}
+            }
             plain = [(first, span, block) for first, span, block in cells if first not in merged_here]
             self._paint_cells(page, plain, y, height)
             spans = [(first, span) for first, span, _ in cells]
@@ -112,11 +148,11 @@ class TableGrid:
                 continue
             text_height = block.line_count() * block.pitch
             origin = QPointF(self.edges[first] + self.padding, top + (height - text_height) / 2)
-            page.ops.append(lambda painter, drawn, o=origin, b=block: draw_lines(painter, b, o, None, drawn))
+            page.ops.append(partial(_cell_text, block, origin))
 
     def _rules(self, page: Page, spans: list[tuple[int, int]], top: float, height: float, *, top_rule: bool) -> None:
         """Each cell's left, right and bottom rule (the row above draws the top one; the header draws its own)."""
-        lines = []
+        lines: list[tuple[float, float, float, float]] = []
         for first, span in spans:
             left, right = self.edges[first], self.edges[first + span]
             lines += [
@@ -126,10 +162,18 @@ class TableGrid:
             ]
             if top_rule:
                 lines.append((left, top, right, top))
-        page.ops.append(lambda painter, _drawn, ls=lines: _rules(painter, ls))
+        page.ops.append(partial(_rules, lines))
 
 
-def _rules(painter: QPainter, lines: list[tuple[float, float, float, float]]) -> None:
+def _shade(rect: QRectF, painter: QPainter, _drawn: DrawnText | None) -> None:
+    painter.fillRect(rect, QColor(f"#{TABLE.header_shade}"))
+
+
+def _cell_text(block: TextBlock, origin: QPointF, painter: QPainter, drawn: DrawnText | None) -> None:
+    draw_lines(painter, block, origin, None, drawn)
+
+
+def _rules(lines: list[tuple[float, float, float, float]], painter: QPainter, _drawn: DrawnText | None) -> None:
     painter.setPen(QPen(QColor(0, 0, 0), TABLE.border * PT))
     for x1, y1, x2, y2 in lines:
         painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))

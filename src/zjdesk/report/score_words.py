@@ -31,7 +31,7 @@ def _with_reason(text: str, item: IndicatorScore) -> str:
     return text + "。"
 
 
-def scoring_note(item: IndicatorScore) -> str:
+def indicator_note(item: IndicatorScore) -> str:
     """The 评分说明 of one indicator on the score sheet; empty while a judged indicator has no score yet."""
     kind = item.rule_kind
     if not item.fell_back_to_judged and kind in RATE_RULES:

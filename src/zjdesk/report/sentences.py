@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from zjdesk.domain.amounts import format_amount, format_percent
+from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import Breakdown, Cover, Figures, UnitProfile
 from zjdesk.domain.rates import RATE_LABELS
 
@@ -28,12 +28,6 @@ PARAGRAPH_RATES: tuple[str, ...] = (
 )
 
 RateLookup = Callable[[str], Decimal | None]
-
-
-def format_score(value: Decimal) -> str:
-    """A score as people write it: 100, 92.5, 87.25 (no trailing zeros)."""
-    text = f"{value.quantize(Decimal('0.01')):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def opening_paragraph(cover: Cover) -> str:
@@ -165,4 +159,4 @@ def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
 def score_sentence(total: Decimal, grade: str, cap_note: str = "") -> str:
     """自评结论：自评分数X分，等级X。 — from the live score."""
     note = f"{cap_note}。" if cap_note else ""
-    return f"自评结论：自评分数{format_score(total)}分，等级{grade}。{note}"
+    return f"自评结论：自评分数{format_number(total)}分，等级{grade}。{note}"

@@ -1,72 +1,63 @@
-"""The two sheets submitted with the report, as outline tables: 数据表 (figures) and 评分表 (score)."""
+"""The sheets submitted with the report, as outline tables: 数据表 (figures), 评分表 (score) and the
+部门整体支出绩效目标完成情况表 (the goal table, when the goals have indicator rows)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from zjdesk.domain.amounts import format_amount, format_percent
+from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
-from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE, chinese_date
+from zjdesk.domain.registry import breakdown_parts, figure, figure_fields, label_of
+from zjdesk.domain.report_words import (
+    DATA_SHEET_TITLE,
+    GOAL_SHEET_TITLE,
+    GOAL_TABLE_COLUMNS,
+    SCORE_SHEET_TITLE,
+    chinese_date,
+)
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
-from zjdesk.report.sentences import format_score
 
 MISSING = "—"
 
-# (group title, [(row label, field path)]) — the figures of DESIGN §5 in the order officers read them.
-FIGURE_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "一、预算收支情况",
-        (
-            ("年初预算数", "figures.initial_budget"),
-            ("预算调整数", "figures.budget_adjustment"),
-            ("全年预算数", "figures.budget.total"),
-            ("　其中：基本支出", "figures.budget.basic"),
-            ("　　　　项目支出", "figures.budget.project"),
-            ("决算收入", "figures.final_revenue.total"),
-            ("　其中：基本支出", "figures.final_revenue.basic"),
-            ("　　　　项目支出", "figures.final_revenue.project"),
-            ("决算支出", "figures.final_expenditure.total"),
-            ("　其中：基本支出", "figures.final_expenditure.basic"),
-            ("　　　　项目支出", "figures.final_expenditure.project"),
-            ("　　　　其他支出", "figures.final_expenditure.other"),
-            ("上年决算支出", "figures.prior_final_expenditure.total"),
-            ("　其中：基本支出", "figures.prior_final_expenditure.basic"),
-            ("　　　　项目支出", "figures.prior_final_expenditure.project"),
-            ("年末结转结余", "figures.carry_over"),
-        ),
-    ),
-    (
-        "二、公用经费、“三公”经费和政府采购",
-        (
-            ("公用经费预算数", "figures.public_funds_budget"),
-            ("公用经费实际支出", "figures.public_funds_actual"),
-            ("“三公”经费预算数", "figures.three_public_budget"),
-            ("“三公”经费实际支出", "figures.three_public_actual"),
-            ("上年“三公”经费支出", "figures.three_public_prior_actual"),
-            ("政府采购预算（计划）数", "figures.procurement_plan"),
-            ("政府采购实际金额", "figures.procurement_actual"),
-        ),
-    ),
-)
+# A breakdown's parts are printed under its total: "　其中：基本支出", then "　　　　项目支出".
+_FIRST_PART = "　其中："
 
 
-def _amount_row(number: int, label: str, path: str, year: YearData) -> Row:
+def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations."""
+    groups: dict[str, list[tuple[str, str, str]]] = {}
+    for item in figure_fields():
+        info = item.info
+        if not info.sheet_group:
+            continue
+        rows = groups.setdefault(info.sheet_group, [])
+        if info.kind == "breakdown":
+            rows.append((info.label, f"{item.path}.total", info.sheet_note))
+            for position, part in enumerate(info.sheet_parts):
+                label = breakdown_part_label(part)
+                rows.append((_FIRST_PART + label if position == 0 else "　" * 4 + label, f"{item.path}.{part}", info.sheet_note))
+        elif info.kind == "amount":
+            rows.append((info.label, item.path, info.sheet_note))
+    return list(groups.items())
+
+
+def breakdown_part_label(part: str) -> str:
+    """The declared name of a breakdown's part (基本支出, 项目支出, 其他支出)."""
+    return next(item.info.label for item in breakdown_parts() if item.name == part)
+
+
+def _amount_row(number: int, label: str, path: str, note: str, year: YearData) -> Row:
+    """An amount: a number in the sheet, empty (and "—" in print) when unknown."""
     value = get_value(year, path)
-    note = path_note(path)
     return Row((str(number), label, format_amount(value) or MISSING, "万元", note), values=(number, label, value, "万元", note))
 
 
-def _count_row(number: int, label: str, value: int | None, note: str = "") -> Row:
-    """A head count: a whole number in the sheet, empty (and "—" in print) when unknown."""
+def _count_row(number: int, label: str, value: int | None, measure: str = "人", note: str = "") -> Row:
+    """A count: a whole number in the sheet, empty (and "—" in print) when unknown."""
     text = MISSING if value is None else str(value)
-    return Row((str(number), label, text, "人", note), values=(number, label, value, "人", note))
-
-
-def path_note(path: str) -> str:
-    """The 说明 of a figure row: empty, except where the figure is carried from last year's file."""
-    return "上年度决算" if path.startswith("figures.prior_") or path.endswith("prior_actual") else ""
+    return Row((str(number), label, text, measure, note), values=(number, label, value, measure, note))
 
 
 def _percent(value: Decimal | None) -> str:
@@ -74,8 +65,9 @@ def _percent(value: Decimal | None) -> str:
 
 
 def _rate_row(number: int, label: str, value: Decimal | None, formula: str) -> Row:
+    """A rate in percent, as printed (two decimals); empty in the sheet when unknown."""
     text = _percent(value)
-    number_value = None if value is None else Decimal(text)  # as printed: two decimals
+    number_value = None if value is None else Decimal(text)
     return Row((str(number), label, text, "%", formula), values=(number, label, number_value, "%", formula))
 
 
@@ -83,30 +75,30 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     """数据表: the figures, the staff numbers and the rates computed from them."""
     rows: list[Row] = []
     number = 0
-    for group, entries in FIGURE_ROWS:
+    for group, entries in figure_rows():
         rows.append(Row((group,), "group"))
-        for label, path in entries:
+        for label, path, note in entries:
             number += 1
-            rows.append(_amount_row(number, label, path, year))
+            rows.append(_amount_row(number, label, path, note, year))
 
     rows.append(Row(("三、人员情况",), "group"))
     profile = year.profile
-    # 编制 and 在职 each in a row of its own, so every count is a number the sheet can add up.
-    for label, total, attribute, note in (
-        ("核定编制数", profile.establishment_total, "establishment", ""),
-        ("在职人数", profile.actual_total, "actual", profile.staff_as_of),
+    # 编制 and 在职 each in rows of their own, so every count is a number the sheet can add up.
+    for path, total, attribute, note in (
+        ("profile.establishment_total", profile.establishment_total, "establishment", ""),
+        ("profile.actual_total", profile.actual_total, "actual", profile.staff_as_of),
     ):
         number += 1
-        rows.append(_count_row(number, label, total, note))
+        rows.append(_count_row(number, label_of(path), total, note=note))
         for index, category in enumerate(profile.staff):
             number += 1
-            lead = "　其中：" if index == 0 else "　　　　"
+            lead = _FIRST_PART if index == 0 else "　" * 4
             category_note = category.note if attribute == "actual" else ""
-            rows.append(_count_row(number, f"{lead}{category.name}", getattr(category, attribute), category_note))
+            rows.append(_count_row(number, f"{lead}{category.name}", getattr(category, attribute), note=category_note))
     for unit in profile.subordinate_units:
-        for label, value in (("核定编制数", unit.establishment), ("在职人数", unit.actual)):
+        for path, value in (("profile.establishment_total", unit.establishment), ("profile.actual_total", unit.actual)):
             number += 1
-            rows.append(_count_row(number, f"{unit.name}{label}", value, "下属单位"))
+            rows.append(_count_row(number, f"{unit.name}{label_of(path)}", value, note="下属单位"))
 
     rows.append(Row(("四、计算指标",), "group"))
     for rate in facts.rates:
@@ -115,7 +107,22 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         rows.append(_rate_row(number, rate.label, rate.value, formula))
     if not any("payment" in rate.name for rate in facts.rates):
         number += 1
-        rows.append(_rate_row(number, "支付进度率", year.figures.payment_progress_rate, "国库支付系统"))
+        progress = figure("payment_progress_rate")
+        rows.append(_rate_row(number, progress.info.label, year.figures.payment_progress_rate, progress.info.sheet_note))
+
+    rows.append(Row(("五、绩效目标完成情况",), "group"))
+    counts = facts.goal_counts
+    for label, value, measure, note in (
+        ("绩效目标", counts.goals, "个", ""),
+        ("绩效指标", counts.indicators, "项", "绩效目标完成情况表所列指标"),
+        ("已达成指标", counts.met, "项", "实际完成值达到指标值（定性指标评为达成）"),
+        ("未达成指标", counts.not_met, "项", "原因见绩效目标完成情况表"),
+    ):
+        number += 1
+        rows.append(_count_row(number, label, value, measure, note))
+    if counts.pending:
+        number += 1
+        rows.append(_count_row(number, "尚未填写实际完成值的指标", counts.pending, "项"))
 
     columns = (
         Column("序号", 12),
@@ -129,7 +136,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
 
 
 def _score(value: Decimal | None) -> str:
-    return MISSING if value is None else format_score(value)
+    return MISSING if value is None else format_number(value)
 
 
 def score_sheet(year: YearData, facts: ReportFacts) -> Table:
@@ -137,12 +144,12 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
     total and the grade; then the sign-off rows (填表人、联系电话、填报日期、单位负责人、单位盖章)."""
     rows: list[Row] = []
     for line in facts.indicators:
-        weight = format_score(line.weight)
+        weight = format_number(line.weight)
         cells = (line.level1, line.level2, line.level3, weight, line.criteria, _score(line.score), line.note)
         values: tuple[CellValue, ...] = (*cells[:3], line.weight, line.criteria, line.score, line.note)
         rows.append(Row(cells, values=values))
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
-    total = (format_score(weight_sum), "", format_score(facts.total), facts.cap_note)
+    total = (format_number(weight_sum), "", format_number(facts.total), facts.cap_note)
     rows.append(
         Row(
             ("合计", *total),
@@ -159,11 +166,11 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("三级指标", 34),
         Column("分值", 13),
         Column("评分标准", 58, "left"),
-        Column("得分", 13),
-        Column("评分说明", 63, "left"),
+        Column("得分", 15),
+        Column("评分说明", 61, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
-    notes = ()
+    notes: tuple[str, ...] = ()
     if facts.set_name or facts.set_is_reference:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
         notes = (f"{label}：{facts.set_name}" if facts.set_name else label,)
@@ -179,7 +186,7 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
     )
 
 
-# The sign-off rows of a 自评表 with seven columns: (label, value) of each cell and the columns it covers.
+# The sign-off rows of a 自评表 with seven columns: the columns each cell covers.
 SIGNOFF_SPANS = ((3, 2, 2), (3, 4))
 
 
@@ -194,3 +201,79 @@ def signoff_rows(year: YearData) -> list[Row]:
         Row(tuple(f"{label}：{value.strip()}" for label, value in cells), "signoff", spans=spans)
         for cells, spans in zip(lines, SIGNOFF_SPANS, strict=True)
     ]
+
+
+# Widths (mm) of the goal table's columns, in GOAL_TABLE_COLUMNS order: 225 mm, the landscape text block.
+GOAL_COLUMN_WIDTHS = (28, 19, 19, 28, 11, 17, 13, 17, 11, 15, 47)
+GOAL_COLUMN_ALIGN = {"goal": "left", "level3": "left", "deviation": "left"}
+
+
+def _weight_text(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
+    """部门整体支出绩效目标完成情况表: every goal's indicators with target, actual, weight, score and 偏差原因."""
+    rows = []
+    for line in facts.goal_lines:
+        if not line.has_row:
+            rows.append(Row((line.goal, "（未细化为绩效指标）"), spans=(1, 10)))
+            continue
+        score = "" if line.score is None else format_number(line.score)
+        rows.append(
+            Row(
+                (
+                    line.goal,
+                    line.level1,
+                    line.level2,
+                    line.level3,
+                    line.nature,
+                    line.target,
+                    line.unit,
+                    line.actual or MISSING,
+                    _weight_text(line.weight),
+                    score or MISSING,
+                    line.deviation,
+                ),
+                values=(
+                    line.goal,
+                    line.level1,
+                    line.level2,
+                    line.level3,
+                    line.nature,
+                    line.target,
+                    line.unit,
+                    line.actual or None,
+                    line.weight,
+                    line.score,
+                    line.deviation,
+                ),
+            )
+        )
+    weights = sum((line.weight for line in facts.goal_lines if line.weight is not None and line.weight > 0), Decimal(0))
+    scores = sum((line.score for line in facts.goal_lines if line.score is not None), Decimal(0))
+    counts = facts.goal_counts
+    summary = f"达成 {counts.met} 项，未达成 {counts.not_met} 项" + (f"，待填写 {counts.pending} 项" if counts.pending else "")
+    rows.append(
+        Row(
+            ("合计", format_number(weights), format_number(scores), summary),
+            "total",
+            spans=(8, 1, 1, 1),
+            values=("合计", ColumnSum(weights), ColumnSum(scores), summary),
+        )
+    )
+    columns = tuple(
+        Column(header, width, GOAL_COLUMN_ALIGN.get(key, "center"))  # type: ignore[arg-type]
+        for (key, header), width in zip(GOAL_TABLE_COLUMNS, GOAL_COLUMN_WIDTHS, strict=True)
+    )
+    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
+    return Table(
+        "goal_sheet",
+        GOAL_SHEET_TITLE,
+        columns,
+        tuple(rows),
+        landscape=True,
+        merge_columns=(0, 1, 2),
+        caption=caption,
+        notes=(facts.goal_note,) if facts.goal_note else (),
+    )

@@ -28,7 +28,7 @@ from zjdesk.report.docx_package import utc
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
 from zjdesk.report.page_spec import FONTS, TABLE
 
-SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表"}
+SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
 BODY_FONT = FONTS["fangsong"].name
 HEADER_FONT = FONTS["heiti"].name
 TITLE_FONT = FONTS["xiaobiaosong"].name
@@ -121,10 +121,10 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     cached: dict[str, str] = {}
     for offset, row in enumerate(table.rows):
         cached.update(_row(sheet, FIRST_DATA_ROW + offset, row, table, widths, data_rows))
-    for column in table.merge_columns:
-        for start, span in table.vertical_spans(column).items():
+    for merged in table.merge_columns:
+        for start, span in table.vertical_spans(merged).items():
             top = FIRST_DATA_ROW + start
-            sheet.merge_cells(start_row=top, start_column=column + 1, end_row=top + span - 1, end_column=column + 1)
+            sheet.merge_cells(start_row=top, start_column=merged + 1, end_row=top + span - 1, end_column=merged + 1)
     note_row = FIRST_DATA_ROW + len(table.rows) + 1
     for note in table.notes:
         sheet.cell(note_row, 1, note).font = Font(name=BODY_FONT, size=10)
@@ -161,8 +161,8 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[flo
     bold = row.kind == "total"
     for position, (first, span, text) in enumerate(row.placed(columns)):
         value = row.value(position) if row.kind != "group" else text
-        if not row.values and isinstance(value, str):
-            value = cell_value(value)
+        if isinstance(value, str):
+            value = cell_value(value)  # a number written as text (a goal's 指标值) is a number in the sheet
         cell = sheet.cell(number, first + 1)
         if isinstance(value, ColumnSum):
             letter = get_column_letter(first + 1)
@@ -219,11 +219,7 @@ def _with_cached_results(data: bytes, sheets: list[tuple[str, dict[str, str]]]) 
             match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
             if match and int(match.group(1)) <= len(sheets):
                 for coordinate, result in sheets[int(match.group(1)) - 1][1].items():
-                    content = re.sub(
-                        rf'(<c r="{coordinate}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?',
-                        lambda found, value=result: f"{found.group(1)}{found.group(2)}<v>{value}</v>",
-                        content.decode(),
-                        count=1,
-                    ).encode()
+                    pattern = rf'(<c r="{coordinate}"[^>]*>)(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)?'
+                    content = re.sub(pattern, rf"\g<1>\g<2><v>{result}</v>", content.decode(), count=1).encode()
             target.writestr(item, content)
     return output.getvalue()

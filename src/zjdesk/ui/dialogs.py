@@ -1,15 +1,17 @@
 """Every question the program asks the officer, as small functions tests can replace.
 
 Pages and controllers call ``dialogs.ask_…`` through the module (never ``from … import``), so a
-test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no modal dialog blocks it.
+test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no modal dialog blocks it. Qt's dialog
+classes are imported by the function that shows one, so starting the program does not pay for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
 WORD_FILTER = "Word 文档 (*.docx)"
@@ -17,8 +19,14 @@ EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
 
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the officer something went wrong and what to do (the message says both)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")
     box.exec()
@@ -26,13 +34,24 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     """A short notice (an export finished)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("好")
     box.exec()
 
 
+def show_about(parent: QWidget | None) -> None:
+    """帮助 → 关于: version, build and folders for support, and the licences (see AboutDialog)."""
+    from zjdesk.ui.about_dialog import AboutDialog
+
+    AboutDialog(parent).exec()
+
+
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     """A yes/no question; True when the officer confirms."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
@@ -47,7 +66,7 @@ def ask_export_despite_findings(parent: QWidget | None, action: str, findings: l
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
     from zjdesk.domain.checks import CHECK_NAMES
-    from zjdesk.ui.steps import STEPS, step_of_path
+    from zjdesk.domain.steps import step_for_path
 
     dialog = QDialog(parent)
     dialog.setObjectName("yellowFindingsDialog")
@@ -64,7 +83,7 @@ def ask_export_despite_findings(parent: QWidget | None, action: str, findings: l
     listing.setWordWrap(True)
     listing.setSpacing(3)
     for finding in findings:
-        step = STEPS[step_of_path(finding.path or "")].title
+        step = step_for_path(finding.path or "").title
         item = QListWidgetItem(f"【{CHECK_NAMES.get(finding.check, finding.check)}·{step}】{finding.message}")
         item.setData(Qt.ItemDataRole.UserRole, finding)
         listing.addItem(item)
@@ -92,12 +111,16 @@ def ask_export_despite_findings(parent: QWidget | None, action: str, findings: l
 
 def ask_open_year_file(parent: QWidget | None, folder: str = "") -> str | None:
     """The year file to open, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "打开年度文件", folder, f"{YEAR_FILE_FILTER};;所有文件 (*)")
     return path or None
 
 
 def ask_save_year_file(parent: QWidget | None, suggested: str) -> str | None:
     """Where to create a new year file, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, "新年度文件保存到", suggested, YEAR_FILE_FILTER)
     if path and not path.lower().endswith(".zjd"):
         path += ".zjd"
@@ -106,12 +129,16 @@ def ask_save_year_file(parent: QWidget | None, suggested: str) -> str | None:
 
 def ask_open_document(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str | None:
     """A document to read (last year's Word report, an indicator table), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
 
 
 def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
     """Where to write an export, or None; the suffix of the filter is added when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     if not path:
         return None
@@ -123,11 +150,15 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
 
 def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
     """A folder to write into, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path = QFileDialog.getExistingDirectory(parent, title, folder)
     return path or None
 
 
-def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""):
+def ask_new_year_details(
+    parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""
+) -> tuple[str, int, str] | None:
     """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
     from zjdesk.ui.new_year_dialog import NewYearDialog
 
@@ -137,7 +168,7 @@ def ask_new_year_details(parent: QWidget | None, unit_name: str = "", year: int 
     return None
 
 
-def ask_print(parent: QWidget | None, printer) -> bool:
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog on ``printer``; True when the officer chose 打印."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -146,7 +177,7 @@ def ask_print(parent: QWidget | None, printer) -> bool:
     return bool(dialog.exec())
 
 
-def show_print_preview(parent: QWidget | None, printer, paint) -> None:
+def show_print_preview(parent: QWidget | None, printer: QPrinter, paint: Callable[[QPrinter], None]) -> None:
     """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 

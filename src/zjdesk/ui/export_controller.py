@@ -2,28 +2,29 @@
 
 The report's content comes from :mod:`zjdesk.report` (one outline, several renderers); this
 module asks where to write, refuses a final export while red findings remain (offering a draft,
-marked 草稿 on every page), and keeps the QPrinter referenced while a preview dialog uses it.
+marked 草稿 on every page), lists the yellow findings not yet checked before a final print or export
+(one click goes to a finding's field), and keeps the QPrinter referenced while a preview dialog uses it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from zjdesk.domain.checks_base import Finding, blocking_findings
 from zjdesk.domain.errors import UserError
-from zjdesk.domain.model import YearData
-from zjdesk.report import qt_document
-from zjdesk.report.engine import outline_for
-from zjdesk.report.export import RedFindingsError, export_year, open_yellow_findings
-from zjdesk.report.outline import Outline
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.score_service import ScoreService
-from zjdesk.ui.step_status import is_todo
+from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.open_year import OpenYear
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from zjdesk.report.outline import Outline
+    from zjdesk.report.qt_document import ReportDocument
 
 FORMATS = {
     "docx": ("导出 Word 报告", ".docx", dialogs.WORD_FILTER),
@@ -38,43 +39,40 @@ class ExportController(QObject):
     exported = Signal(list)  # the paths written
     finding_chosen = Signal(object)  # a finding the officer clicked in the pre-export list: show its field
 
-    def __init__(self, parent: QWidget, document: Document, scores: ScoreService) -> None:
+    def __init__(self, parent: QWidget, open_year: OpenYear, live_score: LiveScore) -> None:
         super().__init__(parent)
         self.parent_widget = parent
-        self.document = document
-        self.scores = scores
+        self.open_year = open_year
+        self.live_score = live_score
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
-        if hasattr(parent, "go_to_finding"):
-            self.finding_chosen.connect(parent.go_to_finding)
-
-    @staticmethod
-    def figures_paragraph(year: YearData) -> str:
-        """The generated paragraph of （四）部门整体支出情况 as the report will print it."""
-        for block in outline_for(year).blocks:
-            if getattr(block, "source", "") == "figures":
-                return block.text
-        return ""
+        go_to_finding = getattr(parent, "go_to_finding", None)
+        if go_to_finding is not None:
+            self.finding_chosen.connect(go_to_finding)
 
     # -- what is printed ---------------------------------------------------------------------------
 
-    def red_findings(self) -> list[Any]:
-        return [item for item in self.scores.findings if item.severity == "red"]
+    def red_findings(self) -> list[Finding]:
+        """The findings that block a final export now."""
+        return blocking_findings(self.live_score.findings)
 
     def outline(self, *, draft: bool = False) -> Outline:
         """The report outline of the year as it is now."""
-        year = self.document.snapshot()
-        return outline_for(year, draft=draft)
+        from zjdesk.report.engine import outline_for  # the report modules load at the first preview or export
 
-    def preview(self) -> Any:
+        return outline_for(self.open_year.snapshot(), draft=draft)
+
+    def preview(self) -> ReportDocument:
         """The laid-out report for the on-screen preview (marked 草稿 while red findings remain)."""
-        return qt_document.preview_document(self.outline(draft=bool(self.red_findings())))
+        from zjdesk.report.qt_document import preview_document
+
+        return preview_document(self.outline(draft=bool(self.red_findings())))
 
     def _draft_allowed(self, action: str) -> bool | None:
         """None: cancelled; False: final; True: draft (red findings remain and the officer agreed)."""
         red = self.red_findings()
         if not red:
             return False
-        todo = sum(1 for item in red if is_todo(item))
+        todo = sum(1 for item in red if item.is_todo)
         parts = []
         if todo:
             parts.append(f"{todo} 项必填内容或评分尚未填写")
@@ -86,9 +84,15 @@ class ExportController(QObject):
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
 
+    def open_yellow_findings(self) -> list[Finding]:
+        """The yellow findings not yet checked: what a final export would carry into the official document."""
+        from zjdesk.report.export import open_yellow_findings
+
+        return open_yellow_findings(self.live_score.findings)
+
     def _yellow_confirmed(self, action: str) -> bool:
         """Before a final print or export: the officer sees the open yellow findings and goes on, or goes to one."""
-        findings = open_yellow_findings(self.scores.findings)
+        findings = self.open_yellow_findings()
         if not findings:
             return True
         answer = dialogs.ask_export_despite_findings(self.parent_widget, action, findings)
@@ -101,6 +105,8 @@ class ExportController(QObject):
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_stem())
         self.printer = printer
@@ -121,18 +127,15 @@ class ExportController(QObject):
         draft = bool(self.red_findings())
         printer = self._new_printer()
         outline = self.outline(draft=draft)
-        dialogs.show_print_preview(self.parent_widget, printer, lambda target: qt_document.print_outline(outline, target))
+        from zjdesk.report.qt_document import print_outline
 
-    def print_to_pdf(self, path: str | Path, *, draft: bool = False) -> None:
-        """Print through the same path as paper printing, into a PDF file (for checking and scripts)."""
-        printer = self._new_printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self._print(printer, draft)
+        dialogs.show_print_preview(self.parent_widget, printer, lambda target: print_outline(outline, target))
 
     def _print(self, printer: QPrinter, draft: bool) -> bool:
+        from zjdesk.report.qt_document import print_outline
+
         try:
-            qt_document.print_outline(self.outline(draft=draft), printer)
+            print_outline(self.outline(draft=draft), printer)
         except (RuntimeError, UserError) as error:
             dialogs.show_error(self.parent_widget, "打印失败", f"无法打印（{error}）：请检查打印机是否已连接并处于就绪状态。")
             return False
@@ -141,7 +144,7 @@ class ExportController(QObject):
     # -- exporting ---------------------------------------------------------------------------------
 
     def suggested_stem(self, draft: bool = False) -> str:
-        cover = self.document.year.cover
+        cover = self.open_year.year.cover
         stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
@@ -150,7 +153,7 @@ class ExportController(QObject):
         wants_draft = self._draft_allowed("导出")
         if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
             return []
-        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.document.path).parent))
+        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.open_year.path).parent))
         if not folder:
             return []
         stem = Path(folder) / self.suggested_stem(wants_draft)
@@ -163,8 +166,12 @@ class ExportController(QObject):
         return self._write(targets, wants_draft)
 
     def _write(self, targets: dict[str, str], draft: bool) -> list[Path]:
+        from zjdesk.report.export import RedFindingsError, export_year
+
         try:
-            written = export_year(self.document.snapshot(), draft=draft, **targets)
+            written = export_year(
+                self.open_year.snapshot(), draft=draft, docx=targets.get("docx"), pdf=targets.get("pdf"), xlsx=targets.get("xlsx")
+            )
         except RedFindingsError as error:  # the year changed since the question: say so plainly
             dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
             return []
@@ -182,7 +189,7 @@ class ExportController(QObject):
             if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
                 return []
             draft = wants_draft
-        suggested = str(Path(self.document.path).with_name(self.suggested_stem(draft) + suffix))
+        suggested = str(Path(self.open_year.path).with_name(self.suggested_stem(draft) + suffix))
         target = dialogs.ask_export_path(self.parent_widget, title + ("（草稿）" if draft else ""), suggested, file_filter)
         if not target:
             return []

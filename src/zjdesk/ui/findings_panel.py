@@ -9,11 +9,11 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from zjdesk.ui.score_service import ScoreService
-from zjdesk.ui.step_status import is_todo
-from zjdesk.ui.steps import STEPS, step_of_path
+from zjdesk.domain.checks_base import Finding, Fix
+from zjdesk.domain.steps import STEPS, step_index_of_path
+from zjdesk.ui.live_score import LiveScore
 
-# "todo": a red finding that only says something is not filled in yet (see step_status.is_todo).
+# "todo": a finding that only says something is not filled in yet (Finding.is_todo).
 # "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
 SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
 SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
@@ -22,11 +22,11 @@ ITEM_PADDING = 14  # item padding top and bottom, and its bottom border
 SEVERITY_ORDER = {"red": 0, "todo": 1, "yellow": 2, "review": 3, "blue": 4}
 
 
-def kind_of(finding: Any) -> str:
+def kind_of(finding: Listed) -> str:
     """How the panel shows ``finding``: red, todo, yellow, review or blue."""
     if finding.check == "review_pending":
         return "review"
-    return "todo" if is_todo(finding) and finding.severity == "red" else finding.severity
+    return "todo" if finding.is_todo else finding.severity
 
 
 @dataclass(frozen=True)
@@ -39,26 +39,31 @@ class ReviewGroup:
     check: str = "review_pending"
     severity: str = "yellow"
     acknowledged: bool = False
-    fix: Any = None
+    fix: Fix | None = None
     acknowledgeable: bool = False  # confirmed on the page (确认 / 全部确认), field by field
+    is_todo: bool = False
 
     @property
     def message(self) -> str:
         return f"第 {self.step + 1} 步“{STEPS[self.step].title}”有 {self.count} 项内容待复核：请逐项核对后点“确认”。"
 
 
-def group_reviews(findings: list[Any]) -> list[Any]:
+# What the panel lists: a finding, or the 待复核 marks of a step as one line.
+Listed = Finding | ReviewGroup
+
+
+def group_reviews(findings: list[Finding]) -> list[Listed]:
     """``findings`` with the 待复核 ones of each step merged into one :class:`ReviewGroup`, in place of the first."""
-    by_step: dict[int, list[Any]] = {}
+    by_step: dict[int, list[Finding]] = {}
     for finding in findings:
         if finding.check == "review_pending":
-            by_step.setdefault(step_of_path(finding.path or ""), []).append(finding)
-    grouped: list[Any] = []
+            by_step.setdefault(step_index_of_path(finding.path or ""), []).append(finding)
+    grouped: list[Listed] = []
     for finding in findings:
         if finding.check != "review_pending":
             grouped.append(finding)
             continue
-        step = step_of_path(finding.path or "")
+        step = step_index_of_path(finding.path or "")
         members = by_step[step]
         if members[0] is finding:
             grouped.append(finding if len(members) == 1 else ReviewGroup(finding.path, len(members), step))
@@ -87,12 +92,12 @@ class FindingsPanel(QFrame):
 
     finding_activated = Signal(object)
 
-    def __init__(self, scores: ScoreService, parent: QWidget | None = None) -> None:
+    def __init__(self, live_score: LiveScore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scores = scores
+        self.live_score = live_score
         self.setObjectName("findingsPanel")
         self._icons = {kind: _dot(colour, ring=kind in ("todo", "review")) for kind, colour in SEVERITY_COLOURS.items()}
-        self.shown: list[Any] = []
+        self.shown: list[Listed] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -130,21 +135,21 @@ class FindingsPanel(QFrame):
         buttons.addWidget(self.ack_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        scores.updated.connect(self.refresh)
+        live_score.updated.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        findings = [item for item in self.scores.findings if not getattr(item, "acknowledged", False)]
+        open_findings = [item for item in self.live_score.findings if not item.acknowledged]
         # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
-        findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_of_path(item.path or "")))
-        acknowledged = len(self.scores.findings) - len(findings)
-        counts = {kind: sum(1 for item in findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
-        findings = group_reviews(findings)
+        open_findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_index_of_path(item.path or "")))
+        acknowledged = len(self.live_score.findings) - len(open_findings)
+        counts = {kind: sum(1 for item in open_findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
+        findings = group_reviews(open_findings)
         parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
         summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
-        if not self.scores.checked:
+        if not self.live_score.checked:
             summary = "正在检查……"
-        elif not findings and self.scores.score is not None:
+        elif not findings and self.live_score.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
         elif counts["todo"] and not counts["red"]:
             summary += "\n按下列事项逐项填写，点击一项即转到要填写的位置。"
@@ -186,13 +191,13 @@ class FindingsPanel(QFrame):
             if item.sizeHint() != size:
                 item.setSizeHint(size)
 
-    def current_finding(self) -> Any | None:
+    def current_finding(self) -> Listed | None:
         row = self.list.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _update_buttons(self, *_args: Any) -> None:
         finding = self.current_finding()
-        self.fix_button.setEnabled(finding is not None and bool(getattr(finding, "fix", None)))
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.ack_button.setEnabled(finding is not None and finding.acknowledgeable)
         if finding is not None and finding.fix is not None:
             self.fix_button.setText(finding.fix.label or "自动修正")
@@ -206,10 +211,10 @@ class FindingsPanel(QFrame):
 
     def fix_current(self) -> None:
         finding = self.current_finding()
-        if finding is not None and getattr(finding, "fix", None):
-            self.scores.apply_fix(finding)
+        if isinstance(finding, Finding) and finding.fix is not None:
+            self.live_score.apply_fix(finding)
 
     def acknowledge_current(self) -> None:
         finding = self.current_finding()
-        if finding is not None and finding.acknowledgeable:
-            self.scores.acknowledge(finding)
+        if isinstance(finding, Finding) and finding.acknowledgeable:
+            self.live_score.acknowledge(finding)

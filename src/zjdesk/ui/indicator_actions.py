@@ -8,48 +8,52 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.errors import UserError
-from zjdesk.store import indicator_xlsx
+from zjdesk.domain.model import YearData
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.files import write_file_atomically
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.open_year import OpenYear
 
 
-def indicator_set_actions(parent: QWidget, document: Document, scores: ScoreService) -> dict[str, Callable[[], None]]:
+def indicator_set_actions(parent: QWidget, open_year: OpenYear, live_score: LiveScore) -> dict[str, Callable[[], None]]:
     """The handlers of the indicator page's set buttons."""
 
     def use_reference() -> None:
-        if document.year.indicator_set.indicators and not dialogs.ask_yes_no(
+        if open_year.year.indicator_set.indicators and not dialogs.ask_yes_no(
             parent, "使用参考指标体系", "将用程序自带的参考指标体系替换当前指标体系，已填写的得分和扣分原因将清空。确定吗？"
         ):
             return
-        scores.use_reference_set()
+        live_score.use_reference_set()
 
     actions: dict[str, Callable[[], None]] = {"reference": use_reference}
 
     def import_set() -> None:
-        source = dialogs.ask_open_document(parent, "导入指标体系", dialogs.EXCEL_FILTER, str(document.path.parent))
+        source = dialogs.ask_open_document(parent, "导入指标体系", dialogs.EXCEL_FILTER, str(open_year.path.parent))
         if not source:
             return
         try:
-            imported = indicator_xlsx.import_indicator_set(source, document.year.indicator_set)
+            from zjdesk.store.indicator_xlsx import import_indicator_set  # openpyxl only when a sheet is read
+
+            imported = import_indicator_set(source, open_year.year.indicator_set)
         except UserError as error:
             dialogs.show_error(parent, "无法导入指标体系", str(error))
             return
 
-        def replace(year) -> None:
+        def replace(year: YearData) -> None:
             year.indicator_set = imported
 
-        document.replace_year(replace)
+        open_year.replace_year(replace)
         dialogs.show_info(parent, "已导入指标体系", f"已导入 {len(imported.indicators)} 项指标。请逐项核对计分方式。")
 
     def export_set() -> None:
-        suggested = str(document.path.with_name(f"{Path(document.path).stem}-指标体系.xlsx"))
+        suggested = str(open_year.path.with_name(f"{Path(open_year.path).stem}-指标体系.xlsx"))
         target = dialogs.ask_export_path(parent, "导出指标体系", suggested, dialogs.EXCEL_FILTER)
         if not target:
             return
         try:
-            write_file_atomically(target, indicator_xlsx.indicator_set_to_xlsx(document.year.indicator_set))
+            from zjdesk.store.indicator_xlsx import indicator_set_to_xlsx
+            from zjdesk.store.output_files import write_atomically
+
+            write_atomically(target, indicator_set_to_xlsx(open_year.year.indicator_set))
         except UserError as error:
             dialogs.show_error(parent, "无法导出指标体系", str(error))
             return

@@ -7,14 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,19 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.step_status import step_statuses
 from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
-from zjdesk.ui.findings_panel import FindingsPanel
+from zjdesk.ui.export_controller import ExportController
+from zjdesk.ui.findings_panel import FindingsPanel, Listed
+from zjdesk.ui.goal_actions import goal_table_actions
+from zjdesk.ui.indicator_actions import indicator_set_actions
+from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.score_panel import ScorePanel
-from zjdesk.ui.score_service import ScoreService
-from zjdesk.ui.step_status import step_statuses
-from zjdesk.ui.steps import STEPS, step_of_path
+from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
+from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
-PageFactory = Callable[[int], StepPage]
-STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+StepRef = int | str  # a step's index or key
 
 
 PREFERRED_SIZE = (1360, 860)
@@ -73,15 +77,14 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        document: Document,
-        scores: ScoreService,
-        page_factory: Callable[[MainWindow], PageFactory],
+        open_year: OpenYear,
+        live_score: LiveScore,
         program: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
-        self.scores = scores
+        self.open_year = open_year
+        self.live_score = live_score
         self.program = program
         self.pages: dict[int, StepPage] = {}
         self._painted = False
@@ -133,9 +136,9 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(bottom_bar)
 
-        self.score_panel = ScorePanel(scores)
-        self.findings_panel = FindingsPanel(scores)
-        if document.year_file.readonly:
+        self.score_panel = ScorePanel(live_score)
+        self.findings_panel = FindingsPanel(live_score)
+        if open_year.year_file.readonly:
             self.findings_panel.fix_button.hide()
             self.findings_panel.ack_button.hide()
         side = QWidget()
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("status.saved")
-        self.file_label = QLabel(("只读　" if document.year_file.readonly else "") + str(document.path))
+        self.file_label = QLabel(("只读　" if open_year.year_file.readonly else "") + str(open_year.path))
         self.file_label.setObjectName("status.file")
         self.statusBar().addWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.file_label)
@@ -167,16 +170,23 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigator.step_chosen.connect(self.go_to)
         self.findings_panel.finding_activated.connect(self.go_to_finding)
-        scores.updated.connect(self._update_statuses)
-        scores.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
-        document.saved.connect(self._saved)
-        document.failed.connect(self._save_failed)
-        document.changed.connect(self._field_changed)
+        live_score.updated.connect(self._update_statuses)
+        live_score.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
+        open_year.saved.connect(self._saved)
+        open_year.failed.connect(self._save_failed)
+        open_year.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
-        QApplication.instance().installEventFilter(self)
-        self.first_painted.connect(scores.start_checks)
-        self.page_factory = page_factory(self)
+        self.first_painted.connect(live_score.start_checks)
+        # One export controller and one set of indicator-set actions for the window, handed to the pages.
+        self.exports = ExportController(self, open_year, live_score)
+        goal_actions = goal_table_actions(self, open_year)
+        self.pages_context = {
+            step.key: PageContext(
+                step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score), goal_actions
+            )
+            for step in STEPS
+        }
         fit_to_screen(self, grow=True)
         self.go_to(0)
 
@@ -187,7 +197,7 @@ class MainWindow(QMainWindow):
             # After this paint has reached the screen, not within it.
             QTimer.singleShot(0, self.first_painted.emit)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # The side columns grow with the window: on a small screen the page keeps its room, on a
         # large one the score and findings panels use the space (findings wrap to fewer lines).
         width = event.size().width()
@@ -197,7 +207,14 @@ class MainWindow(QMainWindow):
 
     # -- menus and keys ----------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, handler, shortcut=None, name: str = "") -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        handler: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -233,23 +250,15 @@ class MainWindow(QMainWindow):
         )
         go.addSeparator()
         for index, step in enumerate(STEPS):
-            self._action(go, f"{index + 1}  {step.title}", lambda _checked=False, index=index: self.go_to(index))
+            self._action(go, f"{index + 1}  {step.title}", self._step_action(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于 zjdesk", self._about)
+        self._action(help_menu, "关于 zjdesk", self._about, None, "action.about")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            and event.key() in STEP_KEYS
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
+    def _step_action(self, index: int) -> Callable[[], None]:
+        def go() -> None:
+            self.go_to(index)
+
+        return go
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -265,21 +274,31 @@ class MainWindow(QMainWindow):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def page(self, index: int) -> StepPage:
-        """The page of step ``index``, built now if it was not yet."""
+    @staticmethod
+    def _index(step: StepRef) -> int:
+        return step_index(step) if isinstance(step, str) else step
+
+    def page(self, step: StepRef) -> StepPage:
+        """The page of ``step`` (its index or key), built now if it was not yet."""
+        index = self._index(step)
         if index not in self.pages:
-            page = self.page_factory(index)
+            page = build_page(self.pages_context[STEPS[index].key])
             self.pages[index] = page
             placeholder = self._placeholders[index]
-            if self.document.year_file.readonly:
+            if self.open_year.year_file.readonly:
                 make_read_only(page)
+            # Fields claim Ctrl+PgUp/PgDn; in this window those keys always change step.
+            for widget in page.findChildren(QWidget):
+                if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    leave_step_keys_to_the_window(widget)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         return self.pages[index]
 
-    def go_to(self, index: int) -> None:
-        """Show step ``index`` (out of range: stay where we are)."""
+    def go_to(self, step: StepRef) -> None:
+        """Show ``step`` (its index or key; an index out of range: stay where we are)."""
+        index = self._index(step)
         if not 0 <= index < len(STEPS):
             return
         previous = self.pages.get(self.current_step())
@@ -296,12 +315,12 @@ class MainWindow(QMainWindow):
         self.next_button.setEnabled(index < len(STEPS) - 1)
         self.next_button.setText("下一步 ›" if index < len(STEPS) - 1 else "已是最后一步")
         self.step_caption.setText(f"第 {index + 1} 步，共 {len(STEPS)} 步")
-        self.document.flush() if self.document.has_unsaved_changes else None
+        self.open_year.flush() if self.open_year.has_unsaved_changes else None
 
-    def go_to_finding(self, finding: Any) -> QWidget | None:
+    def go_to_finding(self, finding: Listed) -> QWidget | None:
         """Show the step of ``finding`` and put the cursor in its field; returns that field."""
-        path = getattr(finding, "path", "") or ""
-        index = step_of_path(path)
+        path = finding.path
+        index = step_index_of_path(path)
         self.go_to(index)
         widget = self.page(index).reveal(path) if path else None
         if widget is not None:
@@ -309,17 +328,17 @@ class MainWindow(QMainWindow):
         return widget
 
     def _update_statuses(self) -> None:
-        self.navigator.set_statuses(step_statuses(self.document.year, self.scores.findings))
+        self.navigator.set_statuses(step_statuses(self.open_year.year, self.live_score.findings))
 
     # -- saving ------------------------------------------------------------------------------------
 
     def save_now(self) -> None:
         """Ctrl+S: everything is saved anyway; commit what is pending and say so."""
-        if self.document.year_file.readonly:
+        if self.open_year.year_file.readonly:
             self.saved_label.setText("只读打开：不会修改文件")
             return
-        if self.document.flush():
-            self._saved(self.document.last_saved or datetime.now())
+        if self.open_year.flush():
+            self._saved(self.open_year.last_saved or datetime.now())
 
     def _saved(self, when: datetime) -> None:
         self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
@@ -333,20 +352,20 @@ class MainWindow(QMainWindow):
 
         Returns False when the window must stay open (the officer chose to go back).
         """
-        document = self.document
-        if not document.year_file.is_open or document.year_file.readonly or document.flush():
+        open_year = self.open_year
+        if not open_year.year_file.is_open or open_year.year_file.readonly or open_year.flush():
             return True
         while dialogs.ask_yes_no(
             self,
             "修改未能保存",
-            f"最近的修改未能保存到“{document.path.name}”（文件可能已被移走、U盘已拔出或磁盘已满）。\n"
+            f"最近的修改未能保存到“{open_year.path.name}”（文件可能已被移走、U盘已拔出或磁盘已满）。\n"
             "选“确定”把本年度（含这些修改）另存为新的年度文件；选“取消”回到程序，文件恢复后修改会继续保存。",
         ):
-            target = dialogs.ask_save_year_file(self, str(Path.home() / document.path.name))
+            target = dialogs.ask_save_year_file(self, str(Path.home() / open_year.path.name))
             if not target:
                 return False
             try:
-                write_new_year_file(target, document.year)
+                write_new_year_file(target, open_year.year)
             except UserError as error:
                 dialogs.show_error(self, "另存失败", str(error))
                 continue
@@ -358,32 +377,23 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self) -> None:
-        cover = self.document.year.cover
+        cover = self.open_year.year.cover
         unit = cover.unit_name or "（未填写单位）"
         year = f"{cover.evaluation_year}年度" if cover.evaluation_year else ""
-        read_only = "（只读）" if self.document.year_file.readonly else ""
-        self.setWindowTitle(f"{unit} {year} — {self.document.path.name}{read_only} — zjdesk 绩效自评")
+        read_only = "（只读）" if self.open_year.year_file.readonly else ""
+        self.setWindowTitle(f"{unit} {year} — {self.open_year.path.name}{read_only} — zjdesk 绩效自评")
 
-    # -- printing (delegated to the export controller of the last page) ------------------------------
-
-    def _export_page(self):
-        return self.page(len(STEPS) - 1)
+    # -- printing ------------------------------------------------------------------------------------
 
     def print_report(self) -> None:
         """Ctrl+P: print the report."""
-        self._export_page().controller.print_report()
+        self.exports.print_report()
 
     def print_preview(self) -> None:
-        self._export_page().controller.print_preview()
+        self.exports.print_preview()
 
     def _about(self) -> None:
-        import zjdesk
-
-        dialogs.show_info(
-            self,
-            "关于 zjdesk",
-            f"zjdesk {zjdesk.__version__}\n部门整体支出绩效自评报告编写程序。\n所有修改即时保存到年度文件（.zjd）。",
-        )
+        dialogs.show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
@@ -391,8 +401,7 @@ class MainWindow(QMainWindow):
         if not self._unsaved_edits_kept():
             event.ignore()  # back to the program: the edits are still there to save
             return
-        QApplication.instance().removeEventFilter(self)
-        self.document.close(commit=False)
+        self.open_year.close(commit=False)
         if self.program is not None:
             self.program.window_closed(self)
         super().closeEvent(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QListWidgetItem, QWidget
@@ -69,7 +71,7 @@ class StepNavigator(QListWidget):
         self.set_statuses(["open"] * len(STEPS))
         self.currentRowChanged.connect(self.step_chosen)
 
-    def set_statuses(self, statuses: list[str]) -> None:
+    def set_statuses(self, statuses: Sequence[str]) -> None:
         """One status per step: red, yellow, todo, done or open."""
         self.statuses = list(statuses)
         for index, status in enumerate(statuses):

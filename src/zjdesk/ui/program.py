@@ -6,8 +6,6 @@ Everything that touches files on the officer's behalf happens here (never in a p
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,51 +16,13 @@ from zjdesk.domain.model import YearData
 from zjdesk.store.lock import FileInUseError
 from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
+from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.main_window import MainWindow
-from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.open_year import OpenYear
 
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
 PREPARE_DELAY_MS = 300
-
-
-# Step index → (module, class) of its page; modules are imported when the page is first shown.
-PAGE_CLASSES = {
-    0: ("zjdesk.ui.pages.cover", "CoverPage"),
-    1: ("zjdesk.ui.pages.profile", "ProfilePage"),
-    2: ("zjdesk.ui.pages.tasks", "TasksPage"),
-    3: ("zjdesk.ui.pages.goals", "GoalsPage"),
-    5: ("zjdesk.ui.pages.team", "TeamPage"),
-    7: ("zjdesk.ui.pages.closing", "ClosingPage"),
-}
-
-
-def build_page_factory(window: MainWindow) -> Callable[[int], StepPage]:
-    """The pages of the steps, each given only what it needs (built, and imported, on first use)."""
-    document, scores = window.document, window.scores
-
-    def build(index: int) -> StepPage:
-        if index == 4:
-            from zjdesk.ui.export_controller import ExportController
-            from zjdesk.ui.pages.figures import FiguresPage
-
-            return FiguresPage(document, scores, ExportController.figures_paragraph)
-        if index == 6:
-            from zjdesk.ui.indicator_actions import indicator_set_actions
-            from zjdesk.ui.pages.evaluation import EvaluationPage
-
-            return EvaluationPage(document, scores, indicator_set_actions(window, document, scores))
-        if index == 8:
-            from zjdesk.ui.export_controller import ExportController
-            from zjdesk.ui.pages.export import ExportPage
-
-            return ExportPage(document, ExportController(window, document, scores))
-        module, name = PAGE_CLASSES[index]
-        return getattr(importlib.import_module(module), name)(document)
-
-    return build
 
 
 class Program(QObject):
@@ -81,7 +41,7 @@ class Program(QObject):
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [str(path) for path in (value or [])]
+        return [str(path) for path in value] if isinstance(value, list) else []
 
     def _remember(self, path: Path) -> None:
         entry = str(path.resolve())
@@ -111,11 +71,11 @@ class Program(QObject):
 
     def window_for(self, year_file: YearFile, year: YearData | None = None) -> MainWindow:
         """A main window on an open year file (not yet shown)."""
-        document = Document(year_file, year)
-        scores = ScoreService(document, defer_checks=self.fast_start and not self.windows)
-        window = MainWindow(document, scores, build_page_factory, self)
-        document.setParent(window)
-        scores.setParent(window)
+        open_year = OpenYear(year_file, year)
+        live_score = LiveScore(open_year, defer_checks=self.fast_start and not self.windows)
+        window = MainWindow(open_year, live_score, self)
+        open_year.setParent(window)
+        live_score.setParent(window)
         if not year_file.readonly:
             # Once the window is on screen and checked, load the write path in the background (the
             # first save won't wait); started earlier, its import would slow the first paint.
@@ -152,7 +112,7 @@ class Program(QObject):
         """Open the year file at ``path``; any problem is shown as a dialog and gives None."""
         path = Path(path)
         for window in self.windows:
-            if window.document.path.resolve() == path.resolve():
+            if window.open_year.path.resolve() == path.resolve():
                 window.raise_()
                 window.activateWindow()
                 return window
@@ -187,6 +147,17 @@ class Program(QObject):
             path = demo_file_path()
         except UserError as error:
             dialogs.show_error(self._parent(), "无法打开演示年度", str(error))
+            return None
+        return self.open_path(path)
+
+    def open_example(self) -> MainWindow | None:
+        """Open the example year (示例单位, with a full goal table), written to the user's data folder the first time."""
+        from zjdesk.store.user_data import example_file_path
+
+        try:
+            path = example_file_path()
+        except UserError as error:
+            dialogs.show_error(self._parent(), "无法打开示例年度", str(error))
             return None
         return self.open_path(path)
 

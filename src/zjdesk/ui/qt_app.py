@@ -17,6 +17,13 @@ UI_FONT_FAMILIES = [
 _translators: list[QTranslator] = []
 
 
+def application() -> QApplication:
+    """The running QApplication (the program always has one; see :func:`ensure_application`)."""
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    return instance
+
+
 def ensure_application() -> QApplication:
     """The running QApplication, created with Chinese translations and a Chinese UI font if needed."""
     application = QApplication.instance()

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.domain.amounts import format_number
+from zjdesk.ui.live_score import LiveScore
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
 
 
 def score_text(value: Any) -> str:
     """A score as people write it: 95, 92.5, 88.25."""
-    if value is None:
-        return "—"
-    value = Decimal(value).quantize(Decimal("0.01"))
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "—" if value is None else format_number(value)
 
 
 class ScorePanel(QFrame):
     """Redraws from the score service after every edit (labels are only touched when they change)."""
 
-    def __init__(self, scores: ScoreService, parent: QWidget | None = None) -> None:
+    def __init__(self, live_score: LiveScore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scores = scores
+        self.live_score = live_score
         self.setObjectName("scorePanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 14)
@@ -65,18 +61,18 @@ class ScorePanel(QFrame):
         self.groups.setVerticalSpacing(4)
         layout.addWidget(self.groups_holder)
         self._group_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
-        scores.updated.connect(self.refresh)
+        live_score.updated.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        score = self.scores.score
+        score = self.live_score.score
         if score is None:
             self._set(self.total, "—")
             self._set(self.grade, "")
             self.cap.setVisible(False)
             self.unscored.setVisible(False)
             return
-        grade = getattr(score, "grade", "") or ""
+        grade = score.grade
         waiting = [item for item in score.indicators if item.indicator.judged_score is None]
         to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
         need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
@@ -100,21 +96,17 @@ class ScorePanel(QFrame):
             self.grade.setText(shown_grade)
             self.grade.setProperty("colour", colour)
             self.grade.setStyleSheet(f"background:{colour};")
-        cap = getattr(score, "cap", None)
-        cap_text = self._cap_text(cap)
+        cap_text = score.cap.explanation if score.cap is not None else ""
         self._set(self.cap, cap_text)
         self.cap.setVisible(bool(cap_text))
-        groups = list(getattr(score, "groups", None) or [])
+        groups = score.groups
         if len(groups) != len(self._group_rows):
             self._rebuild_groups(len(groups))
         for (name_label, bar, value_label), group in zip(self._group_rows, groups, strict=True):
-            name = getattr(group, "name", "") or getattr(group, "level1", "")
-            weight = Decimal(getattr(group, "weight", 0) or 0)
-            value = Decimal(getattr(group, "score", 0) or 0)
-            self._set(name_label, name)
-            self._set(value_label, f"{score_text(value)}/{score_text(weight)}")
-            bar.setMaximum(max(1, int(weight * 100)))
-            bar.setValue(int(value * 100))
+            self._set(name_label, group.name)
+            self._set(value_label, f"{score_text(group.score)}/{score_text(group.weight)}")
+            bar.setMaximum(max(1, int(group.weight * 100)))
+            bar.setValue(int(group.score * 100))
 
     @staticmethod
     def _unscored_text(to_judge: int, need_data: int) -> str:
@@ -124,17 +116,6 @@ class ScorePanel(QFrame):
         if need_data:
             parts.append(f"{need_data} 项缺少计算数据")
         return f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步），全部评分后给出等级。"
-
-    def _cap_text(self, cap: Any) -> str:
-        if not cap:
-            return ""
-        if isinstance(cap, str):
-            return cap
-        message = getattr(cap, "message", "") or getattr(cap, "explanation", "")
-        if message:
-            return message
-        limit = getattr(cap, "max_total", None)
-        return f"受预算完成率限制，总分最高 {score_text(limit)} 分" if limit is not None else ""
 
     def _rebuild_groups(self, count: int) -> None:
         for row in self._group_rows:

@@ -17,28 +17,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zjdesk.ui.document import Document
+from zjdesk.ui.steps import PageContext
+from zjdesk.ui.widgets.fields import BoundField
+from zjdesk.ui.widgets.list_editor import ListEditor, ListRow
 from zjdesk.ui.widgets.review import ReviewBanner
 
 PAGE_MAX_WIDTH = 1180
 
 
 class StepPage(QScrollArea):
-    """A page of the wizard. Subclasses add cards to ``self.column`` in ``build``."""
+    """A page of the wizard. Subclasses add cards to ``self.column`` in ``build``.
 
-    title = ""
+    The page's title and the parts of the year it edits (for its 待复核 banner) are its step's.
+    """
+
     intro = ""
-    parts: tuple[str, ...] = ()  # the parts of the year this page edits (for its 待复核 banner)
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.context = context
+        self.step = context.step
+        self.title = context.step.title
+        self.parts = context.step.parts
+        self.open_year = context.open_year
+        self.live_score = context.live_score
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # forms fit the width
         self.setObjectName("stepPage")
         inner = QWidget()
         inner.setObjectName("pageBody")
+        self.body = inner  # the scrolled column (QScrollArea.widget() may be None to the type checker)
         # On a wide screen a line of text stays readable: the column stops growing and sits centred.
         inner.setMaximumWidth(PAGE_MAX_WIDTH)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -53,7 +62,7 @@ class StepPage(QScrollArea):
             intro.setObjectName("pageIntro")
             intro.setWordWrap(True)
             self.column.addWidget(intro)
-        self.review_banner = ReviewBanner(document, self.parts)
+        self.review_banner = ReviewBanner(self.open_year, self.parts)
         self.column.addWidget(self.review_banner)
         self.build()
         self.column.addStretch(1)
@@ -62,27 +71,29 @@ class StepPage(QScrollArea):
     def build(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
+    def _editor_of(self, path: str) -> QWidget | None:
+        """The widget that edits ``path`` exactly: a bound field, or the editor of a list."""
+        for widget in self.body.findChildren(QWidget):
+            if isinstance(widget, (BoundField, ListEditor)) and widget.path == path:
+                return widget
+        return None
+
     def reveal(self, path: str) -> QWidget | None:
         """The input widget of ``path`` on this page (or the nearest enclosing one), scrolled into view."""
         candidate = path
         while candidate:
-            widget = self.widget().findChild(QWidget, candidate)
+            widget = self._editor_of(candidate)
             if widget is not None:
                 # Open any folded card around the field first (a folded task hides its fields).
                 ancestor = widget.parentWidget()
                 while ancestor is not None and ancestor is not self:
-                    unfold = getattr(ancestor, "unfold", None)
-                    if callable(unfold):
-                        unfold()
+                    if isinstance(ancestor, ListRow):
+                        ancestor.unfold()
                     ancestor = ancestor.parentWidget()
                 self.ensureWidgetVisible(widget, 40, 80)
                 return widget
             candidate = candidate.rpartition(".")[0]
         return None
-
-    def focus_first(self) -> None:
-        """Put the cursor in the page's first field."""
-        self.widget().focusNextChild()
 
     def leaving(self) -> None:
         """Called when the officer leaves the page (pages that hold heavy views release them)."""
@@ -91,13 +102,20 @@ class StepPage(QScrollArea):
         """Called when the page is shown."""
 
 
+# A button that only reads the year (print, export): it stays available on a file opened read-only.
+READS_ONLY = "readsOnly"
+
+
+def reads_only(button: QPushButton) -> QPushButton:
+    """Mark ``button`` as one that changes nothing in the year."""
+    button.setProperty(READS_ONLY, True)
+    return button
+
+
 def make_read_only(page: QWidget) -> None:
     """Let the officer read every field of ``page`` but change none (a file opened read-only)."""
     for widget in page.findChildren(QWidget):
         if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
             widget.setReadOnly(True)
-        elif isinstance(widget, (QComboBox, QCheckBox)) or (
-            # printing and exporting only read the year: they stay available
-            isinstance(widget, QPushButton) and not widget.objectName().startswith("export.")
-        ):
+        elif isinstance(widget, (QComboBox, QCheckBox)) or (isinstance(widget, QPushButton) and not widget.property(READS_ONLY)):
             widget.setEnabled(False)

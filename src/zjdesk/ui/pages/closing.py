@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from zjdesk.domain.model import Practice
@@ -15,32 +17,30 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class ClosingPage(StepPage):
-    title = "经验、问题与改进"
-    parts = ("practices", "problems", "improvements", "other")
     intro = "报告第三部分的（三）主要做法和经验、（四）存在问题、（五）改进措施，以及第四部分其他自评情况。"
 
-    def _texts(self, list_path: str, item_name: str, numbering, placeholder: str) -> ListEditor:
-        document = self.document
+    def _texts(self, list_path: str, item_name: str, numbering: Callable[[int], str], placeholder: str) -> ListEditor:
+        open_year = self.open_year
 
         def row(index: int) -> QWidget:
             path = f"{list_path}.{index}"
-            return cells((TextBlock(document, path, placeholder, rows=2), 0), (ReviewBadge(document, path), NATURAL))
+            return cells((TextBlock(open_year, path, placeholder, rows=2), 0), (ReviewBadge(open_year, path), NATURAL))
 
-        return ListEditor(document, list_path, row, str, item_name=item_name, numbering=numbering, compact=True)
+        return ListEditor(open_year, list_path, row, str, item_name=item_name, numbering=numbering, compact=True)
 
     def build(self) -> None:
-        document = self.document
+        open_year = self.open_year
         practices = Card("（三）主要做法和经验")
 
         def practice_row(index: int) -> QWidget:
-            form = FieldForm(document)
+            form = FieldForm(open_year)
             form.line("标题", f"practices.{index}.title", "例如：强化组织领导，统筹协调推进")
             form.text("内容", f"practices.{index}.text", "做法和经验", rows=3)
             return form
 
         practices.add(
             ListEditor(
-                document,
+                open_year,
                 "practices",
                 practice_row,
                 Practice,
@@ -61,5 +61,5 @@ class ClosingPage(StepPage):
         self.column.addWidget(improvements)
 
         other = Card("四、其他自评情况", "没有其他情况时留空，报告中显示“无”。")
-        other.form(document).text("其他情况", "other", rows=3)
+        other.form(open_year).text("其他情况", "other", rows=3)
         self.column.addWidget(other)

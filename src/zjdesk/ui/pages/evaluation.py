@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,54 +18,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Indicator
+from zjdesk.domain.scoring import IndicatorScore
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
-from zjdesk.ui.score_service import ScoreService
-from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.pages.region_rules import region_rules_card
+from zjdesk.ui.steps import PageContext
+from zjdesk.ui.widgets.form import Card, clear_layout
 
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
 
 
 def _number(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return "—" if value is None else format_number(value)
 
 
 class EvaluationPage(StepPage):
-    title = "绩效自评"
-    parts = ("indicator_set", "evaluation")
     intro = (
         "按指标体系逐项评分：能由数据计算的指标自动得分，其余由评价小组评判打分；低于满分须填写扣分原因。"
         "指标体系可从财政局下发的 Excel 表导入，也可逐项修改。"
     )
 
-    def __init__(
-        self,
-        document: Document,
-        scores: ScoreService,
-        set_actions: dict[str, Callable[[], None]] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.scores = scores
-        self.set_actions = set_actions or {}
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        self.set_actions = context.indicator_actions
         self.selected = -1
         self.detail: IndicatorDetail | None = None
-        super().__init__(document, parent)
-        scores.updated.connect(self.refresh_table)
-        scores.updated.connect(self._update_detail)
-        document.reloaded.connect(self._reloaded)
-        document.changed.connect(self._field_changed)
+        super().__init__(context, parent)
+        self.live_score.updated.connect(self.refresh_table)
+        self.live_score.updated.connect(self._update_detail)
+        self.open_year.reloaded.connect(self._reloaded)
+        self.open_year.changed.connect(self._field_changed)
         self.refresh_table()
         if self._indicators():
             self.select(0)
 
     def _indicators(self) -> list[Indicator]:
-        return self.document.year.indicator_set.indicators
+        return self.open_year.year.indicator_set.indicators
 
     def build(self) -> None:
         table_card = Card("评分表：指标体系与得分")
@@ -140,20 +129,21 @@ class EvaluationPage(StepPage):
         set_card.add(holder)
 
         self.column.addWidget(set_card)
+        self.column.addWidget(region_rules_card(self.open_year))
 
-        evaluation = self.document.year.evaluation
+        evaluation = self.open_year.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:
             stated = Card(
                 "原报告中的自评结果（导入）",
                 "导入的往年报告中写明的分数和等级，仅供对照：报告中的“自评结果”一律采用上面实时计算的分数。",
             )
-            form = stated.form(self.document)
+            form = stated.form(self.open_year)
             form.decimal("原报告分数", "evaluation.stated_score", "分")
             form.line("原报告等级", "evaluation.stated_grade")
             self.column.addWidget(stated)
 
         analysis = Card("（二）部门整体支出绩效指标分析", "三段分析文字，分别对应预算编制、预算执行和预算监督情况。")
-        form = analysis.form(self.document)
+        form = analysis.form(self.open_year)
         form.text("1.预算编制情况", "evaluation.budgeting", rows=4)
         form.text("2.预算执行情况", "evaluation.execution", rows=4)
         form.text("3.预算监督情况", "evaluation.supervision", rows=4)
@@ -164,15 +154,13 @@ class EvaluationPage(StepPage):
     def refresh_table(self) -> None:
         """Show every indicator with its live score."""
         indicators = self._indicators()
-        indicator_set = self.document.year.indicator_set
+        indicator_set = self.open_year.year.indicator_set
         name = indicator_set.name or "（未命名指标体系）"
         total = sum((item.weight for item in indicators), Decimal(0))
         reference = "（参考指标体系，请按本年度通知核对）" if indicator_set.is_reference else ""
         self.set_label.setText(f"{name}{reference}　共 {len(indicators)} 项，分值合计 {_number(total)} 分。")
-        scored = {}
-        score = self.scores.score
-        for item in getattr(score, "indicators", None) or []:
-            scored[getattr(item, "path", "")] = item
+        score = self.live_score.score
+        scored = {item.path: item for item in score.indicators} if score is not None else {}
         self.table.blockSignals(True)
         self.table.setRowCount(len(indicators))
         for row, indicator in enumerate(indicators):
@@ -183,8 +171,8 @@ class EvaluationPage(StepPage):
                 indicator.level2,
                 indicator.level3,
                 _number(indicator.weight),
-                "待评" if waiting else _number(getattr(result, "score", None)),
-                getattr(result, "explanation", "") or "",
+                "待评" if waiting or result is None else _number(result.score),
+                result.explanation if result is not None else "",
             )
             for column, text in enumerate(values):
                 item = self.table.item(row, column)
@@ -211,12 +199,7 @@ class EvaluationPage(StepPage):
         if row == self.selected and self.detail_layout.count():
             return
         self.selected = row
-        while self.detail_layout.count():
-            child = self.detail_layout.takeAt(0).widget()
-            if child is not None:
-                child.hide()
-                child.setParent(None)  # out of findChild's reach at once: the new rows reuse the paths
-                child.deleteLater()
+        clear_layout(self.detail_layout)
         indicators = self._indicators()
         if not 0 <= row < len(indicators):
             self.detail_card.setTitle("所选指标")
@@ -231,9 +214,10 @@ class EvaluationPage(StepPage):
             self.table.blockSignals(False)
         self.detail_layout.addWidget(self._detail(row, indicators[row]))
 
-    def _result(self, row: int) -> object:
+    def _result(self, row: int) -> IndicatorScore | None:
         path = f"{INDICATORS}.{row}"
-        return next((item for item in getattr(self.scores.score, "indicators", None) or [] if item.path == path), None)
+        score = self.live_score.score
+        return next((item for item in score.indicators if item.path == path), None) if score is not None else None
 
     def _update_detail(self) -> None:
         """The selected indicator's live result, and whether its 扣分原因 is missing."""
@@ -242,19 +226,23 @@ class EvaluationPage(StepPage):
         self.detail.show_result(self._result(self.selected))
         path = f"{INDICATORS}.{self.selected}.deduction_reason"
         self.detail.show_reason_needed(
-            any(item.check == "deduction_reason_missing" and item.path == path for item in self.scores.findings)
+            any(item.check == "deduction_reason_missing" and item.path == path for item in self.live_score.findings)
         )
 
     @staticmethod
-    def _awaits_score(indicator: Indicator, result: object) -> bool:
-        judged = getattr(result, "rule_kind", "") == "judged" or getattr(result, "fell_back_to_judged", False)
-        return result is not None and judged and indicator.judged_score is None
+    def _awaits_score(indicator: Indicator, result: IndicatorScore | None) -> bool:
+        if result is None:
+            return False
+        judged = result.rule_kind == "judged" or result.fell_back_to_judged
+        return judged and indicator.judged_score is None
 
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
         result = self._result(row)
         # The definition stays unfolded while the officer edits it (a rule change lays the detail out again).
         shown = self.detail is not None and self.detail.definition.isVisibleTo(self.detail)
-        self.detail = IndicatorDetail(self.document, row, indicator, result, self.scores.rate_labels(), show_definition=shown)
+        self.detail = IndicatorDetail(
+            self.open_year, row, indicator, result, self.live_score.rate_labels(), show_definition=shown
+        )
         self._update_detail()
         return self.detail
 
@@ -273,7 +261,7 @@ class EvaluationPage(StepPage):
 
     def add_indicator(self) -> None:
         template = self._indicators()[self.selected] if 0 <= self.selected < len(self._indicators()) else Indicator()
-        index = self.document.append_item(
+        index = self.open_year.append_item(
             INDICATORS,
             Indicator(code=f"custom-{len(self._indicators()) + 1}", level1=template.level1, level2=template.level2),
         )
@@ -288,7 +276,7 @@ class EvaluationPage(StepPage):
             return
         if not dialogs.ask_yes_no(self, "删除指标", f"确定从指标体系中删除“{indicators[row].level3}”吗？"):
             return
-        self.document.remove_item(INDICATORS, row)
+        self.open_year.remove_item(INDICATORS, row)
         self.refresh_table()
         self.selected = -2
         self.select(min(row, len(self._indicators()) - 1))
@@ -298,17 +286,13 @@ class EvaluationPage(StepPage):
         target = row + delta
         if not (0 <= row < len(self._indicators()) and 0 <= target < len(self._indicators())):
             return
-        self.document.move_item(INDICATORS, row, target)
+        self.open_year.move_item(INDICATORS, row, target)
         self.refresh_table()
         self.selected = -2
         self.select(target)
 
     def _set_action(self, key: str) -> None:
-        action = self.set_actions.get(key)
-        if action is None:
-            dialogs.show_info(self, "指标体系", "此功能尚未就绪。")
-            return
-        action()
+        self.set_actions[key]()
 
     def reveal(self, path: str) -> QWidget | None:
         prefix = INDICATORS + "."

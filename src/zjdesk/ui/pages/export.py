@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from zjdesk.report.export import open_yellow_findings
-from zjdesk.report.qt_document import font_notice
-from zjdesk.ui.document import Document
-from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.step_status import is_todo
+from zjdesk.ui.pages.base import StepPage, reads_only
+from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.form import Card
 
 PREVIEW_DPI = 80
@@ -19,22 +16,21 @@ COLUMNS = 2  # buttons per row: two fit the page column of the smallest window
 
 
 class ExportPage(StepPage):
-    title = "预览与导出"
     intro = (
         "核对报告全文（下方为打印效果），然后打印或导出。报告（.docx / PDF）、数据表和评分表（.xlsx）"
         "由同一份数据生成，彼此一致。仍有红色问题时只能打印或导出草稿，每页标注“草稿”。"
     )
 
-    def __init__(self, document: Document, controller, parent: QWidget | None = None) -> None:
-        self.controller = controller
-        super().__init__(document, parent)
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        self.controller = context.exports
+        super().__init__(context, parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(400)
         self._timer.timeout.connect(self.render_preview)
         self._visible = False
-        document.changed.connect(lambda _path: self._timer.start() if self._visible else None)
-        controller.exported.connect(self._exported)
+        self.open_year.changed.connect(lambda _path: self._timer.start() if self._visible else None)
+        self.controller.exported.connect(self._exported)
 
     def build(self) -> None:
         actions = Card("打印与导出")
@@ -53,7 +49,7 @@ class ExportPage(StepPage):
             ("export.draft", "导出草稿（Word）…", "", lambda: self.controller.export("docx", draft=True), False),
         )
         for index, (name, text, shortcut, handler, primary) in enumerate(buttons):
-            button = QPushButton(text)
+            button = reads_only(QPushButton(text))
             button.setObjectName(name)
             if shortcut:
                 button.setToolTip(f"快捷键 {shortcut}")
@@ -68,10 +64,10 @@ class ExportPage(StepPage):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         actions.add(self.status)
-        self.fonts = QLabel(font_notice())
+        self.fonts = QLabel("")  # which face stands in for a missing GB face (filled with the first preview)
         self.fonts.setObjectName("exportFonts")
         self.fonts.setWordWrap(True)
-        self.fonts.setVisible(bool(self.fonts.text()))
+        self.fonts.hide()
         actions.add(self.fonts)
         self.column.addWidget(actions)
 
@@ -97,7 +93,7 @@ class ExportPage(StepPage):
     def render_preview(self) -> None:
         """Lay the report out again and show every page as it will print."""
         red = self.controller.red_findings()
-        todo = [item for item in red if is_todo(item)]
+        todo = [item for item in red if item.is_todo]
         if len(todo) < len(red):
             self.status.setText(
                 f"⚠ 还有 {len(red) - len(todo)} 项必须修改的问题（红色，见右侧“检查结果”）：现在只能打印或导出草稿。"
@@ -110,11 +106,15 @@ class ExportPage(StepPage):
             )
             self.status.setStyleSheet("color: #1e6fd9;")
         else:
-            yellow = open_yellow_findings(self.controller.scores.findings)
+            yellow = self.controller.open_yellow_findings()
             note = f"还有 {len(yellow)} 项黄色问题未核对，导出前会列出供核对。" if yellow else ""
             self.status.setText(f"✓ 没有必须修改的问题，可以打印和导出正式文件。{note}")
             self.status.setStyleSheet("color: #2e7d32;")
         report = self.controller.preview()
+        from zjdesk.report.qt_document import font_notice  # loaded with the preview, not at start
+
+        self.fonts.setText(font_notice())
+        self.fonts.setVisible(bool(self.fonts.text()))
         while len(self.page_labels) > report.page_count:
             label = self.page_labels.pop()
             label.setParent(None)
@@ -130,7 +130,7 @@ class ExportPage(StepPage):
             dpi = min(PREVIEW_DPI, width / (width_mm / 25.4))  # landscape sheets shrink to the same width
             self.page_labels[index].setPixmap(QPixmap.fromImage(report.page_image(index, dpi)))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # The page images follow the column's width (the window was resized, or moved to another screen).
         if self._visible and abs(event.size().width() - event.oldSize().width()) > 40:
             self._timer.start()

@@ -2,49 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_percent
-from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_FORMULAS
-from zjdesk.ui.document import Document
+from zjdesk.domain.registry import DeclaredField, breakdown_parts, figure_fields, label_of
+from zjdesk.report.sentences import expenditure_paragraph
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.score_service import ScoreService
+from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import AmountField
-from zjdesk.ui.widgets.form import Card
+from zjdesk.ui.widgets.form import Card, FieldForm
 
-BREAKDOWN_PARTS = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"), ("other", "其他"))
 SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under the figures
-BREAKDOWN_ROWS = (
-    ("figures.budget", "全年预算数"),
-    ("figures.final_revenue", "决算收入"),
-    ("figures.final_expenditure", "决算支出"),
-    ("figures.prior_final_expenditure", "上年决算支出"),
-)
 
 
 class FiguresPage(StepPage):
-    title = "支出情况"
-    parts = ("figures",)
     intro = (
         "填写数据表的各项金额（单位万元，保留两位小数；可直接输入全角数字）。自动计算的比率和报告中"
         "“（四）部门整体支出情况”一段由这些数字自动生成，正文和表格不会不一致。不清楚的数字可以先空着。"
     )
 
-    def __init__(
-        self,
-        document: Document,
-        scores: ScoreService,
-        paragraph: Callable[[YearData], str] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        self.scores = scores
-        self.paragraph = paragraph
-        super().__init__(document, parent)
-        scores.updated.connect(self.refresh_derived)
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.live_score.updated.connect(self.refresh_derived)
         self.refresh_derived()
 
     def build(self) -> None:
@@ -59,26 +41,22 @@ class FiguresPage(StepPage):
         columns.addLayout(right, 2)
         self.column.addLayout(columns)
 
-        budget = Card("预算数")
-        form = budget.form(self.document)
-        form.amount("年初预算数", "figures.initial_budget")
-        adjustment = form.amount("预算调整数", "figures.budget_adjustment", allow_negative=True)
-        adjustment.setToolTip("年度内追加为正数，调减为负数（例如 -12.50）。")
-        left.addWidget(budget)
-        left.addWidget(self._breakdowns())
-
-        other = Card("结转结余、公用经费、“三公”经费、政府采购")
-        form = other.form(self.document)
-        form.amount("结转结余", "figures.carry_over")
-        form.amount("公用经费预算", "figures.public_funds_budget")
-        form.amount("公用经费实际支出", "figures.public_funds_actual")
-        form.amount("“三公”经费预算", "figures.three_public_budget")
-        form.amount("“三公”经费实际支出", "figures.three_public_actual")
-        form.amount("上年“三公”经费决算", "figures.three_public_prior_actual")
-        form.amount("政府采购预算（计划）", "figures.procurement_plan")
-        form.amount("政府采购实际", "figures.procurement_actual")
-        form.decimal("支付进度率", "figures.payment_progress_rate", "%")
-        left.addWidget(other)
+        # Every figure the model declares, in its data-sheet group: the breakdowns as one grid, the
+        # single amounts (and reported percentages) as rows of the card of their group.
+        figures = figure_fields()
+        groups = list(dict.fromkeys(item.info.sheet_group for item in figures if item.info.sheet_group))
+        singles = [item for item in figures if item.info.kind in ("amount", "percent")]
+        for position, group in enumerate(groups):
+            card = Card(group.split("、", 1)[-1])
+            form = card.form(self.open_year)
+            last = position == len(groups) - 1
+            for item in singles:
+                # reported percentages (支付进度率) belong to no sheet group: they go with the last card
+                if item.info.sheet_group == group or (last and not item.info.sheet_group):
+                    self._figure_row(form, item)
+            left.addWidget(card)
+            if position == 0:
+                left.addWidget(self._breakdowns())
         left.addStretch(1)
 
         rates = Card("自动计算的比率", "随数字即时更新；空着的数字对应的比率显示为“—”。")
@@ -100,6 +78,17 @@ class FiguresPage(StepPage):
         right.addWidget(preview)
         right.addStretch(1)
 
+    @staticmethod
+    def _figure_row(form: FieldForm, item: DeclaredField) -> None:
+        info = item.info
+        editor: QLineEdit
+        if info.kind == "percent":
+            editor = form.decimal(info.label, item.path, info.unit)
+        else:
+            editor = form.amount(info.label, item.path, allow_negative=info.signed)
+        if info.hint:
+            editor.setToolTip(info.hint)
+
     def _breakdowns(self) -> Card:
         """全年预算数 / 决算收入 / 决算支出 / 上年决算支出, each split into 合计 / 基本 / 项目 / 其他, as a grid."""
         card = Card("收入与支出（万元）", "各行合计应等于基本支出、项目支出与其他之和；上年决算支出在结转新年度时自动带入。")
@@ -108,25 +97,28 @@ class FiguresPage(StepPage):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
-        for column, (_part, caption) in enumerate(BREAKDOWN_PARTS, start=1):
-            label = QLabel(caption)
+        parts = breakdown_parts()
+        for column, part in enumerate(parts, start=1):
+            label = QLabel(part.info.label)
             label.setObjectName("columnCaption")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(label, 0, column)
-        for row, (path, caption) in enumerate(BREAKDOWN_ROWS, start=1):
+        breakdowns = [item for item in figure_fields() if item.info.kind == "breakdown"]
+        for row, item in enumerate(breakdowns, start=1):
+            caption = item.info.label
             label = QLabel(caption)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, (part, part_caption) in enumerate(BREAKDOWN_PARTS, start=1):
-                field = AmountField(self.document, f"{path}.{part}")
+            for column, part in enumerate(parts, start=1):
+                field = AmountField(self.open_year, f"{item.path}.{part.name}")
                 field.setMinimumWidth(80)
-                field.setAccessibleName(f"{caption}{part_caption}")
+                field.setAccessibleName(label_of(field.path))
                 if column == 1:
                     label.setBuddy(field)
                 grid.addWidget(field, row, column)
-        for column in range(1, len(BREAKDOWN_PARTS) + 1):
+        for column in range(1, len(parts) + 1):
             grid.setColumnStretch(column, 1)
         self.grid_fields = grid_holder.findChildren(AmountField)
-        self.document.review_changed.connect(self._mark_review)
+        self.open_year.review_changed.connect(self._mark_review)
         self._mark_review()
         card.add(grid_holder)
         return card
@@ -134,14 +126,14 @@ class FiguresPage(StepPage):
     def _mark_review(self) -> None:
         """Grid cells awaiting 复核 are tinted (the page's banner confirms them; editing one clears it)."""
         for field in self.grid_fields:
-            pending = self.document.is_under_review(field.objectName())
+            pending = self.open_year.is_under_review(field.path)
             if bool(field.property("review")) != pending:
                 field.setProperty("review", pending)
                 field.setToolTip("待复核：导入或结转的数字，请核对" if pending else field.hint)
                 field.style().unpolish(field)
                 field.style().polish(field)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Rates beside the figures when there is room, below them in a narrow window.
         wide = self.viewport().width() >= SIDE_BY_SIDE_WIDTH
@@ -151,8 +143,8 @@ class FiguresPage(StepPage):
 
     def refresh_derived(self) -> None:
         """Show the rates and the paragraph as they follow from the figures now."""
-        labels = self.scores.rate_labels()
-        for row, (metric, value) in enumerate(self.scores.rates.items()):
+        labels = self.live_score.rate_labels()
+        for row, (metric, value) in enumerate(self.live_score.rates.items()):
             if metric not in self.rate_values:
                 caption = QLabel(labels.get(metric, metric))
                 caption.setToolTip(RATE_FORMULAS.get(metric, ""))
@@ -163,7 +155,7 @@ class FiguresPage(StepPage):
                 self.rates_grid.addWidget(shown, row, 1)
                 self.rate_values[metric] = shown
             self.rate_values[metric].setText(format_percent(value) if value is not None else "—")
-        if self.paragraph is not None:
-            self.paragraph_label.setText(self.paragraph(self.document.year))
-        else:
-            self.paragraph_label.setText("（报告生成模块尚未就绪）")
+        # The report's own sentence, from the rates just computed (the same call the report makes).
+        year = self.open_year.year
+        rates = self.live_score.rates
+        self.paragraph_label.setText(expenditure_paragraph(year.figures, year.cover.evaluation_year, rates.get))

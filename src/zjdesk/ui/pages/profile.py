@@ -52,14 +52,12 @@ def cells(*widgets: tuple[QWidget, int]) -> QWidget:
 
 
 class ProfilePage(StepPage):
-    title = "单位基本情况"
-    parts = ("profile",)
     intro = "单位机构设置、人员编制、内设科室职责、下属单位和离退休人员。报告第一部分“（一）单位机构设置、部门职能情况”由此生成。"
 
     def build(self) -> None:
-        document = self.document
+        open_year = self.open_year
         general = Card("机构概况")
-        form = general.form(document)
+        form = general.form(open_year)
         form.line("单位简称", "profile.short_name", "例如：广州办")
         form.line("成立时间", "profile.founded", "例如：1958年11月")
         form.line("机构规格", "profile.rank", "例如：正处级")
@@ -74,16 +72,16 @@ class ProfilePage(StepPage):
         def staff_row(index: int) -> QWidget:
             base = f"profile.staff.{index}"
             return cells(
-                (TextLine(document, f"{base}.name", "类别，如 公务员"), 150),
-                (CountField(document, f"{base}.establishment"), 64),
-                (CountField(document, f"{base}.actual"), 64),
-                (TextLine(document, f"{base}.note", "备注，如 其中雇员8名"), 0),
-                (ReviewBadge(document, base, whole_item=True), NATURAL),
+                (TextLine(open_year, f"{base}.name", "类别，如 公务员"), 150),
+                (CountField(open_year, f"{base}.establishment"), 64),
+                (CountField(open_year, f"{base}.actual"), 64),
+                (TextLine(open_year, f"{base}.note", "备注，如 其中雇员8名"), 0),
+                (ReviewBadge(open_year, base, whole_item=True), NATURAL),
             )
 
         staff.add(
             ListEditor(
-                document,
+                open_year,
                 "profile.staff",
                 staff_row,
                 StaffCategory,
@@ -99,19 +97,19 @@ class ProfilePage(StepPage):
 
         def section_row(index: int) -> QWidget:
             base = f"profile.sections.{index}"
-            form = FieldForm(document)
+            form = FieldForm(open_year)
             form.line("科室名称", f"{base}.name", "例如：一科")
             form.text("主要职责", f"{base}.duties", "例如：负责文秘、人事劳资……", rows=2)
             return form
 
-        sections.add(ListEditor(document, "profile.sections", section_row, Section, item_name="科室", compact=True))
+        sections.add(ListEditor(open_year, "profile.sections", section_row, Section, item_name="科室", compact=True))
         self.column.addWidget(sections)
 
         units = Card("下属单位", "下属二级预算单位的性质、编制和职责；没有下属单位可不填。")
 
         def unit_row(index: int) -> QWidget:
             base = f"profile.subordinate_units.{index}"
-            form = FieldForm(document)
+            form = FieldForm(open_year)
             form.line("单位名称", f"{base}.name")
             form.line("单位性质", f"{base}.nature", "例如：公益二类正科级事业单位")
             form.count("核定编制", f"{base}.establishment")
@@ -122,7 +120,7 @@ class ProfilePage(StepPage):
 
         units.add(
             ListEditor(
-                document,
+                open_year,
                 "profile.subordinate_units",
                 unit_row,
                 SubordinateUnit,
@@ -133,21 +131,21 @@ class ProfilePage(StepPage):
         self.column.addWidget(units)
 
         retirees = Card("离退休人员")
-        form = retirees.form(document)
+        form = retirees.form(open_year)
         form.count("离退休人员合计", "profile.retirees_total")
 
         def retiree_row(index: int) -> QWidget:
             base = f"profile.retirees.{index}"
             return cells(
-                (TextLine(document, f"{base}.origin", "原单位，如 办事处"), 260),
-                (CountField(document, f"{base}.count"), 80),
-                (ReviewBadge(document, base, whole_item=True), NATURAL),
+                (TextLine(open_year, f"{base}.origin", "原单位，如 办事处"), 260),
+                (CountField(open_year, f"{base}.count"), 80),
+                (ReviewBadge(open_year, base, whole_item=True), NATURAL),
                 (QWidget(), 0),
             )
 
         retirees.add(
             ListEditor(
-                document,
+                open_year,
                 "profile.retirees",
                 retiree_row,
                 RetireeGroup,
@@ -163,9 +161,9 @@ class ProfilePage(StepPage):
 
         def note_row(index: int) -> QWidget:
             return cells(
-                (TextBlock(document, f"profile.notes.{index}", rows=2), 0),
-                (ReviewBadge(document, f"profile.notes.{index}"), NATURAL),
+                (TextBlock(open_year, f"profile.notes.{index}", rows=2), 0),
+                (ReviewBadge(open_year, f"profile.notes.{index}"), NATURAL),
             )
 
-        notes.add(ListEditor(document, "profile.notes", note_row, str, item_name="段落", compact=True))
+        notes.add(ListEditor(open_year, "profile.notes", note_row, str, item_name="段落", compact=True))
         self.column.addWidget(notes)

@@ -20,8 +20,6 @@ def _sub_caption(text: str) -> QLabel:
 
 
 class TasksPage(StepPage):
-    title = "年度工作任务"
-    parts = ("tasks",)
     intro = (
         "本年度总体工作和重点工作任务。每项任务有一个标题（报告中编为 1、2、3……），可加一段引言，"
         "再分若干要点（编为（1）（2）……）或段落。编号由程序生成，不必手工输入。"
@@ -30,7 +28,7 @@ class TasksPage(StepPage):
     def build(self) -> None:
         card = Card("重点工作任务")
         self.tasks = ListEditor(
-            self.document,
+            self.open_year,
             "tasks",
             self._task,
             Task,
@@ -54,18 +52,18 @@ class TasksPage(StepPage):
         self.column.addWidget(card)
 
     def _task(self, index: int) -> QWidget:
-        document = self.document
+        open_year = self.open_year
         base = f"tasks.{index}"
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        form = FieldForm(document)
+        form = FieldForm(open_year)
         form.line("任务标题", f"{base}.title", "例如：主动作为，做好新形势下的信访维稳工作")
         form.text("引言", f"{base}.lead", "可不填：标题后的一段概述", rows=2)
         layout.addWidget(form)
 
         def point_row(point: int) -> QWidget:
-            point_form = FieldForm(document)
+            point_form = FieldForm(open_year)
             point_form.line("要点标题", f"{base}.points.{point}.title", "例如：加强与信访维稳部门的沟通联系")
             point_form.text("要点内容", f"{base}.points.{point}.text", rows=3)
             return point_form
@@ -73,7 +71,7 @@ class TasksPage(StepPage):
         layout.addWidget(_sub_caption("要点"))
         layout.addWidget(
             ListEditor(
-                document,
+                open_year,
                 f"{base}.points",
                 point_row,
                 TaskPoint,
@@ -85,8 +83,8 @@ class TasksPage(StepPage):
 
         def paragraph_row(paragraph: int) -> QWidget:
             path = f"{base}.paragraphs.{paragraph}"
-            return cells((TextBlock(document, path, rows=3), 0), (ReviewBadge(document, path), NATURAL))
+            return cells((TextBlock(open_year, path, rows=3), 0), (ReviewBadge(open_year, path), NATURAL))
 
         layout.addWidget(_sub_caption("其他段落"))
-        layout.addWidget(ListEditor(document, f"{base}.paragraphs", paragraph_row, str, item_name="段落", compact=True))
+        layout.addWidget(ListEditor(open_year, f"{base}.paragraphs", paragraph_row, str, item_name="段落", compact=True))
         return body

@@ -14,19 +14,17 @@ from zjdesk.ui.widgets.review import ReviewBadge
 
 
 class TeamPage(StepPage):
-    title = "自评工作开展"
-    parts = ("team", "process")
     intro = "评价小组的组成，以及自评工作过程、材料报送时间和质量、报送与公开一致情况。"
 
     def _names(self, list_path: str, item_name: str) -> ListEditor:
-        document = self.document
+        open_year = self.open_year
 
         def name_row(index: int) -> QWidget:
             path = f"{list_path}.{index}"
-            return cells((TextLine(document, path, "姓名"), 0), (ReviewBadge(document, path), NATURAL))
+            return cells((TextLine(open_year, path, "姓名"), 0), (ReviewBadge(open_year, path), NATURAL))
 
         return ListEditor(
-            document,
+            open_year,
             list_path,
             name_row,
             str,
@@ -38,7 +36,7 @@ class TeamPage(StepPage):
 
     def build(self) -> None:
         team = Card("（一）评价小组情况")
-        team.form(self.document).text("说明", "team.intro", "例如：经研究，决定成立绩效评价工作小组，组成人员如下：", rows=2)
+        team.form(self.open_year).text("说明", "team.intro", "例如：经研究，决定成立绩效评价工作小组，组成人员如下：", rows=2)
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +61,7 @@ class TeamPage(StepPage):
         self.column.addWidget(team)
 
         process = Card("（二）至（四）自评工作过程与材料报送")
-        form = process.form(self.document)
+        form = process.form(self.open_year)
         form.text("自评工作过程", "process.work_process", "如何组织、分工、审核、审定", rows=4)
         form.date("材料报送日期", "process.submission_date")
         form.text("报送时间及质量", "process.submission_text", rows=2)

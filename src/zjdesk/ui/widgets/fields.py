@@ -1,7 +1,7 @@
 """Input widgets bound to one field of the year each.
 
 Every widget's ``objectName`` is the dotted path of its field (``cover.unit_name``); it writes
-every change to the :class:`~zjdesk.ui.document.Document` as the officer types, and re-reads its
+every change to the :class:`~zjdesk.ui.open_year.Document` as the officer types, and re-reads its
 value when the year changes under it (an automatic fix, an import). Number fields read what
 people type (full-width digits, thousands separators, a trailing 万元) and mark a wrong entry at
 once, with a tooltip that says why.
@@ -14,11 +14,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.amounts import AmountError, format_amount, format_number, normalise_width, parse_amount
 from zjdesk.domain.paths import PathError
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
+from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
 
 def _set_invalid(widget: QWidget, message: str | None, hint: str = "") -> None:
@@ -30,21 +32,22 @@ def _set_invalid(widget: QWidget, message: str | None, hint: str = "") -> None:
 
 
 class BoundField:
-    """What every bound input widget shares: its path, its document and re-reading its value."""
+    """What every bound input widget shares: its path, the open year and re-reading its value."""
 
-    year_document: Document
+    open_year: OpenYear
     path: str
 
-    def bind(self, document: Document, path: str) -> None:
-        self.year_document = document
+    def bind(self, open_year: OpenYear, path: str) -> None:
+        self.open_year = open_year
         self.path = path
-        self.setObjectName(path)  # type: ignore[attr-defined]
+        self.setObjectName(path)  # type: ignore[attr-defined]  # the mixin is always on a QWidget
         self._loading = False
-        document.reloaded.connect(self.reload)  # type: ignore[attr-defined]
+        open_year.reloaded.connect(self.reload)
+        leave_step_keys_to_the_window(self)  # type: ignore[arg-type]  # the mixin is always on a QWidget
 
     def current(self) -> Any:
         try:
-            return self.year_document.value(self.path)
+            return self.open_year.value(self.path)
         except PathError:  # the item was removed; its row is about to be rebuilt
             return None
 
@@ -60,15 +63,15 @@ class BoundField:
 
     def store(self, value: Any) -> None:
         if not self._loading:
-            self.year_document.set_value(self.path, value)
+            self.open_year.set_value(self.path, value)
 
 
 class TextLine(QLineEdit, BoundField):
     """A one-line text field."""
 
-    def __init__(self, document: Document, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.setPlaceholderText(placeholder)
         self.reload()
         self.textChanged.connect(self.store)
@@ -83,10 +86,10 @@ class TextBlock(QPlainTextEdit, BoundField):
     """A paragraph of text; Tab moves on to the next field, as in every other field."""
 
     def __init__(
-        self, document: Document, path: str, placeholder: str = "", rows: int = 4, parent: QWidget | None = None
+        self, open_year: OpenYear, path: str, placeholder: str = "", rows: int = 4, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.rows = rows
@@ -96,7 +99,7 @@ class TextBlock(QPlainTextEdit, BoundField):
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._fit)  # the text wraps anew at the new width
 
@@ -105,7 +108,7 @@ class TextBlock(QPlainTextEdit, BoundField):
         line = self.fontMetrics().lineSpacing()
         lines = self.document().documentLayout().documentSize().height()  # in lines for a plain text layout
         shown = max(self.rows, min(14, int(lines) + 1))
-        # lines + the document's own margin + frame + the style sheet's padding (4 px top and bottom)
+        # lines + the text document's own margin + frame + the style sheet's padding (4 px top and bottom)
         height = line * shown + int(2 * self.document().documentMargin()) + 2 * self.frameWidth() + 10
         if self.height() != height:
             self.setFixedHeight(height)
@@ -122,9 +125,9 @@ class _ParsedLine(QLineEdit, BoundField):
     validity_changed = Signal(bool)
     hint = ""
 
-    def __init__(self, document: Document, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.valid = True
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -181,9 +184,9 @@ class AmountField(_ParsedLine):
 
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
 
-    def __init__(self, document: Document, path: str, *, allow_negative: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, *, allow_negative: bool = False, parent: QWidget | None = None) -> None:
         self.allow_negative = allow_negative  # 预算调整数 can be a reduction (调减)
-        super().__init__(document, path, "未填", parent)
+        super().__init__(open_year, path, "未填", parent)
 
     def parse(self, text: str) -> Decimal | None:
         try:
@@ -230,11 +233,11 @@ class DecimalField(_ParsedLine):
     hint = "填写数字。"
 
     def __init__(
-        self, document: Document, path: str, *, required: bool = False, suffix: str = "", parent: QWidget | None = None
+        self, open_year: OpenYear, path: str, *, required: bool = False, suffix: str = "", parent: QWidget | None = None
     ) -> None:
         self.required = required
         self.suffix = suffix
-        super().__init__(document, path, "", parent)
+        super().__init__(open_year, path, "", parent)
 
     def parse(self, text: str) -> Decimal | None:
         raw = normalise_width(text).strip()
@@ -263,10 +266,7 @@ class DecimalField(_ParsedLine):
         super().store(value)
 
     def format(self, value: Any) -> str:
-        if value is None:
-            return ""
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return format_number(value)
 
 
 class DateField(QDateEdit, BoundField):
@@ -274,9 +274,9 @@ class DateField(QDateEdit, BoundField):
 
     EMPTY = QDate(2000, 1, 1)
 
-    def __init__(self, document: Document, path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy年M月d日")
         self.setMinimumDate(self.EMPTY)
@@ -302,9 +302,9 @@ class DateField(QDateEdit, BoundField):
 class ChoiceField(QComboBox, BoundField):
     """One of a few fixed values, shown by their Chinese names."""
 
-    def __init__(self, document: Document, path: str, choices: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, choices: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         for value, label in choices.items():
             self.addItem(label, value)
         self.reload()
@@ -322,9 +322,9 @@ class ChoiceField(QComboBox, BoundField):
 class CheckField(QCheckBox, BoundField):
     """A yes/no field (a checklist item met, a set being the reference set)."""
 
-    def __init__(self, document: Document, path: str, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(label, parent)
-        self.bind(document, path)
+        self.bind(open_year, path)
         self.reload()
         self.toggled.connect(self.store)
 

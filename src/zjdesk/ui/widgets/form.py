@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import (
     AmountField,
     CountField,
@@ -15,6 +15,19 @@ from zjdesk.ui.widgets.fields import (
     TextLine,
 )
 from zjdesk.ui.widgets.review import ReviewBadge
+
+BoundWidget = TextLine | TextBlock | AmountField | CountField | DecimalField | DateField
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every widget of ``layout`` (before it is filled anew)."""
+    while layout.count():
+        taken = layout.takeAt(0)
+        child = taken.widget() if taken is not None else None
+        if child is not None:
+            child.hide()
+            child.setParent(None)  # out of findChild's reach at once: the new widgets reuse the field paths
+            child.deleteLater()
 
 
 def hint_label(text: str) -> QLabel:
@@ -28,9 +41,9 @@ def hint_label(text: str) -> QLabel:
 class FieldForm(QWidget):
     """Labelled rows of bound fields (a QFormLayout: labels right-aligned, fields growing)."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -38,7 +51,7 @@ class FieldForm(QWidget):
         self.layout_.setHorizontalSpacing(12)
         self.layout_.setVerticalSpacing(8)
 
-    def _row(self, label: str, editor: QWidget, *extras: QWidget, review: bool = True, stretch: bool = True) -> None:
+    def _row(self, label: str, editor: BoundWidget, *extras: QWidget, review: bool = True, stretch: bool = True) -> None:
         caption = QLabel(label)
         caption.setBuddy(editor)
         holder = QWidget()
@@ -49,7 +62,7 @@ class FieldForm(QWidget):
         for extra in extras:
             row.addWidget(extra)
         if review:
-            row.addWidget(ReviewBadge(self.document, editor.objectName()), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(ReviewBadge(self.open_year, editor.path), 0, Qt.AlignmentFlag.AlignTop)
         if not stretch:
             row.addStretch(1)
         if isinstance(editor, TextBlock):
@@ -60,17 +73,17 @@ class FieldForm(QWidget):
             self.layout_.addRow(caption, holder)
 
     def line(self, label: str, path: str, placeholder: str = "") -> TextLine:
-        editor = TextLine(self.document, path, placeholder)
+        editor = TextLine(self.open_year, path, placeholder)
         self._row(label, editor)
         return editor
 
     def text(self, label: str, path: str, placeholder: str = "", rows: int = 4) -> TextBlock:
-        editor = TextBlock(self.document, path, placeholder, rows)
+        editor = TextBlock(self.open_year, path, placeholder, rows)
         self._row(label, editor)
         return editor
 
     def amount(self, label: str, path: str, *extras: QWidget, allow_negative: bool = False) -> AmountField:
-        editor = AmountField(self.document, path, allow_negative=allow_negative)
+        editor = AmountField(self.open_year, path, allow_negative=allow_negative)
         editor.setFixedWidth(140)
         unit = QLabel("万元")
         unit.setObjectName("unit")
@@ -78,7 +91,7 @@ class FieldForm(QWidget):
         return editor
 
     def count(self, label: str, path: str, unit: str = "人") -> CountField:
-        editor = CountField(self.document, path)
+        editor = CountField(self.open_year, path)
         editor.setFixedWidth(90)
         suffix = QLabel(unit)
         suffix.setObjectName("unit")
@@ -86,7 +99,7 @@ class FieldForm(QWidget):
         return editor
 
     def decimal(self, label: str, path: str, unit: str = "", *, required: bool = False) -> DecimalField:
-        editor = DecimalField(self.document, path, required=required, suffix=unit)
+        editor = DecimalField(self.open_year, path, required=required, suffix=unit)
         editor.setFixedWidth(110)
         extras = []
         if unit:
@@ -97,7 +110,7 @@ class FieldForm(QWidget):
         return editor
 
     def date(self, label: str, path: str) -> DateField:
-        editor = DateField(self.document, path)
+        editor = DateField(self.open_year, path)
         self._row(label, editor, stretch=False)
         return editor
 
@@ -122,8 +135,8 @@ class Card(QGroupBox):
         self.body.addWidget(widget)
         return widget
 
-    def form(self, document: Document) -> FieldForm:
+    def form(self, open_year: OpenYear) -> FieldForm:
         """A new form inside this card."""
-        form = FieldForm(document)
+        form = FieldForm(open_year)
         self.body.addWidget(form)
         return form

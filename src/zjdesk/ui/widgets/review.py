@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from zjdesk.ui import dialogs
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 
 
 def set_shown(widget: QWidget, shown: bool) -> None:
@@ -24,9 +24,9 @@ def set_shown(widget: QWidget, shown: bool) -> None:
 class ReviewBadge(QWidget):
     """Shown beside a field while its path is in ``year.review``; 确认 (or editing the field) clears it."""
 
-    def __init__(self, document: Document, path: str, *, whole_item: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, path: str, *, whole_item: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.path = path
         self.whole_item = whole_item  # stands for every field of the item at ``path``
         self.setObjectName(f"review:{path}")
@@ -42,20 +42,20 @@ class ReviewBadge(QWidget):
         self.button.clicked.connect(self.confirm)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
-        document.review_changed.connect(self.refresh)
+        open_year.review_changed.connect(self.refresh)
         self.refresh()
 
     def under_review(self) -> bool:
         if not self.whole_item:
-            return self.document.is_under_review(self.path)
+            return self.open_year.is_under_review(self.path)
         prefix = self.path + "."
-        return any(path == self.path or path.startswith(prefix) for path in self.document.year.review)
+        return any(path == self.path or path.startswith(prefix) for path in self.open_year.year.review)
 
     def confirm(self) -> None:
         if self.whole_item:
-            self.document.confirm_all_reviews(self.path)
+            self.open_year.confirm_all_reviews(self.path)
         else:
-            self.document.confirm_review(self.path)
+            self.open_year.confirm_review(self.path)
 
     def refresh(self) -> None:
         set_shown(self, self.under_review())
@@ -64,9 +64,9 @@ class ReviewBadge(QWidget):
 class ReviewBanner(QFrame):
     """At the top of a page: how many of its fields await 复核, and 全部确认 for all of them at once."""
 
-    def __init__(self, document: Document, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
+    def __init__(self, open_year: OpenYear, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.parts = parts
         self.setObjectName("reviewBanner")
         layout = QHBoxLayout(self)
@@ -79,11 +79,11 @@ class ReviewBanner(QFrame):
         self.button.clicked.connect(self.confirm_all)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
-        document.review_changed.connect(self.refresh)
+        open_year.review_changed.connect(self.refresh)
         self.refresh()
 
     def pending(self) -> list[str]:
-        return [path for path in self.document.year.review if path.split(".", 1)[0] in self.parts]
+        return [path for path in self.open_year.year.review if path.split(".", 1)[0] in self.parts]
 
     def refresh(self) -> None:
         count = len(self.pending())
@@ -103,5 +103,5 @@ class ReviewBanner(QFrame):
         if not dialogs.ask_yes_no(self, "全部确认", question):
             return False
         for part in self.parts:
-            self.document.confirm_all_reviews(part)
+            self.open_year.confirm_all_reviews(part)
         return True

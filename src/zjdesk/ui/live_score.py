@@ -1,20 +1,22 @@
-"""The score service: the live score, the rates and the findings of the open year.
+"""The live score: the score, the rates and the findings of the open year, kept current.
 
-It listens to the document and recomputes after every edit (plain Python over the year in
+It listens to the open year and recomputes after every edit (plain Python over the year in
 memory, well under a millisecond), then emits ``updated``; the score panel, the findings panel,
 the step navigator and the figures page redraw from it. Pages never compute scores themselves.
 """
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from zjdesk.domain import rates, scoring
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring_sets import reference_indicator_set
-from zjdesk.ui.document import Document
+from zjdesk.ui.open_year import OpenYear
 
 if TYPE_CHECKING:
     from zjdesk.domain.checks_base import Finding
@@ -23,27 +25,27 @@ if TYPE_CHECKING:
 FALLBACK_MS = 1000
 
 
-def _checks():
+def _checks() -> ModuleType:
     # Imported on first use: at start-up the window shows the score first and the findings a moment later.
     from zjdesk.domain import checks
 
     return checks
 
 
-class ScoreService(QObject):
+class LiveScore(QObject):
     """Holds the latest :class:`~zjdesk.domain.scoring.YearScore`, rates and findings of the year."""
 
     updated = Signal()
     problem = Signal(str, str)  # title, message: a fix that could not be applied
 
-    def __init__(self, document: Document, parent: QObject | None = None, *, defer_checks: bool = False) -> None:
+    def __init__(self, open_year: OpenYear, parent: QObject | None = None, *, defer_checks: bool = False) -> None:
         super().__init__(parent)
-        self.document = document
+        self.open_year = open_year
         self.score: scoring.YearScore | None = None
         self.rates: dict[str, Any] = {}
         self.findings: list[Finding] = []
         self.checked = False  # whether ``findings`` has been computed yet
-        document.changed.connect(self.refresh)
+        open_year.changed.connect(self.refresh)
         if defer_checks:
             # A fast first paint: score now, checks once the window is on screen (see start_checks;
             # the timer is a fallback for a window that is never painted, e.g. started minimised).
@@ -59,14 +61,14 @@ class ScoreService(QObject):
             self.refresh()
 
     def _score(self) -> None:
-        year = self.document.year
+        year = self.open_year.year
         self.score = scoring.score_year(year)
         self.rates = self.score.rates or rates.compute_rates(year)
 
     def refresh(self, _path: str = "") -> None:
         """Recompute everything from the year as it is now."""
         self._score()
-        self.findings = _checks().run_checks(self.document.year, self.score)
+        self.findings = _checks().run_checks(self.open_year.year, self.score)
         self.checked = True
         self.updated.emit()
 
@@ -77,7 +79,7 @@ class ScoreService(QObject):
     def apply_fix(self, finding: Finding) -> None:
         """Apply the finding's automatic fix to the year (and save it)."""
         try:
-            self.document.replace_year(lambda year: _checks().apply_fix(year, finding))
+            self.open_year.replace_year(lambda year: _checks().apply_fix(year, finding))
         except UserError as error:
             self.problem.emit("无法自动修正", str(error))
             self.refresh()
@@ -85,14 +87,14 @@ class ScoreService(QObject):
     def acknowledge(self, finding: Finding) -> None:
         """Store that the officer has seen this finding and accepts it as it stands."""
         try:
-            self.document.replace_year(lambda year: _checks().acknowledge(year, finding))
+            self.open_year.replace_year(lambda year: _checks().acknowledge(year, finding))
         except UserError as error:
             self.problem.emit("不能确认", str(error))
 
     def use_reference_set(self) -> None:
         """Replace the year's indicator set by the shipped reference set (scores start empty)."""
 
-        def replace(year) -> None:
+        def replace(year: YearData) -> None:
             year.indicator_set = reference_indicator_set()
 
-        self.document.replace_year(replace)
+        self.open_year.replace_year(replace)

@@ -1,4 +1,4 @@
-"""Each step's mark in the navigator: red, yellow, todo, done (filled in, nothing open) or open (not yet filled in).
+"""Each step's status for the navigator: red, yellow, todo, done (filled in, nothing open) or open (not yet filled in).
 
 A field that is merely not yet filled in (a required text, an indicator still to be scored) is a to-do,
 not an error: on a new year the navigator and the findings panel show a list of things to fill in,
@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any
+from typing import Literal
 
+from zjdesk.domain.checks_base import RED, YELLOW, Finding
 from zjdesk.domain.model import YearData
-from zjdesk.ui.steps import STEPS, step_of_path
+from zjdesk.domain.steps import STEPS, step_index_of_path
+
+StepStatus = Literal["red", "yellow", "todo", "done", "open"]
+_RANK: dict[str, int] = {"red": 0, "yellow": 1, "todo": 2}
+# Parts that say nothing about whether the officer has filled a step in.
+_NOT_CONTENT = ("unplaced", "indicator_set")
 
 
-def _has_content(value: Any) -> bool:
+def _has_content(value: object) -> bool:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return any(_has_content(getattr(value, item.name)) for item in dataclasses.fields(value))
     if isinstance(value, list):
@@ -25,35 +31,25 @@ def _has_content(value: Any) -> bool:
     return value is not None and value is not False
 
 
-# Checks whose red findings only say "not filled in yet".
-TODO_CHECKS = frozenset({"required_missing", "judged_score_missing"})
-
-
-def is_todo(finding: Any) -> bool:
-    """True for a finding that asks for something still to be filled in, not for a mistake."""
-    return getattr(finding, "check", "") in TODO_CHECKS
-
-
-def step_statuses(year: YearData, findings: Iterable[Any]) -> list[str]:
-    """One status per step of :data:`STEPS`."""
-    rank = {"red": 0, "yellow": 1, "todo": 2}
-    worst: dict[int, str] = {}
+def step_statuses(year: YearData, findings: Iterable[Finding]) -> list[StepStatus]:
+    """One status per step of :data:`~zjdesk.domain.steps.STEPS`."""
+    worst: dict[int, StepStatus] = {}
     for finding in findings:
-        if getattr(finding, "acknowledged", False) or finding.severity not in ("red", "yellow"):
+        if finding.acknowledged or (finding.severity not in (RED, YELLOW) and not finding.is_todo):
             continue
-        index = step_of_path(getattr(finding, "path", "") or "")
-        status = "todo" if is_todo(finding) else finding.severity
-        if index not in worst or rank[status] < rank[worst[index]]:
+        index = step_index_of_path(finding.path or "")
+        status: StepStatus = "todo" if finding.is_todo else "red" if finding.severity == RED else "yellow"
+        if index not in worst or _RANK[status] < _RANK[worst[index]]:
             worst[index] = status
     open_kinds = set(worst.values())
-    statuses = []
+    statuses: list[StepStatus] = []
     for index, step in enumerate(STEPS):
         if index in worst:
             statuses.append(worst[index])
         elif not step.parts:
             # 预览与导出: the report is ready when no step has anything open
             statuses.append("red" if "red" in open_kinds else "todo" if "todo" in open_kinds else "done")
-        elif any(_has_content(getattr(year, part)) for part in step.parts if part not in ("unplaced", "indicator_set")):
+        elif any(_has_content(getattr(year, part)) for part in step.parts if part not in _NOT_CONTENT):
             statuses.append("done")
         else:
             statuses.append("open")

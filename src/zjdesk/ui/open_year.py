@@ -1,7 +1,7 @@
-"""The document controller: the open year, its year file, and every edit saved as it happens.
+"""The open year: the year being edited, its year file, and every edit saved as it happens.
 
-Pages never touch the file. A field widget calls :meth:`Document.set_value` with its dotted path;
-the document changes the year, clears that field's 待复核 mark, and commits the year through
+Pages never touch the file. A field widget calls :meth:`OpenYear.set_value` with its dotted path;
+the open year changes the year, clears that field's 待复核 mark, and commits the year through
 :meth:`YearFile.save` a moment later (edits within :data:`SAVE_DELAY_MS` are committed together,
 so typing a sentence is one write, not thirty). :meth:`flush` commits at once; closing flushes.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -37,7 +38,7 @@ def _shift_index_path(path: str, list_path: str, remap: Callable[[int], int | No
     return f"{prefix}{new_index}" + (f".{rest}" if rest else "")
 
 
-class Document(QObject):
+class OpenYear(QObject):
     """One open year file and the year being edited in it."""
 
     changed = Signal(str)  # a field changed (its path; "" when many did)
@@ -59,7 +60,8 @@ class Document(QObject):
     # -- reading -----------------------------------------------------------------------------------
 
     @property
-    def path(self):
+    def path(self) -> Path:
+        """Where the year file is."""
         return self.year_file.path
 
     def value(self, path: str) -> Any:
