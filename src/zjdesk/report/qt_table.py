@@ -99,14 +99,22 @@ class TableGrid:
         return heights
 
     def kept_together(self, heights: list[float]) -> list[tuple[int, int]]:
-        """Merged groups (first row, end) that must not be cut by a page: their label, printed again on each
-        page, would not fit in the group's shortest row. The .docx keeps their rows together too."""
+        """Row groups (first row, end) a page must not cut: a merged group whose label, printed again on each
+        page, would not fit in the group's shortest row, and the closing rows (合计, 自评等级, the sign-off).
+        The .docx keeps their rows together too."""
         groups = []
         for column, blocks in self.table.merged_blocks().items():
             for start, span in blocks.items():
                 label = next((block for first, _, block in self.cells[start] if first == column), None)
                 if label is not None and row_height(label.line_count()) * PT > min(heights[start : start + span]):
                     groups.append((start, start + span))
+        # The sign-off rows stay with the total and the grade above them: a form is signed where it is summed up.
+        rows = self.table.rows
+        if rows and rows[-1].kind == "signoff":
+            first = len(rows)
+            while first > 0 and rows[first - 1].kind in ("total", "signoff"):
+                first -= 1
+            groups.append((first, len(rows)))
         return groups
 
     def paint_header(self, page: Page, top: float) -> None:
