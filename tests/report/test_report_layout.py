@@ -291,3 +291,19 @@ def test_every_table_cell_of_the_docx_is_in_both_pdfs(rendered: Rendered) -> Non
                     positions[key] = found + len(text)
                     cells += 1
             assert cells > 40, (name, table.title)
+
+
+def test_rows_kept_together_stay_on_one_page_in_both(rendered: Rendered) -> None:
+    """合计, 自评等级 and the sign-off rows on one page; a group whose label would not fit in one row never cut."""
+    plan = rendered.plan
+    score = rendered.outline.tables.index(rendered.outline.table("score_sheet"))
+    closing = [index for index, row in enumerate(rendered.outline.table("score_sheet").rows) if row.kind in ("total", "signoff")]
+    assert set(closing[:-1]) <= plan.kept_with_next(score)  # type: ignore[attr-defined]
+    for table in range(len(rendered.outline.tables)):
+        pages = plan.row_pages[table]  # type: ignore[attr-defined]
+        assert all(pages[row] == pages[row + 1] for row in plan.kept_with_next(table))  # type: ignore[attr-defined]
+    for name, pdf_pages_ in rendered.both():
+        page = next(page for page in pdf_pages_ if any(line.text.startswith("填表人：") for line in page.lines))
+        assert {"合计", "自评等级"} <= {
+            line.text[:4] if line.text.startswith("自评等级") else line.text[:2] for line in page.lines
+        }, name
