@@ -68,6 +68,8 @@ def test_demo_exports_to_all_three_formats_and_the_sheets_match_the_engine(tmp_p
     # Unknown figures stay empty (the printout says —), head counts are whole numbers.
     assert data["年初预算数"] is None and data["核定编制数"] == 17 and data["在职人数"] == 15
     assert isinstance(data["在职人员控制率"], float)
+    formats = {row[1].value: row[2].number_format for row in workbook["数据表"].iter_rows(min_row=4) if len(row) > 2}
+    assert formats["上年决算支出"] == "0.00" and formats["核定编制数"] == "0"  # 1564.10 shows as 1564.10
 
 
 def test_a_final_export_is_refused_while_red_findings_remain(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from zjdesk.domain.xml_text import xml_safe_copy
@@ -145,11 +146,19 @@ def _styled(paragraph: DocxParagraph, role_name: str) -> DocxParagraph:
     return paragraph
 
 
+_FONT_SLOTS = tuple(qn(slot) for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"))
+
+
 def _add_run(paragraph: DocxParagraph, text: str, face: str, *, bold: bool | None = None) -> None:
-    run = paragraph.add_run(text)
-    set_run_fonts(run._element, face)
+    """A run of ``text`` naming ``face`` in every font slot (built directly: a report has thousands of runs)."""
+    properties = OxmlElement("w:rPr")
+    properties.append(OxmlElement("w:rFonts", dict.fromkeys(_FONT_SLOTS, face)))
     if bold is not None:
-        run.bold = bold
+        properties.append(OxmlElement("w:b", {qn("w:val"): "1" if bold else "0"}))
+    run = OxmlElement("w:r")
+    run.append(properties)
+    run.text = text  # tabs and line breaks become w:tab and w:br
+    paragraph._p.append(run)
 
 
 def _paragraph(document: Document, block: Paragraph) -> None:
@@ -325,23 +334,39 @@ def _table(document: Document, table: Table, page_starts: frozenset[int], kept: 
     _table_properties(grid, table)
     rows = grid.rows
     _row_properties(rows[0], header=True)
-    for cell, column in zip(rows[0].cells, table.columns, strict=True):
+    for cell, column in zip(_fresh_cells(grid, rows[0]), table.columns, strict=True):
         _cell_width(cell, column.width_mm, shade=True)
         _cell_text(cell, column.header, role_name="table_header", align="center")
     covered = table.covered(page_starts)
     for index, row in enumerate(table.rows):
-        _table_row(rows[index + 1], row, table, {c for c, inside in covered.items() if index in inside})
+        _table_row(grid, rows[index + 1], row, table, {c for c, inside in covered.items() if index in inside})
     for merged, blocks in table.merged_blocks(page_starts).items():
         for start, span in blocks.items():
-            grid.cell(start + 1, merged).merge(grid.cell(start + span, merged))
+            top, bottom = (_cell_at(grid, rows[index], merged) for index in (start + 1, start + span))
+            top.merge(bottom)
     for index in kept:  # a row stays on the page of the next one: keep-with-next on every paragraph in it
         for paragraph in rows[index + 1]._tr.iter(qn("w:p")):
             paragraph.get_or_add_pPr().keepNext_val = True
 
 
-def _table_row(docx_row: object, row: Row, table: Table, covered_columns: set[int]) -> None:
+def _fresh_cells(grid: DocxTable, row: _Row) -> list[_Cell]:
+    """The cells of a row nothing has merged yet, one per grid column (python-docx's row.cells walks the whole table)."""
+    return [_Cell(tc, grid) for tc in row._tr.tc_lst]
+
+
+def _cell_at(grid: DocxTable, row: _Row, column: int) -> _Cell:
+    """The cell of ``row`` that covers grid column ``column`` (rows may hold cells spanning columns)."""
+    offset = 0
+    for tc in row._tr.tc_lst:
+        if offset + tc.grid_span > column:
+            return _Cell(tc, grid)
+        offset += tc.grid_span
+    raise IndexError(column)
+
+
+def _table_row(grid: DocxTable, docx_row: _Row, row: Row, table: Table, covered_columns: set[int]) -> None:
     _row_properties(docx_row, header=False)
-    cells = docx_row.cells  # type: ignore[attr-defined]
+    cells = _fresh_cells(grid, docx_row)
     for cell, column in zip(cells, table.columns, strict=True):
         _cell_width(cell, column.width_mm)
     for first, span, text in row.placed(len(table.columns)):

@@ -19,7 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -154,8 +154,6 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
 def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[float], data_rows: list[int]) -> dict[str, str]:
     """Write one row; returns {cell: cached result} for the totals it holds."""
     columns = len(table.columns)
-    for index in range(1, columns + 1):
-        sheet.cell(number, index).border = _BORDER
     cached: dict[str, str] = {}
     lines = 1
     bold = row.kind == "total"
@@ -164,6 +162,12 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[flo
         if isinstance(value, str):
             value = cell_value(value)  # a number written as text (a goal's 指标值) is a number in the sheet
         cell = sheet.cell(number, first + 1)
+        label = row.kind in ("group", "signoff") or (bold and first == 0)
+        font_name = HEADER_FONT if row.kind == "group" or (bold and first == 0) else BODY_FONT
+        horizontal = (
+            "left" if row.kind in ("group", "signoff") else ("center" if label else _HORIZONTAL[table.columns[first].align])
+        )
+        cell.style = _cell_style(sheet.parent, font_name, bold and first > 0, horizontal)  # before the number format
         if isinstance(value, ColumnSum):
             letter = get_column_letter(first + 1)
             ranges = _ranges(letter, data_rows)
@@ -179,19 +183,28 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[flo
         else:
             cell.value = str(value)
             cell.data_type = "s"  # text such as "=100%得满分" is text, not an Excel formula
-        label = row.kind in ("group", "signoff") or (bold and first == 0)
-        font_name = HEADER_FONT if row.kind == "group" or (bold and first == 0) else BODY_FONT
-        cell.font = Font(name=font_name, size=CELL_FONT_SIZE, bold=bold and first > 0)
-        horizontal = (
-            "left" if row.kind in ("group", "signoff") else ("center" if label else _HORIZONTAL[table.columns[first].align])
-        )
-        cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-        if span > 1:
+        if span > 1:  # the merged cell's edges take the border of its first cell
             sheet.merge_cells(start_row=number, start_column=first + 1, end_row=number, end_column=first + span)
         if first not in table.merge_columns or row.kind != "data":
             lines = max(lines, wrapped_lines(text, sum(widths[first : first + span])))
     sheet.row_dimensions[number].height = lines * LINE_HEIGHT + ROW_PADDING
     return cached
+
+
+def _cell_style(workbook: Workbook, font: str, bold: bool, horizontal: str) -> str:
+    """The named cell style (font, border, wrapped alignment) of a table cell, registered once per workbook.
+
+    One named style per kind of cell instead of a font, an alignment and a border set on every cell:
+    openpyxl compares each of those with every style the workbook holds.
+    """
+    name = f"zjdesk {font} {'粗' if bold else ''}{horizontal}"
+    if name not in workbook.named_styles:
+        style = NamedStyle(name=name)
+        style.font = Font(name=font, size=CELL_FONT_SIZE, bold=bold)
+        style.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        style.border = _BORDER
+        workbook.add_named_style(style)
+    return name
 
 
 def _ranges(letter: str, rows: list[int]) -> str:
