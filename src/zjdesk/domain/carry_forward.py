@@ -15,11 +15,14 @@ import dataclasses
 
 from zjdesk.domain.checks import run_checks
 from zjdesk.domain.model import Acknowledgement, Cover, Figures, Indicator, IndicatorSet, Process, YearData
-from zjdesk.domain.paths import iter_text_fields
-from zjdesk.domain.registry import figure_fields
+from zjdesk.domain.paths import iter_filled_fields, set_value
+from zjdesk.domain.registry import figure_fields, info_at
 
-# The parts whose texts are carried forward and must be reviewed.
-CARRIED_TEXT_PARTS = ("cover", "profile", "tasks", "goals", "team", "process")
+# The parts whose values are carried forward and must be reviewed.
+CARRIED_PARTS = ("cover", "profile", "tasks", "goals", "figures", "team", "process")
+# Carried but not to review: the unit's name, the attachment number and the standard opening text
+# stay the same from year to year, and the evaluation year is set, not carried.
+NOT_REVIEWED = ("cover.unit_name", "cover.attachment_number", "cover.opening_text", "cover.evaluation_year")
 
 
 def _fresh_indicator(indicator: Indicator) -> Indicator:
@@ -76,14 +79,31 @@ def carry_forward(previous: YearData) -> YearData:
         indicator_set=indicator_set,
         acknowledgements=list(last.acknowledgements),
     )
-    year.review = [
-        path
-        for part in CARRIED_TEXT_PARTS
-        for path, text in iter_text_fields(getattr(year, part), part)
-        if text.strip() and path not in ("cover.unit_name", "cover.attachment_number", "cover.opening_text")
-    ]
+    _clear_uncarried(year)
+    year.review = carried_paths(year)
     year.acknowledgements = surviving_acknowledgements(year, last.acknowledgements)
     return year
+
+
+def _clear_uncarried(year: YearData) -> None:
+    """Empty every declared field whose carry rule says a new year starts it empty (the figures: see above)."""
+    for part in CARRIED_PARTS:
+        if part == "figures":
+            continue  # carried_figures applied each figure's rule (a breakdown's parts follow their total)
+        for path, _value in list(iter_filled_fields(getattr(year, part), part)):
+            info = info_at(path)
+            if info is not None and info.carry == "empty":
+                set_value(year, path, None)
+
+
+def carried_paths(year: YearData) -> list[str]:
+    """The path of every value of ``year`` that came from last year and awaits 复核: texts and numbers alike."""
+    return [
+        path
+        for part in CARRIED_PARTS
+        for path, _value in iter_filled_fields(getattr(year, part), part)
+        if path not in NOT_REVIEWED
+    ]
 
 
 def surviving_acknowledgements(year: YearData, acknowledgements: list[Acknowledgement]) -> list[Acknowledgement]:

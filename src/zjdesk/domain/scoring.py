@@ -15,7 +15,7 @@ from typing import Any
 
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.model import GradeBand, Indicator, IndicatorSet, ScoreCap, YearData
-from zjdesk.domain.rates import RATE_LABELS, compute_rates, input_label, missing_rate_inputs
+from zjdesk.domain.rates import RATE_INPUTS, RATE_LABELS, compute_rates, input_label, missing_rate_inputs
 from zjdesk.domain.scoring_rules import (
     RATE_RULES,
     RuleOutcome,
@@ -49,6 +49,8 @@ class IndicatorScore:
     missing_inputs: list[str] = field(default_factory=list)  # field paths
     fell_back_to_judged: bool = False
     explanation: str = ""  # one Chinese line: 预算完成率 100.45% ≥ 95%，得 10/10 分
+    # Inputs carried forward or imported and not yet reviewed (待复核): the score rests on last year's numbers.
+    unconfirmed_inputs: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -140,6 +142,9 @@ def score_indicator(year: YearData, index: int, rates: dict[str, Decimal | None]
         result.score = round_score(clamp(outcome.score, weight))
         result.inputs = outcome.inputs
         result.explanation = f"{outcome.reason}，{points_text(result.score, weight)}"
+        result.unconfirmed_inputs = [path for path in RATE_INPUTS.get(rule.metric, ()) if path in year.review]
+        if result.unconfirmed_inputs:
+            result.explanation += f"（{_describe_missing(result.unconfirmed_inputs)}沿用上年或导入，待复核）"
         return result
 
     if rule.kind == "judged":

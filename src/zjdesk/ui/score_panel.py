@@ -79,19 +79,19 @@ class ScorePanel(QFrame):
         unscored = to_judge + need_data
         # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
         nothing_scored = bool(score.indicators) and unscored == len(score.indicators)
+        # Scored from last year's (or an imported report's) numbers not yet reviewed: provisional too.
+        unconfirmed = sum(1 for item in score.indicators if item.unconfirmed_inputs)
+        provisional = unscored + unconfirmed
         self._set(self.total, "—" if nothing_scored else score_text(score.total))
         self.unit.setVisible(not nothing_scored)
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
-        colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"
-        shown_grade = grade if not unscored else "待定"
-        self._set(self.caption, "自评得分（暂计）" if unscored else "自评得分")
-        self._set(
-            self.unscored,
-            self._unscored_text(to_judge, need_data) if unscored else "",
-        )
-        self.unscored.setVisible(bool(unscored))
-        self.grade.setToolTip("全部指标评分后给出等级" if unscored else f"等级：{grade}")
+        colour = GRADE_COLOURS.get(grade, "#607080") if not provisional else "#9aa5b1"
+        shown_grade = grade if not provisional else "待定"
+        self._set(self.caption, "自评得分（暂计）" if provisional else "自评得分")
+        self._set(self.unscored, self._unscored_text(to_judge, need_data, unconfirmed) if provisional else "")
+        self.unscored.setVisible(bool(provisional))
+        self.grade.setToolTip("全部指标评分、依据的数字复核后给出等级" if provisional else f"等级：{grade}")
         if self.grade.text() != shown_grade or self.grade.property("colour") != colour:
             self.grade.setText(shown_grade)
             self.grade.setProperty("colour", colour)
@@ -109,13 +109,16 @@ class ScorePanel(QFrame):
             bar.setValue(int(group.score * 100))
 
     @staticmethod
-    def _unscored_text(to_judge: int, need_data: int) -> str:
+    def _unscored_text(to_judge: int, need_data: int, unconfirmed: int = 0) -> str:
         parts = []
         if to_judge:
             parts.append(f"{to_judge} 项待小组打分")
         if need_data:
             parts.append(f"{need_data} 项缺少计算数据")
-        return f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步），全部评分后给出等级。"
+        text = f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步）。" if parts else ""
+        if unconfirmed:
+            text += f"{unconfirmed} 项指标依据的数字沿用上年或导入，尚待复核。"
+        return text + "全部评分并复核后给出等级。"
 
     def _rebuild_groups(self, count: int) -> None:
         for row in self._group_rows:
