@@ -1,78 +1,125 @@
-"""Render a screenshot of the start page and of every step on the demo year into a folder.
+"""Render screenshots of the start page, every step of the demo year and the program's dialogs into a folder.
 
     python scripts/screenshots.py [OUT_DIR] [--width 1360 --height 860]
+    python scripts/screenshots.py OUT_DIR --screen 1366x768 --scale 1.5 [--dialogs] [--carried]
 
 Runs without a screen (QT_QPA_PLATFORM=offscreen); needs a CJK font (fonts-noto-cjk) installed.
+With ``--screen`` the offscreen screen has that many physical pixels (less a 48-pixel taskbar) and
+``--scale`` is the Windows display scaling (QT_SCALE_FACTOR): the windows are sized as the program
+sizes them on such a screen, and each picture notes whether its window fits. ``--dialogs`` adds the
+program's dialogs; ``--carried`` shows a year carried forward from the demo instead of the demo.
 The demo year is written to a temporary file, so no user file is touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TASKBAR = 48  # logical pixels of a Windows taskbar (it scales with the display)
+
+
+def _configure_screen(screen: str, scale: float, folder: Path) -> None:
+    """Point the offscreen platform at one screen of ``screen`` physical pixels, scaled by ``scale``."""
+    width, height = (int(part) for part in screen.lower().split("x"))
+    config = folder / "screen.json"
+    available = height - round(TASKBAR * scale)
+    config.write_text(
+        json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": width, "height": available, "dpi": 96}]})
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = str(scale)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("out", nargs="?", default="screenshots")
     parser.add_argument("--width", type=int, default=1360)
     parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--screen", help="physical screen size, e.g. 1366x768 (the windows fit it as on a PC)")
+    parser.add_argument("--scale", type=float, default=1.0, help="display scaling with --screen: 1, 1.25, 1.5")
+    parser.add_argument("--dialogs", action="store_true", help="also render the program's dialogs")
+    parser.add_argument("--carried", action="store_true", help="show a year carried forward from the demo")
     parser.add_argument("--full", action="store_true", help="also save each page's whole content (for checking long pages)")
     args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="zjdesk-shots-"))
+    if args.screen:
+        _configure_screen(args.screen, args.scale, work)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from zjdesk.demo import demo_year
+    from zjdesk.domain.carry_forward import carry_forward
     from zjdesk.domain.steps import STEPS
     from zjdesk.store.yearfile import write_new_year_file
     from zjdesk.ui.program import Program
     from zjdesk.ui.qt_app import ensure_application
 
-    ensure_application()
+    application = ensure_application()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        demo = Path(folder) / "湛江市人民政府驻广州办事处-2024年度.zjd"
-        write_new_year_file(demo, demo_year())
-        program = Program(settings)
-        settings.setValue("recent_files", [str(demo), str(Path(folder) / "湛江市人民政府驻广州办事处-2023年度.zjd")])
-        start = program.show_start()
+    fitted = bool(args.screen)
+
+    def settle() -> None:
+        # Text fields fit their height to the wrapped text a moment after layout: let that finish.
+        for _ in range(20):
+            QApplication.processEvents()
+            time.sleep(0.02)
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        target = out / f"{name}.png"
+        widget.grab().save(str(target))
+        screen = widget.screen().availableGeometry()
+        frame = widget.frameGeometry()
+        fits = screen.contains(frame) or not fitted
+        print(
+            f"{target}  {frame.width()}×{frame.height()} on {screen.width()}×{screen.height()}"
+            + ("" if fits else "  DOES NOT FIT")
+        )
+
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    unit = "湛江市人民政府驻广州办事处"
+    demo = work / f"{unit}-2024年度.zjd"
+    write_new_year_file(demo, demo_year())
+    path = demo
+    if args.carried:
+        path = work / f"{unit}-2025年度.zjd"
+        write_new_year_file(path, carry_forward(demo_year()))
+    program = Program(settings)
+    settings.setValue("recent_files", [str(path), str(work / f"{unit}-2023年度.zjd")])
+    start = program.show_start()
+    if not fitted:
         start.resize(args.width - 200, args.height - 140)
-        QApplication.processEvents()
-        start.grab().save(str(out / "ui-00-start.png"))
-        window = program.open_path(demo)
-        if window is None:
-            print("无法打开演示年度", file=sys.stderr)
-            return 2
+    save(start, "ui-00-start")
+    window = program.open_path(path)
+    if window is None:
+        print("无法打开年度文件", file=sys.stderr)
+        return 2
+    if not fitted:
         window.resize(args.width, args.height)
+    for index, step in enumerate(STEPS):
+        window.go_to(index)
+        save(window, f"ui-{index + 1:02d}-{step.key}")
+        if args.full:
+            body = window.page(index).widget()
+            body.grab().save(str(out / f"full-{index + 1:02d}-{step.key}.png"))
+    if args.dialogs:
+        from scripts_dialogs import render_dialogs  # type: ignore[import-not-found]
 
-        def settle() -> None:
-            # Text fields fit their height to the wrapped text a moment after layout: let that finish.
-            for _ in range(20):
-                QApplication.processEvents()
-                time.sleep(0.02)
-
-        for index, step in enumerate(STEPS):
-            window.go_to(index)
-            settle()
-            target = out / f"ui-{index + 1:02d}-{step.key}.png"
-            window.grab().save(str(target))
-            print(target)
-            if args.full:
-                body = window.page(index).widget()
-                body.grab().save(str(out / f"full-{index + 1:02d}-{step.key}.png"))
-        window.close()
-        QApplication.processEvents()
+        render_dialogs(program, window, work, save)
+    window.close()
+    application.processEvents()
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())
