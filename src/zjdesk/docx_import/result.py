@@ -18,12 +18,15 @@ class ImportResult:
 
     ``year`` is the filled year (every imported field's path listed in ``year.review``, the text it
     could not place in ``year.unplaced``); ``found`` says in Chinese, one line per part, what was
-    recognised; ``unplaced`` is the same list as ``year.unplaced``.
+    recognised; ``unplaced`` is the same list as ``year.unplaced``. ``year_source`` says where the
+    evaluation year was read (``封面“评价年度：2024年度”``); empty when the report does not say, and
+    then ``year.cover.evaluation_year`` is 0 and must be asked for.
     """
 
     year: YearData
     found: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    year_source: str = ""
 
 
 @dataclass
@@ -34,6 +37,8 @@ class Collector:
     year: YearData = field(default_factory=lambda: YearData(cover=Cover(opening_text="")))
     found: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    reviewed: list[str] = field(default_factory=list)  # imported paths outside the report's parts (the score sheet)
+    year_source: str = ""  # where the evaluation year was read
 
     def note(self, message: str) -> None:
         """Record a line for the 识别结果 list."""
