@@ -133,12 +133,12 @@ class _Screen:
 
 @pytest.mark.parametrize(
     ("screen", "expected"),
-    [((1366, 728), (1350, 680)), ((1920, 1040), (1632, 915)), ((1093, 584), (1077, 540))],
+    [((1366, 728), (1350, 680)), ((1920, 1040), (1632, 915)), ((1093, 584), (1077, 536)), ((911, 464), (895, 416))],
 )
 def test_window_size_follows_the_screen(qtbot, screen, expected):
     from PySide6.QtWidgets import QWidget
 
-    from zjdesk.ui.main_window import fit_to_screen
+    from zjdesk.ui.screen_fit import fit_to_screen
 
     class Window(QWidget):
         def screen(self):

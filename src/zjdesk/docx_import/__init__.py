@@ -33,12 +33,16 @@ __all__ = [
 ]
 
 
-def import_docx(path: str | os.PathLike[str]) -> ImportResult:
-    """Read the report at ``path`` into a new year; the file is only read, nothing is written."""
-    return import_docx_bytes(read_file(path), Path(path).name)
+def import_docx(path: str | os.PathLike[str], *, evaluation_year: int = 0) -> ImportResult:
+    """Read the report at ``path`` into a new year; the file is only read, nothing is written.
+
+    ``evaluation_year`` is the year the officer says the report is of, for a report that does not
+    state it: the figures' years (上年, 2023年…) are read against it.
+    """
+    return import_docx_bytes(read_file(path), Path(path).name, evaluation_year=evaluation_year)
 
 
-def import_docx_bytes(data: bytes, name: str = "该文件") -> ImportResult:
+def import_docx_bytes(data: bytes, name: str = "该文件", *, evaluation_year: int = 0) -> ImportResult:
     """Read a report given as the bytes of a .docx file (``name`` is used in messages)."""
     check_archive(data, name)
     document = open_document(data, name)
@@ -46,7 +50,7 @@ def import_docx_bytes(data: bytes, name: str = "该文件") -> ImportResult:
         lines = document_lines(document)
     except Exception as error:  # hostile or damaged XML can break python-docx anywhere while reading
         raise DamagedDocxError(f"“{name}”的正文无法读取（文件已损坏）：请在 Word/WPS 中打开并另存为 .docx 后再导入。") from error
-    out = read_lines(lines, name)
+    out = read_lines(lines, name, evaluation_year)
     try:
         parse_score_sheet(document, lines, name, out)
     except Exception as error:  # a malformed table must not lose the rest of the report

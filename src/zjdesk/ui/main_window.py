@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,35 +34,12 @@ from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
 from zjdesk.ui.qt_app import application
 from zjdesk.ui.score_panel import ScorePanel
+from zjdesk.ui.screen_fit import fit_to_screen
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
+from zjdesk.ui.style import own_style
 
 StepRef = int | str  # a step's index or key
 STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-
-PREFERRED_SIZE = (1360, 860)
-
-
-def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE, *, grow: bool = False) -> None:
-    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller, centred.
-
-    With ``grow``, a large screen (1920×1080) gives the window more room too, up to 85 % of it.
-    """
-    screen = window.screen() or QApplication.primaryScreen()
-    width, height = preferred
-    if screen is not None:
-        available = screen.availableGeometry()
-        if grow:
-            width = max(width, min(available.width() * 85 // 100, 1680))
-            height = max(height, min(available.height() * 88 // 100, 1000))
-        # Leave room for the title bar and frame, which availableGeometry still includes.
-        width = min(width, available.width() - 16)
-        height = min(height, available.height() - 48)
-    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
-    if screen is not None:
-        frame = window.frameGeometry()
-        frame.moveCenter(screen.availableGeometry().center())
-        window.move(frame.topLeft())
 
 
 class MainWindow(QMainWindow):
@@ -95,6 +71,7 @@ class MainWindow(QMainWindow):
         self.navigator = StepNavigator()
         navigator_column = QWidget()
         navigator_column.setObjectName("navigatorColumn")
+        own_style(navigator_column)
         self.navigator_column = navigator_column
         column_layout = QVBoxLayout(navigator_column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +107,7 @@ class MainWindow(QMainWindow):
 
         centre = QWidget()
         centre.setObjectName("centre")
+        own_style(centre)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
@@ -144,6 +122,7 @@ class MainWindow(QMainWindow):
         side = QWidget()
         self.side = side
         side.setObjectName("sidePanels")
+        own_style(side)
         side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 12, 12, 12)
@@ -180,7 +159,7 @@ class MainWindow(QMainWindow):
         application().installEventFilter(self)
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
-        self.exports = ExportController(self, open_year, live_score)
+        self.exports = ExportController(self, open_year, live_score, program.default_folder if program is not None else None)
         self.pages_context = {
             step.key: PageContext(step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score))
             for step in STEPS

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 import zjdesk
-from zjdesk.ui.main_window import fit_to_screen
+from zjdesk.ui.screen_fit import fit_to_screen
+from zjdesk.ui.style import own_style
 
 ACTIONS = (
     ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
@@ -41,6 +42,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.program = program
         self.setObjectName("startPage")
+        own_style(self)
         self.setWindowTitle("zjdesk 部门整体支出绩效自评")
         outer = QVBoxLayout(self)
         # Compact enough for 1280×720, and 1366×768 at 125% (about 1093×554 inside the window).

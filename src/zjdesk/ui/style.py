@@ -1,11 +1,46 @@
-"""The program's look: a calm, light office style with one blue accent (Qt style sheet)."""
+"""The program's look: a calm, light office style with one blue accent (Qt style sheet).
+
+Rules on widget types (QLineEdit, QPushButton, QComboBox …) apply only inside the program's own
+containers — those marked with :func:`own_style`: the main window's page column, side panels and
+step list, the start page and the program's dialogs. Qt's own dialogs — the print preview, the print
+dialog, Qt's file dialog on Linux — keep Qt's look, as their layouts expect (padding added to the
+print preview's zoom box cut "100.0%" to ")0.0%"); a Qt dialog opened over the main window is a
+child of the window, not of those containers. The mark is a property, so a scoped rule weighs no
+more than a class: rules on object names (``#itemNumber``) still win over it, as before.
+"""
 
 from __future__ import annotations
 
-ACCENT = "#1f5fa8"
+import re
+from typing import TYPE_CHECKING
 
-STYLE_SHEET = f"""
-QMainWindow, #startPage {{ background: #eef1f5; }}
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+ACCENT = "#1f5fa8"
+OWN_STYLE = "ownStyle"
+OWN_CONTAINER = f'*[{OWN_STYLE}="true"]'
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_WIDGET_TYPE = re.compile(r"^Q[A-Za-z]+")
+
+
+def own_style(widget: QWidget) -> None:
+    """Mark ``widget`` as a container of the program's own widgets: the type rules apply inside it."""
+    widget.setProperty(OWN_STYLE, True)
+
+
+def scoped(rules: str) -> str:
+    """``rules`` with every selector that starts with a widget type limited to the program's own containers."""
+    out = []
+    for match in _RULE.finditer(rules):
+        selectors = [item.strip() for item in match.group(1).split(",") if item.strip()]
+        expanded = [f"{OWN_CONTAINER} {selector}" if _WIDGET_TYPE.match(selector) else selector for selector in selectors]
+        out.append(f"{', '.join(expanded)} {{{match.group(2)}}}")
+    return "\n".join(out) + "\n"
+
+
+_RULES = f"""
+#mainWindow, #startPage {{ background: #eef1f5; }}
 #pageBody, #centre, #sidePanels {{ background: #eef1f5; }}
 #navigatorColumn, #statusLegend {{ background: #ffffff; }}
 #statusLegend {{ border-right: 1px solid #d5dbe3; }}
@@ -92,7 +127,7 @@ QProgressBar::chunk {{ background: {ACCENT}; border-radius: 4px; }}
 #findings::item:selected {{ background: #e3ecf8; }}
 
 #bottomBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; }}
-QStatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; color: #4c5a69; }}
+#mainWindow > QStatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe3; color: #4c5a69; }}
 QLabel#status\\.saved {{ color: #2e7d32; padding-left: 8px; }}
 QTableWidget {{
     background: #ffffff; alternate-background-color: #f7f9fc; gridline-color: #e0e5ec; border: 1px solid #d5dbe3;
@@ -116,6 +151,9 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
 
 
+STYLE_SHEET = scoped(_RULES)
+
+
 def arrow_rules() -> str:
     """The drop-down arrow of date and choice fields (a styled field loses the style's own arrow)."""
     from zjdesk.resources import resources_dir
@@ -123,4 +161,4 @@ def arrow_rules() -> str:
     arrow = resources_dir() / "icons" / "arrow-down.png"
     if not arrow.is_file():
         return ""
-    return f"QDateEdit::down-arrow, QComboBox::down-arrow {{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}\n"
+    return scoped(f"QDateEdit::down-arrow, QComboBox::down-arrow {{ image: url({arrow.as_posix()}); width: 10px; height: 6px; }}")

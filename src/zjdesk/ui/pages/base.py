@@ -62,7 +62,7 @@ class StepPage(QScrollArea):
             intro.setObjectName("pageIntro")
             intro.setWordWrap(True)
             self.column.addWidget(intro)
-        self.review_banner = ReviewBanner(self.open_year, self.parts)
+        self.review_banner = ReviewBanner(self.open_year, self.parts, findings=lambda: self.live_score.findings)
         self.column.addWidget(self.review_banner)
         self.build()
         self.column.addStretch(1)
