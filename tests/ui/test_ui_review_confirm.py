@@ -75,10 +75,10 @@ def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
     reviews = [item for item in window.live_score.findings if item.check == "review_pending"]
     assert len(groups) >= 2 and sum(group.count for group in groups) <= len(reviews)
     assert len({group.step for group in groups}) == len(groups)
-    assert f"待复核 {len(reviews)}" in panel.summary.text().replace("\u00a0", " ")
+    assert f"待复核 {len(reviews)}" in panel.summary_text().replace("\u00a0", " ")
     # Clicking a group goes to the first field to review on its step.
     group = next(group for group in groups if group.step == 2)
-    row = panel.shown.index(group)
+    row = panel.row_of(group)
     panel.list.setCurrentRow(row)
     assert not panel.ack_button.isEnabled() and not panel.fix_button.isEnabled()
     panel.list.itemClicked.emit(panel.list.item(row))

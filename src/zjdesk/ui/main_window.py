@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigator.step_chosen.connect(self.go_to)
         self.findings_panel.finding_activated.connect(self.go_to_finding)
+        self.findings_panel.step_activated.connect(self.go_to)
         live_score.updated.connect(self._update_statuses)
         live_score.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
         open_year.saved.connect(self._saved)
@@ -298,6 +299,7 @@ class MainWindow(QMainWindow):
             self.navigator.blockSignals(True)
             self.navigator.setCurrentRow(index)
             self.navigator.blockSignals(False)
+        self.findings_panel.set_current_step(index)  # this step's findings first
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(STEPS) - 1)
         self.next_button.setText("下一步 ›" if index < len(STEPS) - 1 else "已是最后一步")

@@ -84,6 +84,11 @@ QDateEdit::drop-down, QComboBox::drop-down {{
     subcontrol-origin: padding; subcontrol-position: center right; width: 22px; border: none;
 }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 18px; border: none; background: transparent; }}
+/* A field with a finding is framed in the finding's colour; the message is in the note under it. */
+QLineEdit[finding="red"], QPlainTextEdit[finding="red"] {{ border: 1px solid #c62828; }}
+QLineEdit[finding="todo"], QPlainTextEdit[finding="todo"] {{ border: 1px solid #1e6fd9; }}
+QLineEdit[finding="yellow"], QPlainTextEdit[finding="yellow"] {{ border: 1px solid #e0a100; background: #fffbea; }}
+QLineEdit[finding="blue"], QPlainTextEdit[finding="blue"] {{ border: 1px dashed #7b8794; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
 
 QPushButton {{
@@ -105,6 +110,11 @@ QListWidget#start\\.recent::item {{ padding: 4px 8px; border-bottom: 1px solid #
 QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #recentFrame {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 
+#findingNote {{ background: transparent; border: none; }}
+#findingNote[pageNote="true"] {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
+#findingMessage {{ color: #34495e; font-size: 9.5pt; }}
+#findingDot {{ font-size: 9pt; padding-top: 1px; }}
+#exportedFiles {{ color: #2e7d32; }}
 #reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
 #reviewBanner {{ background: #fff8e1; border: 1px solid #e8c766; border-radius: 6px; }}
 #reviewBanner QLabel {{ color: #6d4c00; }}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zjdesk.domain.checks_base import Finding
+from zjdesk.ui.field_marks import FieldMarks
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import BoundField
+from zjdesk.ui.widgets.finding_note import FindingNote
 from zjdesk.ui.widgets.list_editor import ListEditor, ListRow
 from zjdesk.ui.widgets.review import ReviewBanner
 
@@ -64,9 +68,15 @@ class StepPage(QScrollArea):
             self.column.addWidget(intro)
         self.review_banner = ReviewBanner(self.open_year, self.parts, findings=lambda: self.live_score.findings)
         self.column.addWidget(self.review_banner)
+        # Findings of this step that no field of the page shows (and the field marks that place the rest).
+        self.page_note = FindingNote()
+        self.page_note.setProperty("pageNote", True)
+        self.column.addWidget(self.page_note)
         self.build()
         self.column.addStretch(1)
         self.setWidget(inner)
+        self.marks = FieldMarks(self, self.shows_finding)
+        self.live_score.updated.connect(self._checked)
 
     def build(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
@@ -94,6 +104,18 @@ class StepPage(QScrollArea):
                 return widget
             candidate = candidate.rpartition(".")[0]
         return None
+
+    def shows_finding(self, finding: Finding) -> bool:
+        """Whether a finding of this step is shown beside the page's fields now (all are, by default)."""
+        return True
+
+    def _checked(self) -> None:
+        if self.isVisible():
+            self.marks.schedule()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.marks.schedule()
 
     def leaving(self) -> None:
         """Called when the officer leaves the page (pages that hold heavy views release them)."""

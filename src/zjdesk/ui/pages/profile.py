@@ -8,7 +8,7 @@ from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, Subordinat
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.widgets.fields import CountField, TextBlock, TextLine
 from zjdesk.ui.widgets.form import Card, FieldForm
-from zjdesk.ui.widgets.list_editor import ListEditor
+from zjdesk.ui.widgets.list_editor import NARROW_BUTTONS_WIDTH, ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
 
 
@@ -27,7 +27,7 @@ def table_header(*columns: tuple[str, int]) -> QWidget:
             layout.addWidget(label)
         else:
             layout.addWidget(label, 1)
-    layout.addSpacing(3 * 34)  # the row's ↑ ↓ ✕ buttons
+    layout.addSpacing(NARROW_BUTTONS_WIDTH)  # the row's ↑ ↓ 删除 buttons
     return header
 
 
