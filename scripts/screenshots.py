@@ -19,7 +19,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 TASKBAR = 48  # logical pixels of a Windows taskbar (it scales with the display)
 
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from zjdesk.demo import demo_year
     from zjdesk.domain.carry_forward import carry_forward
@@ -73,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             QApplication.processEvents()
             time.sleep(0.02)
 
-    def save(widget: QWidget, name: str) -> None:
+    def save(widget: Any, name: str) -> None:
         settle()
         target = out / f"{name}.png"
         widget.grab().save(str(target))
@@ -112,12 +114,101 @@ def main(argv: list[str] | None = None) -> int:
             body = window.page(index).widget()
             body.grab().save(str(out / f"full-{index + 1:02d}-{step.key}.png"))
     if args.dialogs:
-        from scripts_dialogs import render_dialogs  # type: ignore[import-not-found]
-
-        render_dialogs(program, window, work, save)
+        render_dialogs(window, work, save)
     window.close()
     application.processEvents()
     return 0
+
+
+def render_dialogs(window: Any, work: Path, save: Callable[[Any, str], None]) -> None:
+    """Each of the program's dialogs, shown without waiting for an answer, then closed."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from zjdesk.docx_import import import_docx
+    from zjdesk.report.export import export_year
+    from zjdesk.report.qt_document import print_outline
+    from zjdesk.ui.confirm_dialog import ConfirmAllDialog
+    from zjdesk.ui.new_year_dialog import NewYearDialog
+    from zjdesk.ui.screen_fit import fit_dialog
+    from zjdesk.ui.widgets.review import review_item
+
+    unit = window.open_year.year.cover.unit_name
+    report = work / "往年报告.docx"
+    export_year(window.open_year.snapshot(), docx=report, draft=True)
+    found = import_docx(report).found
+    dialogs = [
+        ("dialog-new", NewYearDialog(window, folder=str(work))),
+        (
+            "dialog-carry",
+            NewYearDialog(
+                window,
+                unit_name=unit,
+                year=2025,
+                folder=str(work),
+                mode="carry",
+                year_note="由2024年度结转：评价年度为上一年度加一，不能更改。",
+            ),
+        ),
+        (
+            "dialog-import",
+            NewYearDialog(
+                window,
+                unit_name=unit,
+                year=2024,
+                folder=str(work),
+                mode="import",
+                year_note="读自报告的封面“评价年度：2024年度”。导入后即为这份报告的年度，不能在此更改。",
+                found=found,
+            ),
+        ),
+        (
+            "dialog-import-no-year",
+            NewYearDialog(
+                window,
+                unit_name=unit,
+                folder=str(work),
+                mode="import",
+                year_note="报告中没有写明评价年度（封面的“评价年度”和开头段都没有）：请选择这份报告评价的是哪一年。"
+                "正文中写着“上年”或上一年份的数字将归入上一年度的对比数；选错年份，会把上年的数字当成本年度的。",
+                found=found,
+            ),
+        ),
+    ]
+    year = window.open_year.year
+    items = [review_item(path, window.open_year.value(path)) for path in year.review if path.startswith("profile")]
+    remaining = [item.message for item in window.live_score.findings if item.check in ("stale_year", "text_year")]
+    dialogs.append(
+        (
+            "dialog-confirm-all",
+            ConfirmAllDialog(
+                window, "全部确认", "确认本页以下各项“待复核”内容都已逐项核对、无需再改吗？", items or ["（无）"], remaining
+            ),
+        )
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "已导入往年报告",
+        "已从“往年报告.docx”导入2024年度，保存为“…-2024年度.zjd”。所有导入的内容都标记为“待复核”。\n\n下一步：由这份2024年度生成2025年度的年度文件（在同一文件夹），在其中填写2025年度的报告。",
+        QMessageBox.StandardButton.NoButton,
+        window,
+    )
+    box.addButton("结转为2025年度", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("先打开2024年度核对", QMessageBox.ButtonRole.RejectRole)
+    dialogs.append(("dialog-after-import", box))
+    file_dialog = QFileDialog(window, "打开年度文件", str(work), "zjdesk 年度文件 (*.zjd);;所有文件 (*)")
+    fit_dialog(file_dialog, 760, 480)
+    dialogs.append(("dialog-file", file_dialog))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    preview = QPrintPreviewDialog(printer, window)
+    outline = window.exports.outline(draft=True)
+    preview.paintRequested.connect(lambda target: print_outline(outline, target))
+    fit_dialog(preview, 1000, 800)
+    dialogs.append(("dialog-print-preview", preview))
+    for name, dialog in dialogs:
+        dialog.show()
+        save(dialog, name)
+        dialog.close()
 
 
 if __name__ == "__main__":

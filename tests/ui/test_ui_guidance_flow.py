@@ -173,7 +173,7 @@ def test_the_year_dialog_shows_a_read_or_carried_year_and_asks_only_for_an_unkno
     qtbot.addWidget(unknown)
     assert unknown.year.isVisibleTo(unknown) and not unknown.ok.isEnabled()
     assert unknown.problem.text() == "请选择评价年度。"
-    unknown.year.setValue(2024)
+    unknown.choose_year(2024)
     assert unknown.ok.isEnabled() and unknown.result_values()[1] == 2024
     carry = NewYearDialog(None, unit_name="湛江市测试局", year=2025, folder=str(tmp_path), mode="carry")
     qtbot.addWidget(carry)

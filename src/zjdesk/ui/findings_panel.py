@@ -93,6 +93,7 @@ class FindingsPanel(QFrame):
         self.shown: list[Listed] = []  # the findings in the order listed
         self.rows: list[Listed | int] = []  # each row of the list: a finding, or a step's heading (its index)
         self.current_step = 0
+        self.compact = False
         self.highlighted: set[tuple[str, str, str]] = set()
         self._previous: set[tuple[str, str, str]] | None = None
         layout = QVBoxLayout(self)
@@ -135,6 +136,12 @@ class FindingsPanel(QFrame):
         live_score.updated.connect(self.refresh)
         self.refresh()
 
+    def set_compact(self, compact: bool) -> None:
+        """A short window: the summary without its hint line, the list keeps the room."""
+        if compact != self.compact:
+            self.compact = compact
+            self.refresh()
+
     def set_current_step(self, index: int) -> None:
         """List the findings of step ``index`` first (the step being edited)."""
         if index != self.current_step:
@@ -175,7 +182,7 @@ class FindingsPanel(QFrame):
             summary = "正在检查……"
         elif not grouped and self.live_score.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
-        elif counts["todo"] and not counts["red"]:
+        elif counts["todo"] and not counts["red"] and not self.compact:
             summary += "\n按下列事项逐项填写，点击一项即转到要填写的位置。"
         self.summary.setText(summary)
         groups = self._ordered(grouped)
@@ -233,15 +240,15 @@ class FindingsPanel(QFrame):
         self._previous = identities
 
     def _header(self, step: int) -> QListWidgetItem:
-        current = "（当前）" if step == self.current_step else ""
-        item = QListWidgetItem(f"第 {step + 1} 步“{STEPS[step].title}”{current}")
+        item = QListWidgetItem(f"第 {step + 1} 步“{STEPS[step].title}”")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable; a click goes to the step
         font = item.font()
         font.setBold(True)
         item.setFont(font)
-        item.setForeground(QColor("#4c5a69"))
+        # the step being edited (always listed first) in the accent colour
+        item.setForeground(QColor("#1f5fa8" if step == self.current_step else "#4c5a69"))
         item.setData(Qt.ItemDataRole.UserRole, "step")
-        item.setToolTip("点击转到这一步")
+        item.setToolTip("正在编辑的一步" if step == self.current_step else "点击转到这一步")
         return item
 
     def _item(self, finding: Listed) -> QListWidgetItem:

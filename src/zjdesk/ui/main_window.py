@@ -39,6 +39,11 @@ from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_ind
 from zjdesk.ui.style import own_style
 
 StepRef = int | str  # a step's index or key
+MINIMUM_SIZE = (880, 400)
+RAIL_BELOW = 1000  # window width (logical pixels) below which the steps show their numbers only
+RAIL_WIDTH = 64
+SIDE_MINIMUM = 240
+COMPACT_BELOW = 640  # window height below which the score panel shows its total only
 STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -65,8 +70,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[int, StepPage] = {}
         self._painted = False
         self.setObjectName("mainWindow")
-        # Small enough for 1366×768 at 125% scaling (1093×614 logical, less the taskbar).
-        self.setMinimumSize(960, 540)
+        # Small enough for 1366×768 at 150% scaling (911×512 logical, less the taskbar): the pages scroll,
+        # the steps become a column of numbers and the score panel drops its group bars (see resizeEvent).
+        self.setMinimumSize(*MINIMUM_SIZE)
 
         self.navigator = StepNavigator()
         navigator_column = QWidget()
@@ -77,8 +83,9 @@ class MainWindow(QMainWindow):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.navigator, 1)
-        column_layout.addWidget(StatusLegend())
-        navigator_column.setFixedWidth(196)
+        self.legend = StatusLegend()
+        column_layout.addWidget(self.legend)
+        navigator_column.setFixedWidth(self.navigator.full_width())
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -176,11 +183,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The side columns grow with the window: on a small screen the page keeps its room, on a
-        # large one the score and findings panels use the space (findings wrap to fewer lines).
-        width = event.size().width()
-        self.navigator_column.setFixedWidth(max(184, min(228, width * 13 // 100)))
-        self.side.setFixedWidth(max(264, min(420, width * 22 // 100)))
+        # The side columns follow the window: on a small screen the page keeps its room (the steps shrink to
+        # their numbers, the score panel to its total), on a large one the score and findings panels use the space.
+        size = event.size()
+        rail = size.width() < RAIL_BELOW
+        self.navigator.set_rail(rail)
+        self.legend.set_rail(rail)
+        self.navigator_column.setFixedWidth(RAIL_WIDTH if rail else self.navigator.full_width())
+        self.side.setFixedWidth(max(SIDE_MINIMUM, min(420, size.width() * 22 // 100)))
+        self.score_panel.set_compact(size.height() < COMPACT_BELOW)
+        self.findings_panel.set_compact(size.height() < COMPACT_BELOW)
         super().resizeEvent(event)
 
     # -- menus and keys ----------------------------------------------------------------------------

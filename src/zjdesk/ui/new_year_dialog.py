@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +30,7 @@ from zjdesk.store.folders import folder_problem
 from zjdesk.ui.screen_fit import fit_dialog
 from zjdesk.ui.style import own_style
 
-NO_YEAR = 1999  # the spin box's lowest value, shown as 请选择: no year chosen yet
+YEARS_OFFERED = 10  # years back from this one the list offers
 
 
 def suggested_file_name(unit_name: str, year: int) -> str:
@@ -110,25 +110,28 @@ class NewYearDialog(QDialog):
         self.unit = QLineEdit(unit_name)
         self.unit.setObjectName("new.unit_name")
         self.unit.setPlaceholderText("例如：湛江市人民政府驻广州办事处")
-        self.year = QSpinBox()
+        self.year = QComboBox()
         self.year.setObjectName("new.evaluation_year")
-        self.year.setRange(NO_YEAR, 2100)
-        self.year.setSuffix(" 年度")
-        self.year.setSpecialValueText("请选择年度")
-        self.year.setMinimumWidth(130)
+        self.year.addItem("请选择年度", 0)
+        this_year = date.today().year
+        for value in range(max(this_year + 1, year), min(this_year - YEARS_OFFERED, year or this_year) - 1, -1):
+            self.year.addItem(f"{value}年度", value)
         if year:
-            self.year.setValue(year)
+            self.year.setCurrentIndex(self.year.findData(year))
         elif mode == "new":
-            self.year.setValue(date.today().year - 1)
-        else:
-            self.year.setValue(NO_YEAR)  # a year the report does not state is chosen, never guessed
+            self.year.setCurrentIndex(self.year.findData(this_year - 1))
+        # else: a year the report does not state is chosen, never guessed
         year_row = QWidget()
         year_layout = QVBoxLayout(year_row)
         year_layout.setContentsMargins(0, 0, 0, 0)
         year_layout.setSpacing(4)
         self.year_label = QLabel(f"{year}年度")
         self.year_label.setObjectName("new.year_shown")
-        year_layout.addWidget(self.year_label if self.year_fixed else self.year)
+        choice = QHBoxLayout()
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.year_label if self.year_fixed else self.year)
+        choice.addStretch(1)
+        year_layout.addLayout(choice)
         self.year.setVisible(not self.year_fixed)
         self.year_label.setVisible(self.year_fixed)
         self.year_note = QLabel(year_note)
@@ -161,7 +164,7 @@ class NewYearDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.unit.textChanged.connect(self._suggest)
-        self.year.valueChanged.connect(self._suggest)
+        self.year.currentIndexChanged.connect(self._suggest)
         self.path.textChanged.connect(self._check)
         self._suggested = ""
         self._folder_checked: tuple[str, str | None] = ("", None)
@@ -170,8 +173,12 @@ class NewYearDialog(QDialog):
 
     def chosen_year(self) -> int:
         """The evaluation year as given (0 while none is chosen)."""
-        value = self.year.value()
-        return 0 if value == NO_YEAR else value
+        value = self.year.currentData()
+        return value if isinstance(value, int) else 0
+
+    def choose_year(self, year: int) -> None:
+        """Choose ``year`` in the list (as the officer would)."""
+        self.year.setCurrentIndex(self.year.findData(year))
 
     def _suggest(self) -> None:
         year = self.chosen_year()

@@ -11,6 +11,8 @@ from zjdesk.domain.amounts import format_number
 from zjdesk.ui.live_score import LiveScore
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
+MARGINS = (16, 12, 16, 14)
+COMPACT_MARGINS = (12, 6, 12, 6)
 
 
 def score_text(value: Any) -> str:
@@ -26,7 +28,8 @@ class ScorePanel(QFrame):
         self.live_score = live_score
         self.setObjectName("scorePanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
+        self.layout_ = layout
+        layout.setContentsMargins(*MARGINS)
         layout.setSpacing(6)
         self.caption = QLabel("自评得分")
         self.caption.setObjectName("panelCaption")
@@ -61,8 +64,20 @@ class ScorePanel(QFrame):
         self.groups.setVerticalSpacing(4)
         layout.addWidget(self.groups_holder)
         self._group_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
+        self.compact = False  # a short window: the total and grade only, the rest in the tooltip
         live_score.updated.connect(self.refresh)
         self.refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        """Show the total and grade only (a short window keeps its room for the findings), or everything."""
+        if compact != self.compact:
+            self.compact = compact
+            for label in (self.total, self.unit, self.grade):
+                label.setProperty("compact", compact)  # smaller type (style sheet)
+                label.style().unpolish(label)
+                label.style().polish(label)
+            self.layout_.setContentsMargins(*(COMPACT_MARGINS if compact else MARGINS))
+            self.refresh()
 
     def refresh(self) -> None:
         score = self.live_score.score
@@ -90,7 +105,9 @@ class ScorePanel(QFrame):
         shown_grade = grade if not provisional else "待定"
         self._set(self.caption, "自评得分（暂计）" if provisional else "自评得分")
         self._set(self.unscored, self._unscored_text(to_judge, need_data, unconfirmed) if provisional else "")
-        self.unscored.setVisible(bool(provisional))
+        self.unscored.setVisible(bool(provisional) and not self.compact)
+        self.groups_holder.setVisible(not self.compact)
+        self.setToolTip(self.unscored.text() if self.compact else "")
         self.grade.setToolTip("全部指标评分、依据的数字复核后给出等级" if provisional else f"等级：{grade}")
         if self.grade.text() != shown_grade or self.grade.property("colour") != colour:
             self.grade.setText(shown_grade)
@@ -98,7 +115,7 @@ class ScorePanel(QFrame):
             self.grade.setStyleSheet(f"background:{colour};")
         cap_text = score.cap.explanation if score.cap is not None else ""
         self._set(self.cap, cap_text)
-        self.cap.setVisible(bool(cap_text))
+        self.cap.setVisible(bool(cap_text) and not self.compact)
         groups = score.groups
         if len(groups) != len(self._group_rows):
             self._rebuild_groups(len(groups))

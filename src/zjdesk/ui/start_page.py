@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +45,19 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         own_style(self)
         self.setWindowTitle("zjdesk 部门整体支出绩效自评")
-        outer = QVBoxLayout(self)
+        # The content scrolls when the screen is shorter than it (1366×768 at 150 %: 464 logical pixels).
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("startScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        content = QWidget()
+        content.setObjectName("startContent")
+        scroll.setWidget(content)
+        frame.addWidget(scroll)
+        outer = QVBoxLayout(content)
         # Compact enough for 1280×720, and 1366×768 at 125% (about 1093×554 inside the window).
         outer.setContentsMargins(44, 24, 44, 18)
         outer.setSpacing(14)

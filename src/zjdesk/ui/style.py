@@ -40,7 +40,8 @@ def scoped(rules: str) -> str:
 
 
 _RULES = f"""
-#mainWindow, #startPage {{ background: #eef1f5; }}
+#mainWindow, #startPage, #startContent {{ background: #eef1f5; }}
+QScrollArea#startScroll {{ background: #eef1f5; border: none; }}
 #pageBody, #centre, #sidePanels {{ background: #eef1f5; }}
 #navigatorColumn, #statusLegend {{ background: #ffffff; }}
 #statusLegend {{ border-right: 1px solid #d5dbe3; }}
@@ -120,10 +121,14 @@ QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #reviewBanner QLabel {{ color: #6d4c00; }}
 QLineEdit[review="true"] {{ background: #fff8e1; border: 1px solid #e8c766; }}
 #reviewConfirm {{ padding: 2px 8px; }}
+#reviewConfirm[pending="true"] {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; }}
 
 #scorePanel, #findingsPanel {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 #scorePanel QLabel, #findingsPanel QLabel {{ background: transparent; }}
 QLabel#score\\.total {{ font-size: 30pt; font-weight: bold; color: #1b2733; }}
+QLabel#score\\.total[compact="true"] {{ font-size: 18pt; }}
+QLabel#score\\.grade[compact="true"] {{ font-size: 11pt; padding: 2px 8px; }}
+#scoreUnit[compact="true"] {{ padding-bottom: 2px; }}
 QLabel#score\\.unscored {{ color: #6b7785; }}
 #scoreUnit {{ color: #4c5a69; font-size: 11pt; padding-bottom: 8px; }}
 QLabel#score\\.grade {{

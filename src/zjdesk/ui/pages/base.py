@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -27,6 +27,9 @@ from zjdesk.ui.widgets.list_editor import ListEditor, ListRow
 from zjdesk.ui.widgets.review import ReviewBanner
 
 PAGE_MAX_WIDTH = 1180
+PAGE_MARGIN = 28
+NARROW_MARGIN = 14
+NARROW_PAGE = 660  # page width (logical pixels) below which the margins narrow
 
 
 class StepPage(QScrollArea):
@@ -47,7 +50,9 @@ class StepPage(QScrollArea):
         self.live_score = context.live_score
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # forms fit the width
+        # Forms fit the width; only a window narrower than a page's widest row (150 % on a 1366×768 laptop)
+        # scrolls sideways rather than cutting the row off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setObjectName("stepPage")
         inner = QWidget()
         inner.setObjectName("pageBody")
@@ -56,7 +61,7 @@ class StepPage(QScrollArea):
         inner.setMaximumWidth(PAGE_MAX_WIDTH)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.column = QVBoxLayout(inner)
-        self.column.setContentsMargins(28, 20, 28, 28)
+        self.column.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 28)
         self.column.setSpacing(16)
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
@@ -112,6 +117,14 @@ class StepPage(QScrollArea):
     def _checked(self) -> None:
         if self.isVisible():
             self.marks.schedule()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow column keeps its room for the fields: smaller margins beside the cards.
+        side = NARROW_MARGIN if event.size().width() < NARROW_PAGE else PAGE_MARGIN
+        margins = self.column.contentsMargins()
+        if margins.left() != side:
+            self.column.setContentsMargins(side, margins.top(), side, margins.bottom())
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -189,7 +189,7 @@ class ListEditor(QWidget):
             line.setSpacing(6)
             stack.addLayout(line)
             stack.addWidget(note)
-            number.setMinimumWidth(24 if self.narrow else 44)
+            number.setMinimumWidth(24 if self.narrow else 32)
             number.setMinimumHeight(30)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)

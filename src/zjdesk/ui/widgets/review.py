@@ -56,6 +56,12 @@ class ReviewBadge(QWidget):
         open_year.review_changed.connect(self.refresh)
         self.refresh()
 
+    def set_compact(self, compact: bool = True) -> None:
+        """In a row of a table: the 确认 button alone, marked 待复核 by its colour and tooltip (saves the width)."""
+        self.label.setVisible(not compact)
+        self.button.setProperty("pending", compact)
+        self.button.setToolTip(("待复核：" + self.label.toolTip() + "\n" if compact else "") + "内容无误，保留现有文字")
+
     def under_review(self) -> bool:
         if not self.whole_item:
             return self.open_year.is_under_review(self.path)
