@@ -34,7 +34,7 @@ def test_confirm_all_asks_before_clearing_the_marks(qtbot, tmp_path, monkeypatch
     button.click()
     question, items, remaining = recorder.confirmations[-1]
     assert f"{len(pending)} 项" in question and len(items) == len(pending)
-    assert items[0].startswith("“主动作为")  # each field it would confirm, by its text
+    assert items[0] == "• 任务标题：“主动作为，做好新形势下的信访维稳工作”"  # each field it would confirm, by its label and text
     # the year it cannot decide (2024年度职工乒乓球比赛) stays, and the list says so
     assert remaining and "仍写着2024年" in remaining[0]
     assert [path for path in window.open_year.year.review if path.startswith("tasks")] == pending
@@ -56,8 +56,10 @@ def test_confirm_all_lists_carried_numbers_and_the_years_to_move(qtbot, tmp_path
     page = window.page("profile")
     page.review_banner.button.click()
     _question, items, remaining = recorder.confirmations[-1]
-    assert "核定编制数：17名" in items and "在职人数：15人" in items and "退休人员数：50人" in items
+    assert "• 核定编制：17名" in items and "• 在职人数：15人" in items and "• 离退休人员合计：50人" in items
+    assert "• 人员类别1：“公务员”" in items and "• 人员类别2的编制数：9名" in items
     assert any("“2024年年底”仍写着2024年" in line for line in remaining)
+    assert not any("通知" in line for line in remaining)  # the notice's year is step 1's, not this page's
     # confirmed: the numbers are no longer under review, the year still has its finding (and its fix)
     year = window.open_year.year
     assert not any(path.startswith("profile.") for path in year.review)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from zjdesk.ui.screen_fit import fit_dialog
 from zjdesk.ui.style import own_style
+
+
+def wrapping_list(name: str, lines: list[str]) -> QPlainTextEdit:
+    """Lines to read, one per paragraph, wrapped at the width (a long message is read whole, never cut with "…")."""
+    widget = QPlainTextEdit()
+    widget.setObjectName(name)
+    widget.setReadOnly(True)
+    widget.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    widget.setPlainText("\n".join(lines))
+    return widget
 
 
 class ConfirmAllDialog(QDialog):
@@ -20,14 +30,9 @@ class ConfirmAllDialog(QDialog):
         label = QLabel(question)
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.items = QListWidget()
-        self.items.setObjectName("confirm.items")
-        self.items.setWordWrap(True)
-        self.items.addItems(items)
+        self.items = wrapping_list("confirm.items", items)
         layout.addWidget(self.items, 2)
-        self.remaining = QListWidget()
-        self.remaining.setObjectName("confirm.remaining")
-        self.remaining.setWordWrap(True)
+        self.remaining = wrapping_list("confirm.remaining", remaining)
         if remaining:
             caption = QLabel(
                 f"以下 {len(remaining)} 项不随“全部确认”消除，请逐项修改（可点“自动修正”）或在检查结果中逐项确认无误："
@@ -35,7 +40,6 @@ class ConfirmAllDialog(QDialog):
             caption.setObjectName("confirm.remainingCaption")
             caption.setWordWrap(True)
             layout.addWidget(caption)
-            self.remaining.addItems(remaining)
             layout.addWidget(self.remaining, 1)
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(f"全部确认（{len(items)} 项）", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from zjdesk.store.folders import folder_problem
+from zjdesk.ui.confirm_dialog import wrapping_list
 from zjdesk.ui.screen_fit import fit_dialog
 from zjdesk.ui.style import own_style
 
@@ -99,10 +99,7 @@ class NewYearDialog(QDialog):
             caption = QLabel("识别到的内容：")
             caption.setObjectName("subCaption")
             layout.addWidget(caption)
-            self.found = QListWidget()
-            self.found.setObjectName("new.found")
-            self.found.setWordWrap(True)
-            self.found.addItems(found)
+            self.found = wrapping_list("new.found", found)
             self.found.setMaximumHeight(120)
             layout.addWidget(self.found)
         form = QFormLayout()

@@ -116,6 +116,8 @@ QListWidget#start\\.recent::item:selected {{ background: #e3ecf8; }}
 #findingMessage {{ color: #34495e; font-size: 9.5pt; }}
 #findingDot {{ font-size: 9pt; padding-top: 1px; }}
 #exportedFiles {{ color: #2e7d32; }}
+QLabel#new\\.year_shown {{ font-weight: bold; }}
+QLabel#new\\.year_warning {{ color: #8a5a00; }}
 #reviewLabel {{ background: #fff4d6; color: #8a5a00; border: 1px solid #e8c766; border-radius: 3px; padding: 2px 6px; }}
 #reviewBanner {{ background: #fff8e1; border: 1px solid #e8c766; border-radius: 6px; }}
 #reviewBanner QLabel {{ color: #6d4c00; }}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.domain.checks_base import Finding
+from zjdesk.domain.registry import label_of
 from zjdesk.ui.field_marks import FieldMarks
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.fields import BoundField
@@ -71,7 +72,9 @@ class StepPage(QScrollArea):
             intro.setObjectName("pageIntro")
             intro.setWordWrap(True)
             self.column.addWidget(intro)
-        self.review_banner = ReviewBanner(self.open_year, self.parts, findings=lambda: self.live_score.findings)
+        self.review_banner = ReviewBanner(
+            self.open_year, self.parts, findings=lambda: self.live_score.findings, caption=self.caption_of
+        )
         self.column.addWidget(self.review_banner)
         # Findings of this step that no field of the page shows (and the field marks that place the rest).
         self.page_note = FindingNote()
@@ -92,6 +95,22 @@ class StepPage(QScrollArea):
             if isinstance(widget, (BoundField, ListEditor)) and widget.path == path:
                 return widget
         return None
+
+    def caption_of(self, path: str) -> str:
+        """What the page calls the field at ``path``: its row's label, else its list item (人员类别 2), else ""."""
+        editor = self._editor_of(path)
+        if editor is not None:
+            for label in self.body.findChildren(QLabel):
+                if label.buddy() is editor and label.text():
+                    return label.text()
+        lists = [widget for widget in self.body.findChildren(ListEditor) if path.startswith(widget.list_path + ".")]
+        if lists:
+            innermost = max(lists, key=lambda widget: len(widget.list_path))
+            index = path[len(innermost.list_path) + 1 :].split(".", 1)[0]
+            if index.isdigit():
+                declared = label_of(path)  # 人员类别2的编制数
+                return f"{innermost.item_name}{int(index) + 1}" + (f"的{declared}" if declared else "")
+        return ""
 
     def reveal(self, path: str) -> QWidget | None:
         """The input widget of ``path`` on this page (or the nearest enclosing one), scrolled into view."""

@@ -78,9 +78,9 @@ class ReviewBadge(QWidget):
         set_shown(self, self.under_review())
 
 
-def review_item(path: str, value: Any) -> str:
+def review_item(path: str, value: Any, caption: str = "") -> str:
     """One line of the 全部确认 list: the field's name where it has one, and its value (a text shortened)."""
-    label = label_of(path)
+    label = caption or label_of(path)
     if isinstance(value, str):
         text = " ".join(value.split())
         shown = f"“{text[:EXCERPT]}…”" if len(text) > EXCERPT else f"“{text}”"
@@ -88,7 +88,7 @@ def review_item(path: str, value: Any) -> str:
         info = info_at(path)
         unit = info.unit if info is not None else ""
         shown = f"{format_number(value) if not isinstance(value, int) else value}{unit}"
-    return f"{label}：{shown}" if label else shown
+    return f"• {label}：{shown}" if label else f"• {shown}"
 
 
 class ReviewBanner(QFrame):
@@ -104,11 +104,13 @@ class ReviewBanner(QFrame):
         parent: QWidget | None = None,
         *,
         findings: Callable[[], Sequence[Finding]] | None = None,
+        caption: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.open_year = open_year
         self.parts = parts
         self.findings = findings
+        self.caption = caption  # the page's name for a field (its row's label), for the 全部确认 list
         self.setObjectName("reviewBanner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -153,10 +155,11 @@ class ReviewBanner(QFrame):
         items = []
         for path in pending:
             try:
-                items.append(review_item(path, self.open_year.value(path)))
+                caption = self.caption(path) if self.caption is not None else ""
+                items.append(review_item(path, self.open_year.value(path), caption))
             except PathError:  # removed since (a deleted row): nothing left to confirm there
                 continue
-        remaining = [finding.message for finding in self.remaining()]
+        remaining = [f"• {finding.message}" for finding in self.remaining()]
         question = (
             f"确认本页以下 {len(pending)} 项“待复核”内容都已逐项核对、无需再改吗？"
             "确认后这些内容不再标记，报告中按现有文字和数字输出。"
