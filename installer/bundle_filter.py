@@ -1,4 +1,4 @@
-"""What goes into the frozen build: used by ``installer/zjdesk.spec`` and tested by tests/test_installer_bundle.py.
+"""What goes into the frozen build: used by ``installer/zjdesk.spec`` and tested by tests/installer/test_installer_bundle.py.
 
 zjdesk uses QtCore, QtGui and QtWidgets (PySide6-Essentials). PyInstaller's Qt hooks also collect
 plugins for every image format and platform, translations for every language and libraries that
@@ -10,6 +10,7 @@ Python's ssl and HTTP/URL clients).
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path, PurePosixPath
 
@@ -102,8 +103,65 @@ def project_version(pyproject: Path) -> str:
     return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
 
 
+# The fourth number of a Windows version orders a release's stages as PEP 440 does:
+# 0.2.0.dev1 < 0.2.0a1 < 0.2.0b1 < 0.2.0rc1 < 0.2.0 < 0.2.0.post1.
+STAGE_BASE = {"dev": 0, "a": 1000, "b": 2000, "rc": 3000, "final": 4000}
+STAGE_LIMIT = 1000  # a serial such as rc1 or dev3 must stay below this
+
+
 def version_numbers(version: str) -> tuple[int, int, int, int]:
-    """Four numbers for Windows version resources: ``0.1.0`` -> ``(0, 1, 0, 0)``."""
-    numbers = [int(part) for part in re.findall(r"\d+", version)[:4]]
-    numbers += [0] * (4 - len(numbers))
-    return (numbers[0], numbers[1], numbers[2], numbers[3])
+    """Four numbers for Windows version resources (VIProductVersion, VIFileVersion, zjdesk.exe's FileVersion).
+
+    The first three are the release (``0.2.0``); the fourth orders what Windows cannot spell:
+    ``0.2.0.dev1`` -> ``0.2.0.1``, ``0.2.0rc1`` -> ``0.2.0.3001``, ``0.2.0`` -> ``0.2.0.4000``,
+    ``0.2.0.post1`` -> ``0.2.0.4001``. Raises ValueError for a version that cannot be mapped.
+    """
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        parsed = Version(version)
+    except InvalidVersion as error:
+        raise ValueError(f"not a PEP 440 version: {version!r}") from error
+    release = list(parsed.release)
+    if len(release) > 3 or parsed.local or parsed.epoch:
+        raise ValueError(f"{version!r}: zjdesk versions have at most three numbers, no epoch and no local part")
+    stages = [stage for stage in (parsed.pre, parsed.post, parsed.dev) if stage is not None]
+    if len(stages) > 1:
+        raise ValueError(f"{version!r}: at most one of pre-release, post-release and dev release")
+    if parsed.pre is not None:
+        stage, serial = STAGE_BASE[parsed.pre[0]], parsed.pre[1]
+    elif parsed.dev is not None:
+        stage, serial = STAGE_BASE["dev"], parsed.dev
+    else:
+        stage, serial = STAGE_BASE["final"], parsed.post or 0
+    limit = 65535 - stage if parsed.post is not None else STAGE_LIMIT
+    if serial >= limit:
+        raise ValueError(f"{version!r}: the number after the release stage must be below {limit}")
+    numbers = [*release, 0, 0][:3]
+    if any(number > 65535 for number in numbers):
+        raise ValueError(f"{version!r}: each number must be at most 65535")
+    return (numbers[0], numbers[1], numbers[2], stage + serial)
+
+
+def version_numbers_text(version: str) -> str:
+    """The four numbers joined with dots, as makensis takes them (``0.2.0.3001``)."""
+    return ".".join(str(number) for number in version_numbers(version))
+
+
+def main(argv: list[str]) -> int:
+    """``python installer/bundle_filter.py version|version-numbers [VERSION]``, for the build scripts."""
+    repo = Path(__file__).resolve().parents[1]
+    if not argv or argv[0] not in ("version", "version-numbers"):
+        print("usage: bundle_filter.py version|version-numbers [VERSION]", file=sys.stderr)
+        return 2
+    version = argv[1] if len(argv) > 1 else project_version(repo / "pyproject.toml")
+    try:
+        print(version if argv[0] == "version" else version_numbers_text(version))
+    except ValueError as error:
+        print(f"bundle_filter.py: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

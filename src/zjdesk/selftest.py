@@ -192,6 +192,21 @@ def step_chinese_ui(context: SelfTestContext) -> str:
     return f"qtbase_zh_CN.qm 已找到，“Cancel”显示为“{translated}”"
 
 
+def step_licences(context: SelfTestContext) -> str:
+    """zjdesk's licence and the third-party notices are where 帮助 → 关于 reads them, and complete."""
+    from zjdesk.distribution.notices import LICENSE_FILE_NAME, NOTICES_FILE_NAME, installed_notices, program_folder
+
+    try:
+        text = installed_notices()
+    except OSError as error:
+        raise SelfTestFailure(f"找不到许可证文件 {error.filename}：程序文件不完整，请重新安装") from error
+    for required in ("MIT License", "PySide6", "GNU LESSER GENERAL PUBLIC LICENSE", "Python"):
+        if required not in text:
+            raise SelfTestFailure(f"许可证和第三方声明不完整：缺少“{required}”")
+    where = "程序文件夹中的" if program_folder() is not None else "由 Python 环境生成的"
+    return f"{where} {LICENSE_FILE_NAME} 和 {NOTICES_FILE_NAME}，共 {len(text) // 1024} KB"
+
+
 def step_no_network(context: SelfTestContext) -> str:
     """No module that can open a network connection has been loaded."""
     loaded = [name for name in NETWORK_MODULES if name in sys.modules]
@@ -207,6 +222,7 @@ STEPS: list[tuple[str, Callable[[SelfTestContext], str]]] = [
     ("导出报告（.docx、PDF）和表格（.xlsx）", step_export),
     ("导入往年报告（.docx）", step_import_docx),
     ("中文界面翻译", step_chinese_ui),
+    ("许可证和第三方声明", step_licences),
     ("不联网", step_no_network),
 ]
 

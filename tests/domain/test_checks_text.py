@@ -92,11 +92,11 @@ def test_grade_and_score_in_text_follow_the_live_score():
 
 def test_review_pending_and_its_fix():
     year = demo_year()
-    year.review = ["goals.0", "goals.1", "tasks.99.title"]
+    year.review = ["goals.0.text", "goals.1.text", "tasks.99.title"]
     findings = _findings(year, "review_pending")
-    assert [finding.path for finding in findings] == ["goals.0", "goals.1"]
+    assert [finding.path for finding in findings] == ["goals.0.text", "goals.1.text"]
     apply_fix(year, findings[0])
-    assert year.review == ["goals.1", "tasks.99.title"]
+    assert year.review == ["goals.1.text", "tasks.99.title"]
     apply_fix(year, findings[1])  # fixes of one run can all be applied
     assert year.review == ["tasks.99.title"]
     with pytest.raises(FixError):

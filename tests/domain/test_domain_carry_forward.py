@@ -35,7 +35,7 @@ def test_profile_tasks_goals_team_come_along_analysis_does_not() -> None:
 def test_every_carried_text_is_marked_for_review() -> None:
     year = carry_forward(demo_year())
     assert "tasks.0.points.0.text" in year.review
-    assert "goals.3" in year.review
+    assert "goals.3.text" in year.review
     assert "team.members.8" in year.review
     assert "profile.sections.2.duties" in year.review
     assert "process.work_process" in year.review

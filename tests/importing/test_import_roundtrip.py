@@ -14,7 +14,7 @@ from zjdesk.cli import main
 from zjdesk.demo import demo_year
 from zjdesk.docx_import import import_docx
 from zjdesk.domain.amounts import format_number
-from zjdesk.domain.model import Practice, Task, YearData
+from zjdesk.domain.model import Goal, Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.export import export_year
 from zjdesk.store.yearfile import read_year
@@ -95,7 +95,7 @@ def test_partly_filled_year_round_trip(tmp_path: Path) -> None:
     year = YearData()
     year.cover.unit_name, year.cover.evaluation_year = "湛江市某某局", 2024
     year.tasks = [Task(title="做好预算编制", lead="按时编报部门预算。"), Task(title="规范资产管理")]
-    year.goals = ["完成年度预算编报；"]
+    year.goals = [Goal("完成年度预算编报；")]
     year.team.leaders = ["张三"]
     year.figures.budget.total = Decimal("100.00")
     expected = copy.deepcopy(year)

@@ -45,7 +45,7 @@ def test_every_imported_field_is_marked_for_review() -> None:
         "profile.retirees.3.count",
         "tasks.0.points.1.text",
         "tasks.7.paragraphs.2",
-        "goals.3",
+        "goals.3.text",
         "figures.prior_final_expenditure.basic",
         "team.members.8",
         "process.submission_date",

@@ -106,31 +106,64 @@ def test_version_comes_from_pyproject() -> None:
     import zjdesk
 
     assert bundle_filter.project_version(REPO / "pyproject.toml") == zjdesk.__version__
-    assert bundle_filter.version_numbers("0.1.0") == (0, 1, 0, 0)
-    assert bundle_filter.version_numbers("1.2.3.4") == (1, 2, 3, 4)
-    assert bundle_filter.version_numbers("2.0") == (2, 0, 0, 0)
 
 
-def test_spec_uses_the_filter_and_builds_windowed_without_upx() -> None:
+@pytest.mark.parametrize(
+    ("version", "numbers"),
+    [
+        ("0.1.0", (0, 1, 0, 4000)),
+        ("2.0", (2, 0, 0, 4000)),
+        ("0.2.0.dev3", (0, 2, 0, 3)),
+        ("0.2.0a1", (0, 2, 0, 1001)),
+        ("0.2.0b2", (0, 2, 0, 2002)),
+        ("0.2.0rc1", (0, 2, 0, 3001)),
+        ("0.2.0.post1", (0, 2, 0, 4001)),
+        ("1.10.65535", (1, 10, 65535, 4000)),
+    ],
+)
+def test_version_numbers_for_windows(version: str, numbers: tuple[int, int, int, int]) -> None:
+    assert bundle_filter.version_numbers(version) == numbers
+    assert bundle_filter.version_numbers_text(version) == ".".join(map(str, numbers))
+
+
+def test_version_numbers_keep_the_order_of_releases() -> None:
+    from packaging.version import Version
+
+    versions = ["0.2.0.dev1", "0.2.0a1", "0.2.0a2", "0.2.0b1", "0.2.0rc1", "0.2.0rc2", "0.2.0", "0.2.0.post1", "0.2.1.dev1"]
+    assert sorted(versions, key=Version) == versions
+    numbers = [bundle_filter.version_numbers(version) for version in versions]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+
+
+@pytest.mark.parametrize("version", ["1.2.3.4", "0.2.0rc1.post1", "0.2.0+local", "1!0.2.0", "0.2.0rc1000", "x.y", "70000.0"])
+def test_versions_windows_cannot_number_are_refused(version: str) -> None:
+    with pytest.raises(ValueError):
+        bundle_filter.version_numbers(version)
+
+
+def test_build_scripts_get_the_version_from_the_command_line_helper(capsys) -> None:
+    assert bundle_filter.main(["version-numbers", "0.2.0rc1"]) == 0
+    assert capsys.readouterr().out == "0.2.0.3001\n"
+    assert bundle_filter.main(["version"]) == 0
+    assert capsys.readouterr().out.strip() == bundle_filter.project_version(REPO / "pyproject.toml")
+    assert bundle_filter.main(["version-numbers", "1.2.3.4"]) == 2
+    assert "three numbers" in capsys.readouterr().err
+
+
+def test_spec_builds_both_programs_on_one_library_folder_without_upx() -> None:
     spec = (REPO / "installer" / "zjdesk.spec").read_text(encoding="utf-8")
-    assert "console=False" in spec
+    # zjdesk is windowed (no console window for the officer), zjdesk-cli a console program.
+    assert 'PROGRAMS = {"zjdesk": False, "zjdesk-cli": True}' in spec
+    assert "console=console" in spec and "for name, console in PROGRAMS.items()" in spec
+    assert "COLLECT(*programs, a.binaries, a.datas" in spec
     assert "upx=True" not in spec
     assert spec.count("upx=False") == 2
     assert "excludes=EXCLUDED_MODULES" in spec
     assert "is_kept(entry[0])" in spec
     assert '"resources"' in spec and "zjdesk.ico" in spec
-
-
-def test_windows_workflow_builds_tests_and_keeps_the_installer() -> None:
-    workflow = (REPO / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
-    assert "runs-on: windows-latest" in workflow
-    assert "python -m pytest" in workflow
-    assert "build-windows.ps1" in workflow
-    assert "actions/upload-artifact" in workflow
-    assert "setup.exe" in workflow
-    script = (REPO / "installer" / "build-windows.ps1").read_text(encoding="utf-8")
-    assert "--self-test" in script and "makensis" in script
-    assert script.isascii()  # Windows PowerShell 5.1 reads a file without BOM in the ANSI code page
+    # The licences beside the programs, the notices from what the bundle carries.
+    assert "bundle / LICENSE_FILE_NAME" in spec and "bundle / NOTICES_FILE_NAME" in spec
+    assert "bundled_distributions(shipped)" in spec
 
 
 def test_pyinstaller_is_a_build_dependency() -> None:

@@ -58,7 +58,7 @@ def test_libreoffice_renders_the_docx_with_cjk_fonts_embedded(tmp_path: Path) ->
     subprocess.run(
         [
             office,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",

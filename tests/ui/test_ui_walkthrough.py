@@ -71,7 +71,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     window.go_to("goals")
     for index, goal in enumerate(("做好政务服务工作；", "做好信访维稳工作。")):
         click(window, "add:goals", qtbot)
-        type_chinese(field(window, f"goals.{index}"), goal)
+        type_chinese(field(window, f"goals.{index}.text"), goal)
 
     # 5 支出情况
     window.go_to("figures")
@@ -122,7 +122,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     assert year.profile.retirees[0].origin == "本局" and year.profile.retirees[0].count == 7
     assert [task.title for task in year.tasks] == ["加强信访维稳", "做好政务服务工作"]
     assert year.tasks[1].points[0].text == "细化接待方案，规范接待标准。"
-    assert year.goals == ["做好政务服务工作；", "做好信访维稳工作。"]
+    assert [goal.text for goal in year.goals] == ["做好政务服务工作；", "做好信访维稳工作。"]
     assert year.figures.budget.total == Decimal("1200.50")
     assert year.figures.final_expenditure.total == Decimal("1100.25")
     assert year.team.leaders == ["张三"] and year.team.members == ["李四"]

@@ -1,11 +1,16 @@
 """结转新年度: year N+1 built from year N.
 
 What comes along (DESIGN §7): the cover's unit and notice, the unit profile with its sections,
-subordinate units and retirees, the tasks, the goals, the team, the process texts and the
+subordinate units and retirees, the tasks, the goals with their indicator rows and targets (the
+实际完成值 and 偏差原因 start empty, so the 得分 does too), the team, the process texts and the
 indicator set (its scores cleared). Last year's final accounts become this year's comparison
-figures; every other figure starts unknown. Every carried text is listed in ``review`` until the
-officer edits or confirms it (待复核). An acknowledged finding stays acknowledged only where the
-value it was about came along unchanged (its fingerprint still matches a finding of the new year).
+figures; every other figure starts unknown. What a field does is its declaration's carry rule
+(:mod:`zjdesk.domain.field_info`): kept, started empty, or taken from another field. Every carried
+value — each text, and each number too (核定编制, 在职, 离退休, every count of a staff category or a
+subordinate unit, the comparison figures), and every indicator row of the goals — is listed in
+``review`` until the officer edits or confirms it (待复核): last year's staffing must not reach this
+year's report unread. An acknowledged finding stays acknowledged only where the value it was about
+came along unchanged (its fingerprint still matches a finding of the new year).
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ import copy
 import dataclasses
 
 from zjdesk.domain.checks import run_checks
-from zjdesk.domain.model import Acknowledgement, Cover, Figures, Indicator, IndicatorSet, Process, YearData
+from zjdesk.domain.model import Acknowledgement, Cover, Figures, Goal, Indicator, IndicatorSet, Process, YearData
 from zjdesk.domain.paths import iter_filled_fields, set_value
 from zjdesk.domain.registry import figure_fields, info_at
 
-# The parts whose values are carried forward and must be reviewed.
+# The parts whose values are carried forward and must be reviewed (the goals' rows: see _goal_review).
 CARRIED_PARTS = ("cover", "profile", "tasks", "goals", "figures", "team", "process")
 # Carried but not to review: the unit's name, the attachment number and the standard opening text
 # stay the same from year to year, and the evaluation year is set, not carried.
@@ -44,6 +49,22 @@ def carried_figures(last: Figures) -> Figures:
         elif item.info.carry == "from":
             setattr(figures, item.name, copy.deepcopy(getattr(last, item.info.carry_from)))
     return figures
+
+
+def _fresh_goal(goal: Goal) -> Goal:
+    """A goal for the new year: its text and rows with their targets; this year's results start empty."""
+    rows = [dataclasses.replace(row, actual="", deviation="") for row in goal.indicators]
+    return Goal(text=goal.text, indicators=rows)
+
+
+def _goal_review(goals: list[Goal]) -> list[str]:
+    """Each goal's text and each of its indicator rows (a row is reviewed as a whole)."""
+    paths = []
+    for g, goal in enumerate(goals):
+        if goal.text.strip():
+            paths.append(f"goals.{g}.text")
+        paths.extend(f"goals.{g}.indicators.{r}" for r in range(len(goal.indicators)))
+    return paths
 
 
 def carry_forward(previous: YearData) -> YearData:
@@ -72,7 +93,7 @@ def carry_forward(previous: YearData) -> YearData:
         cover=cover,
         profile=last.profile,
         tasks=last.tasks,
-        goals=last.goals,
+        goals=[_fresh_goal(goal) for goal in last.goals],
         figures=figures,
         team=last.team,
         process=process,
@@ -97,13 +118,17 @@ def _clear_uncarried(year: YearData) -> None:
 
 
 def carried_paths(year: YearData) -> list[str]:
-    """The path of every value of ``year`` that came from last year and awaits 复核: texts and numbers alike."""
-    return [
-        path
-        for part in CARRIED_PARTS
-        for path, _value in iter_filled_fields(getattr(year, part), part)
-        if path not in NOT_REVIEWED
-    ]
+    """The path of every value of ``year`` that came from last year and awaits 复核: texts and numbers alike.
+
+    A goal's indicator row is reviewed as a whole (its targets are one statement).
+    """
+    paths: list[str] = []
+    for part in CARRIED_PARTS:
+        if part == "goals":
+            paths.extend(_goal_review(year.goals))
+            continue
+        paths.extend(path for path, _value in iter_filled_fields(getattr(year, part), part) if path not in NOT_REVIEWED)
+    return paths
 
 
 def surviving_acknowledgements(year: YearData, acknowledgements: list[Acknowledgement]) -> list[Acknowledgement]:

@@ -25,6 +25,16 @@ from zjdesk.domain.checks_base import (
     has_blocking,
     prose_fields,
 )
+from zjdesk.domain.checks_goals import (
+    check_goal_actuals,
+    check_goal_deviations,
+    check_goal_placement,
+    check_goal_rates,
+    check_goal_rows_complete,
+    check_goal_surveys,
+    check_goal_table_summary,
+    check_goal_value_kinds,
+)
 from zjdesk.domain.checks_indicators import check_judged_scores, check_missing_data, check_weights
 from zjdesk.domain.checks_numbers import (
     check_breakdowns,
@@ -74,10 +84,16 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_year_fields,
     check_weights,
     check_judged_scores,
+    check_goal_rows_complete,
+    check_goal_value_kinds,
+    check_goal_deviations,
     check_breakdowns,
     check_staff_counts,
     check_over_establishment,
     check_stated_score,
+    check_goal_placement,
+    check_goal_rates,
+    check_goal_surveys,
     check_text_figures,
     check_notice_year,
     check_stale_years,
@@ -86,6 +102,8 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_half_width_punctuation,
     check_review_pending,
     check_missing_data,
+    check_goal_actuals,
+    check_goal_table_summary,
     check_short_analysis,
     check_empty_optional,
 )
@@ -113,6 +131,17 @@ CHECK_NAMES: dict[str, str] = {
     "missing_data": "缺少计分数据",
     "short_analysis": "分析文字过短",
     "empty_optional": "可选内容为空",
+    "goal_row_incomplete": "绩效指标未填写完整",
+    "goal_weight_invalid": "绩效指标分值有误",
+    "goal_value_kind": "指标值与实际完成值类型不符",
+    "goal_deviation_missing": "未填写偏差原因",
+    "goal_indicator_misplaced": "绩效指标归类不当",
+    "goal_indicator_duplicated": "指标同时列在产出和效益下",
+    "goal_rate_over_100": "比率指标值超过100%",
+    "goal_survey_missing": "满意度未说明调查方式",
+    "goal_actual_missing": "未填写实际完成值",
+    "goal_without_indicators": "绩效目标未细化为指标",
+    "goal_all_full": "绩效指标全部满分",
 }
 
 

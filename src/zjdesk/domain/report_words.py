@@ -9,6 +9,22 @@ from __future__ import annotations
 REPORT_TITLE = "部门整体支出绩效自评报告"
 DATA_SHEET_TITLE = "部门整体支出绩效自评数据表"
 SCORE_SHEET_TITLE = "部门整体支出绩效自评评分表"
+GOAL_SHEET_TITLE = "部门整体支出绩效目标完成情况表"
+# The goal table's columns: field of the row (or goal / score) → header, as the report prints them
+# and the .xlsx export writes them (the importer also knows other names, see store.goal_xlsx).
+GOAL_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("goal", "绩效目标"),
+    ("level1", "一级指标"),
+    ("level2", "二级指标"),
+    ("level3", "三级指标"),
+    ("nature", "指标性质"),
+    ("target", "指标值"),
+    ("unit", "度量单位"),
+    ("actual", "实际完成值"),
+    ("weight", "分值"),
+    ("score", "得分"),
+    ("deviation", "偏差原因分析及改进措施"),
+)
 DRAFT_MARK = "草稿"
 
 # key → (level, the heading's standard words), in report order (DESIGN §2).

@@ -19,10 +19,12 @@ from functools import cache
 from typing import Any
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.format_upgrade import upgrade_parts
 from zjdesk.domain.model import YearData
 
 FORMAT_NAME = "zjdesk-year"
-FORMAT_VERSION = 1
+# 2: goals are objects with their indicator rows (format 1: one line of text each; still read).
+FORMAT_VERSION = 2
 # Far beyond any amount (万元), score or percentage, yet small enough that two-decimal
 # arithmetic on it stays exact within Decimal's 28 digits.
 MAX_NUMBER = Decimal(10) ** 15
@@ -118,11 +120,14 @@ def year_from_document(document: Any) -> YearData:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise FormatError('这不是 zjdesk 年度数据的 JSON 文件（缺少 "format": "zjdesk-year"）。')
     version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise FormatError(f"此 JSON 文件的格式版本（{version}）无法识别：请使用 zjdesk dump 导出的文件。")
+    if version > FORMAT_VERSION:
         raise FormatError(
-            f"此 JSON 文件的格式版本（{version}）高于本程序支持的版本（{FORMAT_VERSION}），请升级 zjdesk 后再导入。"
+            f"此 JSON 文件由更新版本的 zjdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），请升级 zjdesk 后再导入。"
         )
-    year: YearData = from_plain(YearData, document.get("year"), "")
+    upgraded = upgrade_parts(document.get("year"), version, FORMAT_VERSION)
+    year: YearData = from_plain(YearData, upgraded, "")
     return year
 
 

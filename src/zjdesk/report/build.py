@@ -12,7 +12,7 @@ from zjdesk.report import sentences
 from zjdesk.report.facts import IndicatorLine, ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
 from zjdesk.report.outline import Block, Heading, Outline, Paragraph, ParagraphRole
-from zjdesk.report.tables import data_sheet, score_sheet
+from zjdesk.report.tables import data_sheet, goal_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
 
@@ -44,7 +44,10 @@ class _Writer:
 
 
 def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:
-    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the two sheets."""
+    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the sheets.
+
+    The goal table (部门整体支出绩效目标完成情况表) follows the score sheet when any goal has indicator rows.
+    """
     out = _Writer()
     _cover(out, year)
     _unit(out, year, facts)
@@ -54,6 +57,8 @@ def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) ->
     out.paragraph(year.other or "无", "other")
     outline = Outline(unit_name=year.cover.unit_name, year=year.cover.evaluation_year, blocks=out.blocks, draft=draft)
     outline.tables = [data_sheet(year, facts), score_sheet(year, facts)]
+    if any(line.has_row for line in facts.goal_lines):
+        outline.tables.append(goal_sheet(year, facts))
     return outline
 
 
@@ -91,7 +96,7 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
 
     out.heading(2, heading_title("goals"))
     for g, goal in enumerate(year.goals):
-        out.paragraph(f"目标{g + 1}：{goal.strip()}", f"goals.{g}")
+        out.paragraph(f"目标{g + 1}：{goal.text.strip()}", f"goals.{g}.text")
     if not year.goals:
         out.paragraph("", "goals")
 

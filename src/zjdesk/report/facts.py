@@ -26,6 +26,35 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True)
+class GoalLine:
+    """One row of the 绩效目标完成情况表: a goal's indicator as the engine scored it (or a goal without rows)."""
+
+    goal: str  # 目标1：…
+    level1: str = ""
+    level2: str = ""
+    level3: str = ""
+    nature: str = ""
+    target: str = ""
+    unit: str = ""
+    actual: str = ""
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    deviation: str = ""
+    has_row: bool = True  # False: the goal has no indicator rows
+
+
+@dataclass(frozen=True)
+class GoalCounts:
+    """How the goal table stands: goals, indicators, and how many reached their targets."""
+
+    goals: int = 0
+    indicators: int = 0
+    met: int = 0
+    not_met: int = 0
+    pending: int = 0  # not scored yet (no 实际完成值, …)
+
+
+@dataclass(frozen=True)
 class RateLine:
     """A computed rate for the data sheet: its name, wording, value (percent) and formula."""
 
@@ -47,6 +76,9 @@ class ReportFacts:
     rates: tuple[RateLine, ...] = ()
     set_name: str = ""
     set_is_reference: bool = False
+    goal_lines: tuple[GoalLine, ...] = ()
+    goal_counts: GoalCounts = GoalCounts()
+    goal_note: str = ""  # how the goal table's 得分 is computed
 
     def rate(self, name: str) -> Decimal | None:
         """The value of the rate called ``name`` (None when unknown or missing)."""

@@ -164,6 +164,7 @@ class _Layouter:
         run_in: tuple[int, str] | None = None,
         pitch: float = LINE_PITCH,
         align: str | None = None,
+        bold: bool = False,
     ) -> tuple[QTextLayout, int]:
         _, _, _, indent, default_align = ROLE_STYLE[role]
         layout = QTextLayout(text, font_for(role))
@@ -175,6 +176,9 @@ class _Layouter:
             body = QTextCharFormat()
             body.setFont(font_for(body_role))
             layout.setFormats([_range(length, len(text) - length, body)])
+        if bold:
+            # Formats go on before the lines are made: set afterwards, they blank the laid-out lines.
+            layout.setFormats([_range(0, len(text), _bold_format())])
         first_indent = 32 * PT if indent else 0.0
         layout.beginLayout()
         count = 0
@@ -283,9 +287,8 @@ class _Layouter:
                 result.append((width, None, TABLE_PITCH))
                 continue
             cell_role = "table_header" if row.kind == "total" and position == 0 else role
-            layout, count = self._layout(text, cell_role, width - 2 * CELL_PADDING, pitch=TABLE_PITCH, align=align)
-            if row.kind == "total":
-                _embolden(layout, len(text))
+            bold = row.kind == "total"
+            layout, count = self._layout(text, cell_role, width - 2 * CELL_PADDING, pitch=TABLE_PITCH, align=align, bold=bold)
             result.append((width, layout, count * TABLE_PITCH))
         return result
 
@@ -332,10 +335,10 @@ def _range(start: int, length: int, char_format: QTextCharFormat) -> QTextLayout
     return item
 
 
-def _embolden(layout: QTextLayout, length: int) -> None:
+def _bold_format() -> QTextCharFormat:
     bold = QTextCharFormat()
     bold.setFontWeight(QFont.Weight.Bold)
-    layout.setFormats([_range(0, length, bold)])
+    return bold
 
 
 def _draw_layout(painter: QPainter, layout: QTextLayout, origin: QPointF, lines: range | None) -> None:

@@ -1,4 +1,5 @@
-"""The two sheets submitted with the report, as outline tables: 数据表 (figures) and 评分表 (score)."""
+"""The sheets submitted with the report, as outline tables: 数据表 (figures), 评分表 (score) and the
+部门整体支出绩效目标完成情况表 (the goal table, when the goals have indicator rows)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.registry import breakdown_parts, figure, figure_fields, label_of
-from zjdesk.domain.report_words import DATA_SHEET_TITLE, SCORE_SHEET_TITLE
+from zjdesk.domain.report_words import DATA_SHEET_TITLE, GOAL_SHEET_TITLE, GOAL_TABLE_COLUMNS, SCORE_SHEET_TITLE
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import Column, Row, Table
 
@@ -88,6 +89,20 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         shown = _percent(year.figures.payment_progress_rate)
         rows.append(Row((str(number), progress.info.label, shown, "%", progress.info.sheet_note)))
 
+    rows.append(Row(("五、绩效目标完成情况",), "group"))
+    counts = facts.goal_counts
+    for label, value, measure, note in (
+        ("绩效目标", counts.goals, "个", ""),
+        ("绩效指标", counts.indicators, "项", "绩效目标完成情况表所列指标"),
+        ("已达成指标", counts.met, "项", "实际完成值达到指标值（定性指标评为达成）"),
+        ("未达成指标", counts.not_met, "项", "原因见绩效目标完成情况表"),
+    ):
+        number += 1
+        rows.append(Row((str(number), label, str(value), measure, note)))
+    if counts.pending:
+        number += 1
+        rows.append(Row((str(number), "尚未填写实际完成值的指标", str(counts.pending), "项", "")))
+
     columns = (
         Column("序号", 12),
         Column("项目", 52, "left"),
@@ -123,8 +138,8 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("三级指标", 34),
         Column("分值", 13),
         Column("评分标准", 58, "left"),
-        Column("得分", 13),
-        Column("评分说明", 63, "left"),
+        Column("得分", 15),
+        Column("评分说明", 61, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     notes: tuple[str, ...] = ()
@@ -140,4 +155,60 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         merge_columns=(0, 1),
         caption=caption,
         notes=notes,
+    )
+
+
+# Widths (mm) of the goal table's columns, in GOAL_TABLE_COLUMNS order: 225 mm, the landscape text block.
+GOAL_COLUMN_WIDTHS = (28, 19, 19, 28, 11, 17, 13, 17, 11, 15, 47)
+GOAL_COLUMN_ALIGN = {"goal": "left", "level3": "left", "deviation": "left"}
+
+
+def _weight_text(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value)
+
+
+def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
+    """部门整体支出绩效目标完成情况表: every goal's indicators with target, actual, weight, score and 偏差原因."""
+    rows = []
+    for line in facts.goal_lines:
+        if not line.has_row:
+            rows.append(Row((line.goal, "（未细化为绩效指标）", "", "", "", "", "", "", "", "", "")))
+            continue
+        score = "" if line.score is None else format_number(line.score)
+        rows.append(
+            Row(
+                (
+                    line.goal,
+                    line.level1,
+                    line.level2,
+                    line.level3,
+                    line.nature,
+                    line.target,
+                    line.unit,
+                    line.actual or MISSING,
+                    _weight_text(line.weight),
+                    score or MISSING,
+                    line.deviation,
+                )
+            )
+        )
+    weights = sum((line.weight for line in facts.goal_lines if line.weight is not None and line.weight > 0), Decimal(0))
+    scores = sum((line.score for line in facts.goal_lines if line.score is not None), Decimal(0))
+    counts = facts.goal_counts
+    summary = f"达成 {counts.met} 项，未达成 {counts.not_met} 项" + (f"，待填写 {counts.pending} 项" if counts.pending else "")
+    rows.append(Row(("合计", "", "", "", "", "", "", "", format_number(weights), format_number(scores), summary), "total"))
+    columns = tuple(
+        Column(header, width, GOAL_COLUMN_ALIGN.get(key, "center"))  # type: ignore[arg-type]
+        for (key, header), width in zip(GOAL_TABLE_COLUMNS, GOAL_COLUMN_WIDTHS, strict=True)
+    )
+    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
+    return Table(
+        "goal_sheet",
+        GOAL_SHEET_TITLE,
+        columns,
+        tuple(rows),
+        landscape=True,
+        merge_columns=(0, 1, 2),
+        caption=caption,
+        notes=(facts.goal_note,) if facts.goal_note else (),
     )

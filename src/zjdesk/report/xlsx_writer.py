@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.outline import DRAFT_MARK, Outline, Row, Table
 
-SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表"}
+SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
 BODY_FONT = "仿宋_GB2312"
 HEADER_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"

@@ -1,7 +1,8 @@
 """Every question the program asks the officer, as small functions tests can replace.
 
 Pages and controllers call ``dialogs.ask_…`` through the module (never ``from … import``), so a
-test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no modal dialog blocks it.
+test can ``monkeypatch.setattr(dialogs, "ask_open_year_file", …)`` and no modal dialog blocks it. Qt's dialog
+classes are imported by the function that shows one, so starting the program does not pay for them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
 WORD_FILTER = "Word 文档 (*.docx)"
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the officer something went wrong and what to do (the message says both)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")
     box.exec()
@@ -31,13 +34,24 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     """A short notice (an export finished)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("好")
     box.exec()
 
 
+def show_about(parent: QWidget | None) -> None:
+    """帮助 → 关于: version, build and folders for support, and the licences (see AboutDialog)."""
+    from zjdesk.ui.about_dialog import AboutDialog
+
+    AboutDialog(parent).exec()
+
+
 def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     """A yes/no question; True when the officer confirms."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
@@ -47,12 +61,16 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
 
 def ask_open_year_file(parent: QWidget | None, folder: str = "") -> str | None:
     """The year file to open, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "打开年度文件", folder, f"{YEAR_FILE_FILTER};;所有文件 (*)")
     return path or None
 
 
 def ask_save_year_file(parent: QWidget | None, suggested: str) -> str | None:
     """Where to create a new year file, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, "新年度文件保存到", suggested, YEAR_FILE_FILTER)
     if path and not path.lower().endswith(".zjd"):
         path += ".zjd"
@@ -61,12 +79,16 @@ def ask_save_year_file(parent: QWidget | None, suggested: str) -> str | None:
 
 def ask_open_document(parent: QWidget | None, title: str, file_filter: str, folder: str = "") -> str | None:
     """A document to read (last year's Word report, an indicator table), or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
 
 
 def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
     """Where to write an export, or None; the suffix of the filter is added when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     if not path:
         return None
@@ -78,6 +100,8 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
 
 def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
     """A folder to write into, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     path = QFileDialog.getExistingDirectory(parent, title, folder)
     return path or None
 
@@ -116,6 +140,8 @@ def ask_new_year_details(
 
 def ask_after_import(parent: QWidget | None, message: str, next_year: int) -> bool:
     """After an import: carry the imported year forward to ``next_year`` now (the default)? True for yes."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, "已导入往年报告", message, QMessageBox.StandardButton.NoButton, parent)
     carry = box.addButton(f"结转为{next_year}年度", QMessageBox.ButtonRole.AcceptRole)
     carry.setObjectName("afterImport.carry")

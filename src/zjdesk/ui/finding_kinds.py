@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-# "todo": a red finding that only says something is not filled in yet (Finding.is_todo).
+# "todo": a finding that only says something is not filled in yet (Finding.is_todo).
 # "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
 SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
 SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}

@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,16 +27,17 @@ from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.export_controller import ExportController
 from zjdesk.ui.findings_panel import FindingsPanel, Listed
+from zjdesk.ui.goal_actions import goal_table_actions
 from zjdesk.ui.indicator_actions import indicator_set_actions
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
-from zjdesk.ui.qt_app import application
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.screen_fit import fit_to_screen
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
 from zjdesk.ui.style import own_style
+from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
 StepRef = int | str  # a step's index or key
 MINIMUM_SIZE = (880, 400)
@@ -44,7 +45,6 @@ RAIL_BELOW = 1000  # window width (logical pixels) below which the steps show th
 RAIL_WIDTH = 64
 SIDE_MINIMUM = 240
 COMPACT_BELOW = 640  # window height below which the score panel shows its total only
-STEP_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class MainWindow(QMainWindow):
@@ -164,12 +164,14 @@ class MainWindow(QMainWindow):
         open_year.changed.connect(self._field_changed)
         self._update_title()
         self._update_statuses()
-        application().installEventFilter(self)
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
         self.exports = ExportController(self, open_year, live_score, program.default_folder if program is not None else None)
+        goal_actions = goal_table_actions(self, open_year)
         self.pages_context = {
-            step.key: PageContext(step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score))
+            step.key: PageContext(
+                step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score), goal_actions
+            )
             for step in STEPS
         }
         fit_to_screen(self, grow=True)
@@ -242,27 +244,13 @@ class MainWindow(QMainWindow):
         for index, step in enumerate(STEPS):
             self._action(go, f"{index + 1}  {step.title}", self._step_action(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于 zjdesk", self._about)
+        self._action(help_menu, "关于 zjdesk", self._about, None, "action.about")
 
     def _step_action(self, index: int) -> Callable[[], None]:
         def go() -> None:
             self.go_to(index)
 
         return go
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Text fields claim Ctrl+PgUp/PgDn for themselves; in this window those keys always change step.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            and event.key() in STEP_KEYS
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            event.ignore()
-            return True
-        return super().eventFilter(watched, event)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -291,6 +279,10 @@ class MainWindow(QMainWindow):
             placeholder = self._placeholders[index]
             if self.open_year.year_file.readonly:
                 make_read_only(page)
+            # Fields claim Ctrl+PgUp/PgDn; in this window those keys always change step.
+            for widget in page.findChildren(QWidget):
+                if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                    leave_step_keys_to_the_window(widget)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -394,13 +386,7 @@ class MainWindow(QMainWindow):
         self.exports.print_preview()
 
     def _about(self) -> None:
-        import zjdesk
-
-        dialogs.show_info(
-            self,
-            "关于 zjdesk",
-            f"zjdesk {zjdesk.__version__}\n部门整体支出绩效自评报告编写程序。\n所有修改即时保存到年度文件（.zjd）。",
-        )
+        dialogs.show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
@@ -408,7 +394,6 @@ class MainWindow(QMainWindow):
         if not self._unsaved_edits_kept():
             event.ignore()  # back to the program: the edits are still there to save
             return
-        application().removeEventFilter(self)
         self.open_year.close(commit=False)
         if self.program is not None:
             self.program.window_closed(self)

@@ -151,6 +151,17 @@ class Program(QObject):
             return None
         return self.open_path(path)
 
+    def open_example(self) -> MainWindow | None:
+        """Open the example year (示例单位, with a full goal table), written to the user's data folder the first time."""
+        from zjdesk.store.user_data import example_file_path
+
+        try:
+            path = example_file_path()
+        except UserError as error:
+            dialogs.show_error(self._parent(), "无法打开示例年度", str(error))
+            return None
+        return self.open_path(path)
+
     def _create(self, path: str, year: YearData) -> MainWindow | None:
         try:
             year_file = YearFile.create(path, year)

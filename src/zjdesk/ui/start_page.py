@@ -1,4 +1,4 @@
-"""The start page: new year file, new year carried forward, open, recent files, the demo year, import."""
+"""The start page: new year file, new year carried forward, open, recent files, the demo and example years, import."""
 
 from __future__ import annotations
 
@@ -32,8 +32,16 @@ ACTIONS = (
     ),
     ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
     ("start.open", "打开年度文件", "继续编辑已有的 .zjd 年度文件", "open_file"),
-    ("start.demo", "打开演示年度", "2024年度 湛江市人民政府驻广州办事处（示例数据）", "open_demo"),
+    ("start.demo", "打开演示年度", "驻广州办事处2024年度报告", "open_demo"),
+    ("start.example", "打开示例年度", "虚构单位，含完整的绩效指标表", "open_example"),
 )
+# Said in full when the pointer rests on the button (the side-by-side buttons have room for one line).
+TOOLTIPS = {
+    "start.demo": "2024年度 湛江市人民政府驻广州办事处：按已公开的自评报告录入，绩效目标未细化为指标",
+    "start.example": "虚构的示例单位：每个绩效目标都有完整的指标表，演示逐项计分、偏差原因和检查",
+}
+# Shown side by side on one row: the two years to look at before starting one's own.
+SIDE_BY_SIDE = ("start.demo", "start.example")
 
 
 class StartPage(QWidget):
@@ -74,6 +82,8 @@ class StartPage(QWidget):
         actions = QVBoxLayout()
         actions.setSpacing(10)
         self.buttons: dict[str, QPushButton] = {}
+        pair = QHBoxLayout()
+        pair.setSpacing(10)
         for name, caption, description, method in ACTIONS:
             if not hasattr(program, method):
                 continue
@@ -94,8 +104,14 @@ class StartPage(QWidget):
                 label_holder.addWidget(label)
             button.setMinimumHeight(64)
             button.setAccessibleName(caption)
+            button.setToolTip(TOOLTIPS.get(name, ""))
             button.clicked.connect(getattr(program, method))
-            actions.addWidget(button)
+            if name in SIDE_BY_SIDE:
+                pair.addWidget(button, 1)
+                if pair.count() == 1:
+                    actions.addLayout(pair)
+            else:
+                actions.addWidget(button)
             self.buttons[name] = button
         actions.addStretch(1)
         columns.addLayout(actions, 1)
@@ -114,7 +130,7 @@ class StartPage(QWidget):
         recent_layout.addWidget(self.recent, 1)
         self.recent_empty = QLabel(
             "还没有打开过年度文件。\n\n第一次使用：点左侧“新建年度文件”从空白开始，"
-            "或“从往年报告导入”读取去年的 Word 报告；想先看看效果，可以“打开演示年度”。"
+            "或“从往年报告导入”读取去年的 Word 报告；想先看看效果，可以“打开演示年度”或“打开示例年度”。"
         )
         self.recent_empty.setObjectName("hint")
         self.recent_empty.setWordWrap(True)

@@ -156,6 +156,10 @@ QHeaderView::section {{
 }}
 #generatedParagraph {{ color: #26323f; line-height: 150%; }}
 #problem, #reasonNeeded {{ color: #c62828; }}
+QLabel[goalScore="full"] {{ color: #2e7d32; font-weight: bold; }}
+QLabel[goalScore="below"] {{ color: #b35c00; font-weight: bold; }}
+QLabel[goalScore="none"] {{ color: #7b8794; }}
+#rowExplanation {{ color: #6b7785; font-size: 9pt; }}
 #previewPages {{ background: #dfe4ea; border-radius: 4px; }}
 #previewPage {{ border: 1px solid #b8c2ce; background: #ffffff; }}
 QScrollBar:vertical {{ background: transparent; width: 12px; margin: 0; }}

@@ -26,6 +26,7 @@ from zjdesk.ui import dialogs
 from zjdesk.ui.finding_kinds import SEVERITY_ORDER, kind_of
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
+from zjdesk.ui.pages.region_rules import region_rules_card
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.finding_note import FindingNote
 from zjdesk.ui.widgets.form import Card, clear_layout
@@ -138,6 +139,7 @@ class EvaluationPage(StepPage):
         set_card.add(holder)
 
         self.column.addWidget(set_card)
+        self.column.addWidget(region_rules_card(self.open_year))
 
         evaluation = self.open_year.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlain
 from zjdesk.domain.amounts import AmountError, format_amount, format_number, normalise_width, parse_amount
 from zjdesk.domain.paths import PathError
 from zjdesk.ui.open_year import OpenYear
+from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
 
 def _set_invalid(widget: QWidget, message: str | None, hint: str = "") -> None:
@@ -42,6 +43,7 @@ class BoundField:
         self.setObjectName(path)  # type: ignore[attr-defined]  # the mixin is always on a QWidget
         self._loading = False
         open_year.reloaded.connect(self.reload)
+        leave_step_keys_to_the_window(self)  # type: ignore[arg-type]  # the mixin is always on a QWidget
 
     def current(self) -> Any:
         try:

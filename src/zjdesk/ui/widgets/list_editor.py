@@ -28,6 +28,7 @@ from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import BoundField
 from zjdesk.ui.widgets.finding_note import FindingNote
 from zjdesk.ui.widgets.layouts import clear_layout
+from zjdesk.ui.widgets.review import set_shown
 
 RowBuilder = Callable[[int], QWidget]
 REMOVE_TEXT = "删除"
@@ -96,6 +97,7 @@ class ListEditor(QWidget):
         narrow: bool = False,
         icon_buttons: bool = False,
         summary: Callable[[Any], str] | None = None,
+        is_blank: Callable[[Any], bool] = _is_blank,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -105,6 +107,7 @@ class ListEditor(QWidget):
         self.build_row = build_row
         self.new_item = new_item
         self.item_name = item_name
+        self.is_blank = is_blank  # a blank item is removed without asking
         self.numbering = numbering
         self.compact = compact
         self.narrow = narrow  # a narrow column: small numbers and icon-sized buttons
@@ -129,18 +132,24 @@ class ListEditor(QWidget):
         self.add_button = QPushButton(f"＋ 添加{item_name}")
         self.add_button.setObjectName(f"add:{list_path}")
         self.add_button.clicked.connect(self.add_item)
-        self.add_button.setVisible(can_add)
+        # (never setVisible(True) here: the button has no parent yet, and would open as a window
+        # of its own for a moment, taking the keyboard focus from the field being edited)
+        set_shown(self.add_button, can_add)
         self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）" if can_add else f"（没有{item_name}）")
         self.empty_label.setObjectName("hint")
         outer.addWidget(self.empty_label)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addStretch(1)
-        outer.addLayout(add_row)
+        self.add_row = QHBoxLayout()
+        self.add_row.addWidget(self.add_button)
+        self.add_row.addStretch(1)
+        outer.addLayout(self.add_row)
         open_year.reloaded.connect(self._reload)
         if self.summary is not None and len(self.items()) >= FOLD_FROM:
             self.folded = {id(item) for item in self.items()[1:]}
         self.rebuild()
+
+    def add_beside(self, widget: QWidget) -> None:
+        """Put another button for the whole list beside 添加 (e.g. 复制其他目标的指标)."""
+        self.add_row.insertWidget(self.add_row.count() - 1, widget)
 
     def items(self) -> list[Any]:
         items: list[Any] = get_value(self.open_year.year, self.list_path)
@@ -151,7 +160,11 @@ class ListEditor(QWidget):
         clear_layout(self.rows)
         count = len(self.items())
         for index in range(count):
-            self.rows.addWidget(self._row(index, count))
+            row = self._row(index, count)
+            self.rows.addWidget(row)
+            if self.isVisible():
+                # Shown now, not by the event loop later: focus_item can then put the cursor in it.
+                row.show()
         self.empty_label.setVisible(count == 0)
         if self.header is not None:
             self.header.setVisible(count > 0)
@@ -227,12 +240,15 @@ class ListEditor(QWidget):
         toggle.setToolTip(f"展开或折叠此{self.item_name}")
         summary = ClickableLabel()
         summary.setObjectName("foldSummary")
+        summary.setWordWrap(True)  # a long title wraps rather than widen the page
         summary.setCursor(Qt.CursorShape.PointingHandCursor)
         summary.clicked.connect(toggle.toggle)  # a folded card opens from its title too
 
         def show(folded: bool) -> None:
             toggle.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
-            body.setVisible(not folded)
+            # (set_shown: the body has no parent yet when the card is built, and showing a
+            # parentless widget opens it as a window of its own, which takes the focus away)
+            set_shown(body, not folded)
             text = summarise(item).strip() if folded else ""
             summary.setText(text or ("（未填写标题）" if folded else ""))
             (self.folded.add if folded else self.folded.discard)(id(item))
@@ -256,9 +272,16 @@ class ListEditor(QWidget):
         self.rebuild()
         self.focus_item(index)
 
+    def insert_new(self, index: int) -> None:
+        """Insert a new item before ``index`` (after the last one when beyond) and put the cursor in it."""
+        index = max(0, min(index, len(self.items())))
+        self.open_year.insert_item(self.list_path, index, self.new_item())
+        self.rebuild()
+        self.focus_item(index)
+
     def remove(self, index: int) -> None:
         item = self.items()[index]
-        if not _is_blank(item) and not dialogs.ask_yes_no(
+        if not self.is_blank(item) and not dialogs.ask_yes_no(
             self, f"删除{self.item_name}", f"确定删除第 {index + 1} 项{self.item_name}吗？其中已填写的内容将一并删除。"
         ):
             return
