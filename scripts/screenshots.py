@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="display scaling with --screen: 1, 1.25, 1.5")
     parser.add_argument("--dialogs", action="store_true", help="also render the program's dialogs")
     parser.add_argument("--carried", action="store_true", help="show a year carried forward from the demo")
+    parser.add_argument("--example", action="store_true", help="the example year (示例单位, a full goal table) for the demo")
     parser.add_argument("--full", action="store_true", help="also save each page's whole content (for checking long pages)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="zjdesk-shots-"))
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from zjdesk.demo import demo_year
+    from zjdesk.demo import demo_year, example_year
     from zjdesk.domain.carry_forward import carry_forward
     from zjdesk.domain.steps import STEPS
     from zjdesk.store.yearfile import write_new_year_file
@@ -90,11 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     unit = "湛江市人民政府驻广州办事处"
     demo = work / f"{unit}-2024年度.zjd"
-    write_new_year_file(demo, demo_year())
+    first = example_year() if args.example else demo_year()
+    write_new_year_file(demo, first)
     path = demo
     if args.carried:
         path = work / f"{unit}-2025年度.zjd"
-        write_new_year_file(path, carry_forward(demo_year()))
+        write_new_year_file(path, carry_forward(first))
     program = Program(settings)
     settings.setValue("recent_files", [str(path), str(work / f"{unit}-2023年度.zjd")])
     start = program.show_start()

@@ -39,7 +39,7 @@ def main(size: str, scale: float) -> dict[str, object]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
-    from zjdesk.demo import demo_year
+    from zjdesk.demo import demo_year, example_year
     from zjdesk.domain.carry_forward import carry_forward
     from zjdesk.domain.steps import STEPS
     from zjdesk.report.export import export_year
@@ -85,25 +85,34 @@ def main(size: str, scale: float) -> dict[str, object]:
     settle()
     fits(start, "start page")
     labels_whole(start, "start page")
-    path = folder / "2025.zjd"
-    write_new_year_file(path, carry_forward(demo_year()))  # a carried year: every 待复核 badge and year finding
-    window = program.open_path(path)
-    assert window is not None
-    settle()
-    fits(window, "main window")
-    for index, step in enumerate(STEPS):
-        window.go_to(index)
+    # Carried years (every 待复核 badge and year finding): the demo's, and the example's with its goal table.
+    windows = []
+    scrolls: list[str] = []
+    # The demo's pages fit their column; the example's goal table (ten columns) may instead scroll sideways.
+    for name, last, may_scroll in (("2025", demo_year(), False), ("示例2025", example_year(), True)):
+        path = folder / f"{name}.zjd"
+        write_new_year_file(path, carry_forward(last))
+        window = program.open_path(path)
+        assert window is not None
+        windows.append(window)
         settle()
-        page = window.page(index)
-        body = page.widget()
-        if body.minimumSizeHint().width() > page.viewport().width():
-            problems.append(
-                f"page {step.key}: needs {body.minimumSizeHint().width()} px, its column is {page.viewport().width()}"
-            )
-        labels_whole(window, f"page {step.key}")
-    side = window.side
-    if side.minimumSizeHint().height() > side.height():
-        problems.append(f"side panels squeezed: need {side.minimumSizeHint().height()} px, have {side.height()}")
+        fits(window, f"main window ({name})")
+        for index, step in enumerate(STEPS):
+            window.go_to(index)
+            settle()
+            page = window.page(index)
+            needed = page.widget().minimumSizeHint().width()
+            if needed > page.viewport().width():
+                reachable = page.horizontalScrollBar().maximum() >= needed - page.viewport().width()
+                if may_scroll and reachable:
+                    scrolls.append(f"{step.key} ({name}) scrolls sideways by {needed - page.viewport().width()} px")
+                else:
+                    problems.append(f"page {step.key} ({name}): needs {needed} px, its column is {page.viewport().width()}")
+            labels_whole(window, f"page {step.key} ({name})")
+        side = window.side
+        if side.minimumSizeHint().height() > side.height():
+            problems.append(f"side panels squeezed: need {side.minimumSizeHint().height()} px, have {side.height()}")
+    window = windows[0]
     # The dialogs, each opened by the program's own code; exec() shows it, records it and answers 取消.
     opened: list[QWidget] = []
 
@@ -124,15 +133,18 @@ def main(size: str, scale: float) -> dict[str, object]:
     window.page("profile").review_banner.confirm_all()  # the 全部确认 list
     window.exports.print_preview()  # Qt's print preview
     dialogs.show_error(window, "无法打开年度文件", "此文件不是 zjdesk 年度文件。" * 6)
+    dialogs.show_about(window)
     names = [type(dialog).__name__ for dialog in opened]
-    expected = ["NewYearDialog", "NewYearDialog", "ConfirmAllDialog", "QPrintPreviewDialog", "QMessageBox"]
+    expected = ["NewYearDialog", "NewYearDialog", "ConfirmAllDialog", "QPrintPreviewDialog", "QMessageBox", "AboutDialog"]
     if names != expected:
         problems.append(f"dialogs opened: {names}, expected {expected}")
     for dialog in opened:
         fits(dialog, type(dialog).__name__)
         labels_whole(dialog, type(dialog).__name__)
-    window.close()
-    return {"size": size, "scale": scale, "screen": [available.width(), available.height()], "problems": problems}
+    for each in windows:
+        each.close()
+    screen = [available.width(), available.height()]
+    return {"size": size, "scale": scale, "screen": screen, "problems": problems, "scrolls": scrolls}
 
 
 if __name__ == "__main__":

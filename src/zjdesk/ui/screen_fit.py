@@ -9,7 +9,7 @@ room the window frame takes.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 # Room the window frame takes beside the client area (borders; title bar), which
 # availableGeometry still includes: Windows 10/11 at any scaling stays within these logical pixels.
@@ -82,3 +82,12 @@ def fit_dialog(dialog: QWidget, width: int, height: int = 0) -> None:
         dialog.setMinimumSize(min(minimum.width(), room.width()), min(minimum.height(), room.height()))
     dialog.resize(width, max(wanted_height, dialog.minimumHeight()))
     centre_on_screen(dialog)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the screen is shorter than it (a dialog's tab)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area

@@ -78,7 +78,7 @@ class FindingNote(QFrame):
             button.setProperty("tool", True)
             button.clicked.connect(lambda _checked=False, item=finding: fix(item))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        if not readonly and finding.acknowledgeable:
+        if not readonly and finding.acknowledgeable and kind != "todo":  # a to-do is done by filling it in
             button = QPushButton("确认无误")
             button.setObjectName("findingAcknowledge")
             button.setProperty("tool", True)
