@@ -354,7 +354,8 @@ class MainWindow(QMainWindow):
             f"最近的修改未能保存到“{open_year.path.name}”（文件可能已被移走、U盘已拔出或磁盘已满）。\n"
             "选“确定”把本年度（含这些修改）另存为新的年度文件；选“取消”回到程序，文件恢复后修改会继续保存。",
         ):
-            target = dialogs.ask_save_year_file(self, str(Path.home() / open_year.path.name))
+            folder = self.program.default_folder() if self.program is not None else str(Path.home())
+            target = dialogs.ask_save_year_file(self, str(Path(folder) / open_year.path.name))
             if not target:
                 return False
             try:
