@@ -79,3 +79,16 @@ def test_an_acknowledged_year_finding_stays_acknowledged_only_while_the_text_is_
     assert _by_path(year, "text_year")["tasks.7.paragraphs.1"].acknowledged
     year.tasks[7].paragraphs[1] += "另有变化。"
     assert not _by_path(year, "text_year")["tasks.7.paragraphs.1"].acknowledged
+
+
+def test_a_provisional_score_corrects_no_grade_in_the_text():
+    year = carry_forward(demo_year())  # 自评结果优秀 in the process text, the 2025 scores still to come
+    from zjdesk.domain.scoring import score_year
+
+    assert score_year(year).provisional
+    assert not any(
+        finding.check == "text_figure_mismatch" and finding.path == "process.work_process" for finding in run_checks(year)
+    )
+    demo = demo_year()  # scored: its text is held to the grade
+    demo.indicator_set.indicators[4].judged_score = None
+    assert not score_year(demo).provisional

@@ -56,6 +56,12 @@ class IndicatorScore:
     unconfirmed_inputs: list[str] = field(default_factory=list)
 
     @property
+    def awaits_score(self) -> bool:
+        """Scored by the team's judgement (its rule, or for want of data) and not yet scored."""
+        judged = self.rule_kind == "judged" or self.fell_back_to_judged
+        return judged and self.indicator.judged_score is None
+
+    @property
     def name(self) -> str:
         """The indicator's own name (三级指标, or the nearest level above it)."""
         return self.indicator.level3 or self.indicator.level2 or self.indicator.level1
@@ -96,6 +102,11 @@ class YearScore:
     max_total: Decimal  # the sum of the weights
     rates: dict[str, Decimal | None] = field(default_factory=dict)
     goals: GoalTableScore = field(default_factory=GoalTableScore)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the total is not yet the year's: an indicator awaits its score, or rests on unreviewed numbers."""
+        return any(item.awaits_score or item.unconfirmed_inputs for item in self.indicators)
 
     def summary(self) -> str:
         """``自评分数100分，等级优。`` as the report states it."""

@@ -88,9 +88,9 @@ class ScorePanel(QFrame):
             self.unscored.setVisible(False)
             return
         grade = score.grade
-        waiting = [item for item in score.indicators if item.indicator.judged_score is None]
+        waiting = [item for item in score.indicators if item.awaits_score]
         to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
-        need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
+        need_data = len(waiting) - to_judge
         unscored = to_judge + need_data
         # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
         nothing_scored = bool(score.indicators) and unscored == len(score.indicators)

@@ -289,10 +289,7 @@ class EvaluationPage(StepPage):
 
     @staticmethod
     def _awaits_score(indicator: Indicator, result: IndicatorScore | None) -> bool:
-        if result is None:
-            return False
-        judged = result.rule_kind == "judged" or result.fell_back_to_judged
-        return judged and indicator.judged_score is None
+        return result is not None and result.awaits_score
 
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
         result = self._result(row)
