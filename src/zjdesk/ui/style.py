@@ -86,10 +86,14 @@ QDateEdit::drop-down, QComboBox::drop-down {{
 }}
 QSpinBox::up-button, QSpinBox::down-button {{ width: 18px; border: none; background: transparent; }}
 /* A field with a finding is framed in the finding's colour; the message is in the note under it. */
-QLineEdit[finding="red"], QPlainTextEdit[finding="red"], QDateEdit[finding="red"], QComboBox[finding="red"] {{ border: 1px solid #c62828; }}
-QLineEdit[finding="todo"], QPlainTextEdit[finding="todo"], QDateEdit[finding="todo"], QComboBox[finding="todo"] {{ border: 1px solid #1e6fd9; }}
-QLineEdit[finding="yellow"], QPlainTextEdit[finding="yellow"], QDateEdit[finding="yellow"], QComboBox[finding="yellow"] {{ border: 1px solid #e0a100; background: #fffbea; }}
-QLineEdit[finding="blue"], QPlainTextEdit[finding="blue"], QDateEdit[finding="blue"], QComboBox[finding="blue"] {{ border: 1px dashed #7b8794; }}
+QLineEdit[finding="red"], QPlainTextEdit[finding="red"],
+QDateEdit[finding="red"], QComboBox[finding="red"] {{ border: 1px solid #c62828; }}
+QLineEdit[finding="todo"], QPlainTextEdit[finding="todo"],
+QDateEdit[finding="todo"], QComboBox[finding="todo"] {{ border: 1px solid #1e6fd9; }}
+QLineEdit[finding="yellow"], QPlainTextEdit[finding="yellow"],
+QDateEdit[finding="yellow"], QComboBox[finding="yellow"] {{ border: 1px solid #e0a100; background: #fffbea; }}
+QLineEdit[finding="blue"], QPlainTextEdit[finding="blue"],
+QDateEdit[finding="blue"], QComboBox[finding="blue"] {{ border: 1px dashed #7b8794; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
 
 QPushButton {{
