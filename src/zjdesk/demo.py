@@ -7,12 +7,18 @@ the goal table scored, explained and checked.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from zjdesk.domain.model import YearData
 from zjdesk.domain.serialize import loads
 from zjdesk.resources import resource_path
 
 DEMO_FILE = ("demo", "demo-2024.json")
 EXAMPLE_FILE = ("example", "example-2024.json")
+# What the 2024 report states as its result (自评分数100分，等级优): the score engine must reproduce it
+# from the demo's data. The demo is a year typed in, not an import, so its own stated_* stay empty.
+PUBLISHED_SCORE = Decimal(100)
+PUBLISHED_GRADE = "优"
 
 
 def demo_year() -> YearData:

@@ -54,22 +54,6 @@ def test_half_width_punctuation_between_digits_is_left_alone():
     assert [f for f in _findings(year, "half_width_punctuation") if f.path == "other"] == []
 
 
-def test_a_stale_year_is_flagged_and_fixed_to_the_evaluation_year():
-    year = demo_year()
-    year.evaluation.supervision = "我办在2023年严格按照要求，及时公开2024年度预决算信息，2025年继续。"
-    finding = _fix(year, "text_year", "evaluation.supervision")
-    assert "2023年" in finding.message
-    assert year.evaluation.supervision == "我办在2024年严格按照要求，及时公开2024年度预决算信息，2025年继续。"
-
-
-def test_historical_years_and_document_numbers_are_not_stale():
-    year = demo_year()
-    # the demo mentions 湛机编[2010]311号 and 2010年 (history); neither is flagged
-    assert _findings(year, "text_year") == []
-    year.other = "依据湛财绩[2022]5号文。"
-    assert _findings(year, "text_year") == []
-
-
 def test_amount_in_text_contradicting_the_figures():
     year = demo_year()
     year.evaluation.execution = "2024年决算支出1500.00万元，上年决算支出1564.10万元，预算完成率98%。"
@@ -134,19 +118,6 @@ def test_short_analysis_is_blue():
     findings = _findings(year, "short_analysis")
     assert "evaluation.budgeting" in {finding.path for finding in findings}
     assert all(finding.severity == "blue" for finding in findings)
-
-
-def test_notice_of_the_wrong_year_after_new_year_is_flagged_and_fixed():
-    from zjdesk.domain.carry_forward import carry_forward
-
-    next_year = carry_forward(demo_year())  # 2025, still answering 湛财绩[2025]2号
-    findings = [f for f in _findings(next_year, "text_year") if f.path.startswith("cover.notice")]
-    assert {f.path for f in findings} == {"cover.notice_title", "cover.notice_number"}
-    for finding in findings:
-        apply_fix(next_year, finding)
-    assert next_year.cover.notice_number == "湛财绩[2026]2号"
-    assert next_year.cover.notice_title == "湛江市财政局关于开展2026年市级财政资金绩效自评工作的通知"
-    assert _findings(demo_year(), "text_year") == []  # the demo answers the right notice
 
 
 def test_submission_date_in_text_follows_the_submission_date():

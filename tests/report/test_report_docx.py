@@ -183,7 +183,7 @@ def test_the_generated_expenditure_paragraph_keeps_the_seed_figures(demo_docx) -
     paragraphs = [p.text for p in demo_docx.paragraphs]
     text = paragraphs[paragraphs.index("（四）部门整体支出情况") + 1]
     for figure in (
-        "预算数收入1557.15万元",
+        "全年预算收入1557.15万元",
         "决算收入1557.15万元",
         "基本支出655.69万元",
         "项目支出898.41万元",

@@ -48,6 +48,13 @@ class DialogRecorder:
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
         self.findings_shown: list[list[object]] = []  # the yellow findings listed before each final export
         monkeypatch.setattr(dialogs, "ask_export_despite_findings", self._despite_findings)
+        # 全部确认's list: (question, what it confirms, what it leaves standing)
+        self.confirmations: list[tuple[str, list[str], list[str]]] = []
+        monkeypatch.setattr(dialogs, "ask_confirm_all", self._confirm_all)
+        self.after_import: list[tuple[str, int]] = []
+        monkeypatch.setattr(dialogs, "ask_after_import", self._after_import)
+        self.opened_folders: list[str] = []
+        monkeypatch.setattr(dialogs, "open_folder", lambda _parent, folder: self.opened_folders.append(folder))
         for name in (
             "ask_open_year_file",
             "ask_save_year_file",
@@ -67,6 +74,14 @@ class DialogRecorder:
         self.findings_shown.append(list(findings))
         answer = self.answers.get("findings", True)
         return answer(findings) if callable(answer) else answer
+
+    def _confirm_all(self, _parent, _title: str, question: str, items: list[str], remaining: list[str]) -> bool:
+        self.confirmations.append((question, items, remaining))
+        return bool(self.answers.get("confirm_all", self.answers.get("yes_no", True)))
+
+    def _after_import(self, _parent, message: str, next_year: int) -> bool:
+        self.after_import.append((message, next_year))
+        return bool(self.answers.get("carry_after_import", False))
 
     def _answer(self, name: str):
         def answer(*_args, **_kwargs):

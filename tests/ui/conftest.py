@@ -14,6 +14,19 @@ def _program_application(qt_application):
     return qt_application
 
 
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """zjdesk's own data folder (the demo's) and the Documents folder of a user who lives in ``tmp_path``."""
+    data, config, documents = tmp_path / "appdata", tmp_path / "config", tmp_path / "文档"
+    for folder in (data, config, documents):
+        folder.mkdir()
+    (config / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{documents}"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("LOCALAPPDATA", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return {"data": data / "zjdesk", "documents": documents}
+
+
 @pytest.fixture
 def recorder(monkeypatch) -> DialogRecorder:
     """Stands in for every dialog: records what would have been shown, answers what it is told."""

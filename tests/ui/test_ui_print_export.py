@@ -74,7 +74,11 @@ def test_export_all_three_formats(export_window, tmp_path):
     pdf_text(outputs["pdf"])
     with zipfile.ZipFile(outputs["xlsx"]) as archive:
         assert any(name.startswith("xl/worksheets/") for name in archive.namelist())
-    assert "已导出" in export_window.page("export").status.text()
+    page = export_window.page("export")
+    assert page.exported_row.isVisibleTo(page) and "已导出 1 个文件" in page.exported_label.text()
+    assert "表.xlsx" in page.exported_label.text()
+    page.open_folder_button.click()  # 打开所在文件夹: the folder of the last export, in Explorer
+    assert recorder.opened_folders == [str(tmp_path)]
 
 
 def test_red_findings_allow_only_a_draft(export_window, tmp_path):
@@ -101,12 +105,19 @@ def test_export_all_into_a_folder(export_window, tmp_path):
     recorder = export_window.recorder
     folder = tmp_path / "报送"
     folder.mkdir()
-    recorder.answers["ask_folder"] = str(folder)
+    offered = []
+    recorder.answers["ask_folder"] = lambda _parent, _title, start: offered.append(start) or str(folder)
     export_window.findChild(QPushButton, "export.all").click()
+    # The folder dialog opened on a folder named after the unit and year, beside the year file; chosen
+    # elsewhere, the suggested folder (still empty) is not left behind.
+    suggested = tmp_path / "湛江市人民政府驻广州办事处2024年度自评报告"
+    assert offered == [str(suggested)] and not suggested.exists()
     names = sorted(path.name for path in folder.iterdir())
     stem = "湛江市人民政府驻广州办事处2024年度部门整体支出绩效自评报告"
     assert names == sorted([f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"])
     assert recorder.errors == []
+    page = export_window.page("export")
+    assert "已导出 3 个文件到文件夹" in page.exported_label.text() and str(folder) in page.exported_label.text()
     # A second export asks before replacing; declining leaves the files alone.
     before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     recorder.answers["yes_no"] = False
@@ -187,3 +198,11 @@ def test_the_yellow_findings_dialog_goes_ahead_goes_back_or_goes_to_a_finding(qt
 
     answer_with(click_third)
     assert dialogs.ask_export_despite_findings(None, "导出", findings) is findings[2]
+
+
+def test_export_all_into_the_suggested_folder_keeps_it(export_window, tmp_path):
+    recorder = export_window.recorder
+    recorder.answers["ask_folder"] = lambda _parent, _title, start: start  # the officer accepts the suggestion
+    export_window.findChild(QPushButton, "export.all").click()
+    suggested = tmp_path / "湛江市人民政府驻广州办事处2024年度自评报告"
+    assert len(list(suggested.iterdir())) == 3 and recorder.errors == []

@@ -81,7 +81,7 @@ def run_new_year(args: argparse.Namespace) -> int:
     year = carry_forward(previous)
     write_new_year_file(target, year)
     print(
-        f"已结转 {year.cover.evaluation_year} 年度：{target}（{len(year.review)} 处沿用的文字待复核；"
+        f"已结转 {year.cover.evaluation_year} 年度：{target}（{len(year.review)} 处沿用的文字和数字待复核；"
         f"上年决算支出 {year.figures.prior_final_expenditure.total or '未填'} 万元已作为对比数）"
     )
     return 0

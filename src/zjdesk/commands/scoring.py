@@ -95,7 +95,8 @@ def run_check(args: argparse.Namespace) -> int:
                 notes.append(f"可自动修正：{finding.fix.label}")
             suffix = f"（{'；'.join(notes)}）" if notes else ""
             name = CHECK_NAMES.get(finding.check, finding.check)
-            print(f"[{SEVERITY_MARKS[finding.severity]}] {finding.path}  {name}：{finding.message}{suffix}")
+            where = f"{finding.step_caption} {finding.path}"
+            print(f"[{SEVERITY_MARKS[finding.severity]}] {where}  {name}：{finding.message}{suffix}")
         if has_blocking(findings):
             print("有红色问题：修改后才能正式导出（仍可导出草稿）。")
     return 1 if has_blocking(findings) else 0

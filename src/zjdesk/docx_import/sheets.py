@@ -1,8 +1,8 @@
 """The 数据表 printed after the report: figures the 支出情况 paragraph does not state.
 
 The zjdesk export prints the data sheet (序号 项目 数值 单位 说明) and the score sheet after 四、其他
-自评情况. The score sheet is generated from the indicator set, which a year keeps as data, so it
-is not read as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
+自评情况. The score sheet is read from its table into the indicator set (:mod:`.score_sheet`), not
+as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
 year's “三公”经费, the 支付进度率, …); where both state a figure, the paragraph wins and a
 disagreement is reported.
 """
@@ -79,7 +79,7 @@ def _value(text: str, unit: str) -> Decimal | None:
 
 
 def parse_sheets(lines: list[str], out: Collector) -> None:
-    """Fill figures still unknown from the data sheet's rows; the score sheet is left to the indicator set."""
+    """Fill figures still unknown from the data sheet's rows; the score sheet's rows are read as a table elsewhere."""
     total = ""
     filled: list[str] = []
     for line in lines:
@@ -113,4 +113,4 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
             filled.append(f"{label}{format_amount(value) if row['unit'] == '万元' else row['value'] + '%'}")
         elif current != value:
             out.note(f"数据表：{label}为{row['value']}，与正文的{current}不一致，已取正文的数")
-    out.note("数据表和评分表：评分表由指标体系生成，未作为文字导入" + (f"；数据表补充了{'，'.join(filled)}" if filled else ""))
+    out.note("数据表：" + (f"补充了{'，'.join(filled)}" if filled else "与正文一致"))

@@ -49,13 +49,12 @@ from zjdesk.domain.checks_numbers import (
 from zjdesk.domain.checks_text import (
     check_document_number_brackets,
     check_half_width_punctuation,
-    check_notice_year,
     check_review_pending,
     check_short_analysis,
     check_stray_spaces,
-    check_text_years,
 )
 from zjdesk.domain.checks_text_figures import check_text_figures
+from zjdesk.domain.checks_years import check_notice_year, check_stale_years, check_text_years
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import Acknowledgement, YearData
 from zjdesk.domain.paths import PathError, get_value, set_value
@@ -98,6 +97,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_goal_surveys,
     check_text_figures,
     check_notice_year,
+    check_stale_years,
     check_text_years,
     check_stray_spaces,
     check_half_width_punctuation,
@@ -125,11 +125,12 @@ CHECK_NAMES: dict[str, str] = {
     "staff_over_establishment": "实有人数超过编制",
     "stated_score_mismatch": "报告分数与计算结果不一致",
     "text_figure_mismatch": "文字中的数字与数据不一致",
+    "stale_year": "年份未随评价年度更新",
     "text_year": "文字中的年份可疑",
     "stray_space": "汉字间多余空格",
     "half_width_punctuation": "中文中的半角标点",
     "document_number_brackets": "文号括号不规范",
-    "review_pending": "沿用文字待复核",
+    "review_pending": "沿用内容待复核",
     "missing_data": "缺少计分数据",
     "short_analysis": "分析文字过短",
     "empty_optional": "可选内容为空",

@@ -10,6 +10,7 @@ from typing import Any
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import iter_text_fields
 from zjdesk.domain.scoring import YearScore
+from zjdesk.domain.steps import Step, step_caption, step_for_path
 
 RED, YELLOW, BLUE = "red", "yellow", "blue"
 SEVERITY_ORDER = {RED: 0, YELLOW: 1, BLUE: 2}
@@ -72,6 +73,16 @@ class Finding:
     acknowledged: bool = False
     fix: Fix | None = None
     fingerprint: str = ""  # of the values the finding is about; binds an acknowledgement to them
+
+    @property
+    def step(self) -> Step:
+        """The step of the program that holds the field (every message is shown with it)."""
+        return step_for_path(self.path)
+
+    @property
+    def step_caption(self) -> str:
+        """``第 5 步“支出情况”``: where the field is, for messages shown away from it (panel, CLI)."""
+        return step_caption(self.path)
 
     @property
     def acknowledgeable(self) -> bool:

@@ -122,6 +122,8 @@ def findings_to_plain(findings: list[Finding]) -> dict[str, Any]:
                 "name": CHECK_NAMES.get(finding.check, finding.check),
                 "severity": finding.severity,
                 "path": finding.path,
+                "step": finding.step.key,
+                "step_title": finding.step.title,
                 "message": finding.message,
                 "acknowledged": finding.acknowledged,
                 "fingerprint": finding.fingerprint,

@@ -18,7 +18,7 @@ from typing import Any
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.goal_scoring import GoalTableScore, goal_numbers, score_goals
 from zjdesk.domain.model import GradeBand, Indicator, IndicatorSet, ScoreCap, YearData
-from zjdesk.domain.rates import RATE_LABELS, compute_rates, input_label, missing_rate_inputs
+from zjdesk.domain.rates import RATE_INPUTS, RATE_LABELS, compute_rates, input_label, missing_rate_inputs
 from zjdesk.domain.scoring_rules import (
     RATE_RULES,
     RuleOutcome,
@@ -52,6 +52,14 @@ class IndicatorScore:
     missing_inputs: list[str] = field(default_factory=list)  # field paths
     fell_back_to_judged: bool = False
     explanation: str = ""  # one Chinese line: 预算完成率 100.45% ≥ 95%，得 10/10 分
+    # Inputs carried forward or imported and not yet reviewed (待复核): the score rests on last year's numbers.
+    unconfirmed_inputs: list[str] = field(default_factory=list)
+
+    @property
+    def awaits_score(self) -> bool:
+        """Scored by the team's judgement (its rule, or for want of data) and not yet scored."""
+        judged = self.rule_kind == "judged" or self.fell_back_to_judged
+        return judged and self.indicator.judged_score is None
 
     @property
     def name(self) -> str:
@@ -94,6 +102,11 @@ class YearScore:
     max_total: Decimal  # the sum of the weights
     rates: dict[str, Decimal | None] = field(default_factory=dict)
     goals: GoalTableScore = field(default_factory=GoalTableScore)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the total is not yet the year's: an indicator awaits its score, or rests on unreviewed numbers."""
+        return any(item.awaits_score or item.unconfirmed_inputs for item in self.indicators)
 
     def summary(self) -> str:
         """``自评分数100分，等级优。`` as the report states it."""
@@ -183,6 +196,9 @@ def score_indicator(
         result.score = round_score(clamp(outcome.score, weight))
         result.inputs = outcome.inputs
         result.explanation = f"{outcome.reason}，{points_text(result.score, weight)}"
+        result.unconfirmed_inputs = [path for path in RATE_INPUTS.get(rule.metric, ()) if path in year.review]
+        if result.unconfirmed_inputs:
+            result.explanation += f"（{_describe_missing(result.unconfirmed_inputs)}沿用上年或导入，待复核）"
         return result
 
     if rule.kind == "judged":

@@ -112,7 +112,7 @@ def score_pro_rata(rule: ScoringRule, weight: Decimal, rate: Decimal, label: str
     rate_text = format_percent(rate)
     inputs = {rule.metric: rate}
     if rule.direction == "lower":
-        if rate <= target:
+        if rate <= target or rate == 0:  # 0% where lower is better: as good as it gets (a target below 0 is a slip)
             return RuleOutcome(weight, inputs, f"{label} {rate_text} ≤ 目标 {format_number(target)}%")
         reason = f"按比例计分：目标 {format_number(target)}% ÷ {label} {rate_text} × {format_number(weight)}"
         return RuleOutcome(target / rate * weight, inputs, reason)

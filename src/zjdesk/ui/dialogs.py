@@ -157,15 +157,64 @@ def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
 
 
 def ask_new_year_details(
-    parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""
+    parent: QWidget | None,
+    unit_name: str = "",
+    year: int = 0,
+    folder: str = "",
+    *,
+    mode: str = "new",
+    year_note: str = "",
+    found: list[str] | None = None,
 ) -> tuple[str, int, str] | None:
-    """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
+    """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog).
+
+    ``mode`` is ``new``, ``carry`` (the year is shown, not chosen) or ``import`` (the report's year is
+    shown with ``year_note`` saying where it was read; a year of 0 is asked for). ``found`` lists what
+    an import recognised.
+    """
     from zjdesk.ui.new_year_dialog import NewYearDialog
 
-    dialog = NewYearDialog(parent, unit_name=unit_name, year=year, folder=folder or str(Path.home()))
+    dialog = NewYearDialog(
+        parent,
+        unit_name=unit_name,
+        year=year,
+        folder=folder or str(Path.home()),
+        mode=mode,
+        year_note=year_note,
+        found=found,
+    )
     if dialog.exec():
         return dialog.result_values()
     return None
+
+
+def ask_after_import(parent: QWidget | None, message: str, next_year: int) -> bool:
+    """After an import: carry the imported year forward to ``next_year`` now (the default)? True for yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "已导入往年报告", message, QMessageBox.StandardButton.NoButton, parent)
+    carry = box.addButton(f"结转为{next_year}年度", QMessageBox.ButtonRole.AcceptRole)
+    carry.setObjectName("afterImport.carry")
+    box.addButton(f"先打开{next_year - 1}年度核对", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(carry)
+    box.exec()
+    return box.clickedButton() is carry
+
+
+def ask_confirm_all(parent: QWidget | None, title: str, question: str, items: list[str], remaining: list[str]) -> bool:
+    """全部确认: ``items`` (what will be confirmed) and ``remaining`` (what stays to fix one by one), listed."""
+    from zjdesk.ui.confirm_dialog import ConfirmAllDialog
+
+    return bool(ConfirmAllDialog(parent, title, question, items, remaining).exec())
+
+
+def open_folder(parent: QWidget | None, folder: str) -> None:
+    """Show ``folder`` in the file manager (Explorer); a folder that went away is said so in Chinese."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    if not Path(folder).is_dir() or not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
+        show_error(parent, "无法打开文件夹", f"无法打开文件夹“{folder}”：它可能已被移走或删除。")
 
 
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
@@ -181,8 +230,10 @@ def show_print_preview(parent: QWidget | None, printer: QPrinter, paint: Callabl
     """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from zjdesk.ui.screen_fit import fit_dialog
+
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("打印预览")
     dialog.paintRequested.connect(paint)
-    dialog.resize(1000, 800)
+    fit_dialog(dialog, 1000, 800)  # within the screen: a 768-pixel laptop is smaller than 1000×800
     dialog.exec()

@@ -8,6 +8,8 @@ marked 草稿 on every page), lists the yellow findings not yet checked before a
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from zjdesk.domain.checks_base import Finding, blocking_findings
 from zjdesk.domain.errors import UserError
 from zjdesk.ui import dialogs
+from zjdesk.ui.folders import real_folder
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
 
@@ -39,11 +42,18 @@ class ExportController(QObject):
     exported = Signal(list)  # the paths written
     finding_chosen = Signal(object)  # a finding the officer clicked in the pre-export list: show its field
 
-    def __init__(self, parent: QWidget, open_year: OpenYear, live_score: LiveScore) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        open_year: OpenYear,
+        live_score: LiveScore,
+        default_folder: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.open_year = open_year
         self.live_score = live_score
+        self.default_folder = default_folder  # the program's: the last real year file's folder, else Documents
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
         go_to_finding = getattr(parent, "go_to_finding", None)
         if go_to_finding is not None:
@@ -148,12 +158,49 @@ class ExportController(QObject):
         stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
+    def base_folder(self) -> str:
+        """Where exports go by default: the year file's folder, or (for the demo) the program's default folder."""
+        own = real_folder(Path(self.open_year.path))
+        if own:
+            return own
+        if self.default_folder is not None:
+            return self.default_folder()
+        from zjdesk.store.folders import documents_dir
+
+        return str(documents_dir())
+
+    def suggested_folder_name(self) -> str:
+        """``湛江市某某局2025年度自评报告``: the folder the three files are offered to go into."""
+        cover = self.open_year.year.cover
+        return f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度自评报告"
+
+    def _ask_export_folder(self) -> str | None:
+        """The folder to export into, the dialog opened on a new folder named after the unit and year.
+
+        The suggested folder is made so the dialog can show it selected, and removed again (rmdir
+        removes only an empty folder) when the officer chooses another one or cancels.
+        """
+        base = Path(self.base_folder())
+        suggested = base / self.suggested_folder_name()
+        made = False
+        if not suggested.exists():
+            try:
+                suggested.mkdir()
+                made = True
+            except OSError:
+                suggested = base  # a read-only or missing folder: the dialog opens there, the export says why not
+        chosen = dialogs.ask_folder(self.parent_widget, "导出到文件夹（报告、数据表和评分表）", str(suggested))
+        if made and (not chosen or Path(chosen) != suggested):
+            with contextlib.suppress(OSError):
+                suggested.rmdir()
+        return chosen
+
     def export_all(self) -> list[Path]:
         """The three things submitted together — report (.docx and PDF), data sheet and score sheet — into one folder."""
         wants_draft = self._draft_allowed("导出")
         if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
             return []
-        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.open_year.path).parent))
+        folder = self._ask_export_folder()
         if not folder:
             return []
         stem = Path(folder) / self.suggested_stem(wants_draft)
@@ -189,7 +236,7 @@ class ExportController(QObject):
             if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
                 return []
             draft = wants_draft
-        suggested = str(Path(self.open_year.path).with_name(self.suggested_stem(draft) + suffix))
+        suggested = str(Path(self.base_folder()) / (self.suggested_stem(draft) + suffix))
         target = dialogs.ask_export_path(self.parent_widget, title + ("（草稿）" if draft else ""), suggested, file_filter)
         if not target:
             return []

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 import zjdesk
-from zjdesk.ui.main_window import fit_to_screen
+from zjdesk.ui.screen_fit import fit_to_screen
+from zjdesk.ui.style import own_style
 
 ACTIONS = (
     ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
@@ -49,8 +51,21 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.program = program
         self.setObjectName("startPage")
+        own_style(self)
         self.setWindowTitle("zjdesk 部门整体支出绩效自评")
-        outer = QVBoxLayout(self)
+        # The content scrolls when the screen is shorter than it (1366×768 at 150 %: 464 logical pixels).
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("startScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        content = QWidget()
+        content.setObjectName("startContent")
+        scroll.setWidget(content)
+        frame.addWidget(scroll)
+        outer = QVBoxLayout(content)
         # Compact enough for 1280×720, and 1366×768 at 125% (about 1093×554 inside the window).
         outer.setContentsMargins(44, 24, 44, 18)
         outer.setSpacing(14)

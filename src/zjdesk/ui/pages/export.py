@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zjdesk.ui import dialogs
 from zjdesk.ui.pages.base import StepPage, reads_only
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.form import Card
@@ -69,6 +72,22 @@ class ExportPage(StepPage):
         self.fonts.setWordWrap(True)
         self.fonts.hide()
         actions.add(self.fonts)
+        # After an export: where the files went, and a way to see them in Explorer.
+        self.exported_row = QWidget()
+        exported = QHBoxLayout(self.exported_row)
+        exported.setContentsMargins(0, 0, 0, 0)
+        self.exported_label = QLabel("")
+        self.exported_label.setObjectName("exportedFiles")
+        self.exported_label.setWordWrap(True)
+        self.exported_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = reads_only(QPushButton("打开所在文件夹"))
+        self.open_folder_button.setObjectName("export.openFolder")
+        self.open_folder_button.clicked.connect(self.open_export_folder)
+        exported.addWidget(self.exported_label, 1)
+        exported.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.exported_row.hide()
+        self.exported_folder = ""
+        actions.add(self.exported_row)
         self.column.addWidget(actions)
 
         preview = Card("报告预览")
@@ -137,5 +156,16 @@ class ExportPage(StepPage):
         super().resizeEvent(event)
 
     def _exported(self, paths: list[str]) -> None:
-        self.status.setText("已导出：" + "；".join(paths))
-        self.status.setStyleSheet("color: #2e7d32;")
+        if not paths:
+            return
+        folders = {str(Path(path).parent) for path in paths}
+        self.exported_folder = str(Path(paths[0]).parent)
+        names = "、".join(f"“{Path(path).name}”" for path in paths)
+        where = f"文件夹“{self.exported_folder}”" if len(folders) == 1 else "所选位置"
+        self.exported_label.setText(f"✓ 已导出 {len(paths)} 个文件到{where}：{names}")
+        self.exported_row.show()
+
+    def open_export_folder(self) -> None:
+        """Show the folder of the last export in the file manager."""
+        if self.exported_folder:
+            dialogs.open_folder(self, self.exported_folder)

@@ -26,10 +26,17 @@ from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import BoundField
-from zjdesk.ui.widgets.form import clear_layout
+from zjdesk.ui.widgets.finding_note import FindingNote
+from zjdesk.ui.widgets.layouts import clear_layout
 from zjdesk.ui.widgets.review import set_shown
 
 RowBuilder = Callable[[int], QWidget]
+REMOVE_TEXT = "删除"
+ARROW_WIDTH = 28  # ↑ ↓ in a narrow row
+REMOVE_WIDTH = 44  # 删除 in a narrow row
+BUTTON_SPACING = 6
+# The width the ↑ ↓ 删除 buttons of a narrow row take (a table header leaves room for them).
+NARROW_BUTTONS_WIDTH = 2 * ARROW_WIDTH + REMOVE_WIDTH + 3 * BUTTON_SPACING
 FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
 
 
@@ -104,7 +111,7 @@ class ListEditor(QWidget):
         self.numbering = numbering
         self.compact = compact
         self.narrow = narrow  # a narrow column: small numbers and icon-sized buttons
-        self.icon_buttons = icon_buttons or narrow  # ✕ instead of 删除, 28 px buttons (wide table rows)
+        self.icon_buttons = icon_buttons or narrow  # narrow fixed-width row buttons (table rows, name lists)
         # With ``summary`` (cards only) each item can fold to one line: its number and summary.
         self.summary = summary if not compact else None
         self.folded: set[int] = set()  # id() of the folded items (they keep their fold when moved)
@@ -120,6 +127,8 @@ class ListEditor(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(6 if compact else 10)
         outer.addWidget(self.rows_holder)
+        self.note = FindingNote(list_path)  # findings on the list as a whole ("goals" still empty …)
+        outer.addWidget(self.note)
         self.add_button = QPushButton(f"＋ 添加{item_name}")
         self.add_button.setObjectName(f"add:{list_path}")
         self.add_button.clicked.connect(self.add_item)
@@ -169,11 +178,12 @@ class ListEditor(QWidget):
         frame.setObjectName("listRow" if self.compact else "listCard")
         up = _small_button("↑", f"上移此{self.item_name}", f"up:{self.list_path}.{index}")
         down = _small_button("↓", f"下移此{self.item_name}", f"down:{self.list_path}.{index}")
-        remove_text = "✕" if self.icon_buttons else "删除"
-        remove = _small_button(remove_text, f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
+        # One delete control in every list: the word 删除 (an ✕ in some lists and 删除 in others confused).
+        remove = _small_button(REMOVE_TEXT, f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
         if self.icon_buttons:
-            for button in (up, down, remove):
-                button.setFixedWidth(28)
+            for button in (up, down):
+                button.setFixedWidth(ARROW_WIDTH)
+            remove.setFixedWidth(REMOVE_WIDTH)
         up.setEnabled(index > 0)
         down.setEnabled(index < count - 1)
         up.clicked.connect(lambda: self.move_item(index, index - 1))
@@ -182,11 +192,17 @@ class ListEditor(QWidget):
         number = QLabel(self.numbering(index))
         number.setObjectName("itemNumber")
         body = self.build_row(index)
+        note = FindingNote(f"{self.list_path}.{index}")  # findings on the item no field of it shows
         if self.compact:
-            line = QHBoxLayout(frame)
+            stack = QVBoxLayout(frame)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(2)
+            line = QHBoxLayout()
             line.setContentsMargins(0, 0, 0, 0)
             line.setSpacing(6)
-            number.setMinimumWidth(24 if self.narrow else 44)
+            stack.addLayout(line)
+            stack.addWidget(note)
+            number.setMinimumWidth(24 if self.narrow else 32)
             number.setMinimumHeight(30)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
@@ -208,6 +224,7 @@ class ListEditor(QWidget):
                 head.addWidget(button)
             card.addLayout(head)
             card.addWidget(body)
+            card.addWidget(note)
         return frame
 
     def _fold_head(self, head: QHBoxLayout, frame: ListRow, index: int, body: QWidget) -> QLabel:
