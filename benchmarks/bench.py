@@ -181,6 +181,35 @@ def report_benchmarks(*, quick: bool) -> None:
         print(f"{name:52} {seconds * 1000:8.1f} ms {seconds / baseline:10.2f}")
     full = results["full export: checks + docx + pdf + xlsx, written"]
     print(f"\nfull export of the demo: {full * 1000:.0f} ms, {full / baseline:.1f}× the unstyled python-docx baseline")
+    print()
+    pdf_scaling(quick=quick)
+
+
+def long_text_year(megabytes: float):  # type: ignore[no-untyped-def]
+    """The demo year with one paragraph (四、其他自评情况) of ``megabytes`` MB of Chinese text (UTF-8)."""
+    sentence = "本单位认真落实预算绩效管理要求，加强预算执行监控，提高资金使用效益。"
+    characters = int(megabytes * 1_000_000 / 3)  # three bytes a character
+    year = demo_year()
+    year.other = (sentence * (characters // len(sentence) + 1))[:characters]
+    return year
+
+
+def pdf_scaling(*, quick: bool) -> None:
+    """The PDF of a year whose one paragraph holds 1 MB and 10 MB of text: time must grow linearly."""
+    from zjdesk.report.qt_document import pdf_bytes
+
+    sizes = (0.1, 1.0) if quick else (1.0, 10.0)
+    times = []
+    for size in sizes:
+        outline = outline_for(long_text_year(size), draft=True)
+        start = time.perf_counter()
+        pdf_bytes(outline)
+        times.append(time.perf_counter() - start)
+    print(f"{'PDF of one long paragraph':52} {'seconds':>10} {'s per MB':>10}")
+    for size, seconds in zip(sizes, times, strict=True):
+        print(f"{f'{size:g} MB of text':52} {seconds:10.2f} {seconds / size:10.2f}")
+    growth = times[1] / times[0]
+    print(f"\n{sizes[1] / sizes[0]:g}× the text took {growth:.1f}× the time (linear: about {sizes[1] / sizes[0]:g}×, or less)")
 
 
 def median_time(action: Callable[[], object], repeat: int) -> float:

@@ -129,3 +129,20 @@ def test_submission_date_in_text_follows_the_submission_date():
     finding = _fix(year, "text_figure_mismatch", "process.submission_text")
     assert "“5月14日”应为“5月20日”" in finding.message
     assert year.process.submission_text.startswith("本单位自评材料于5月20日寄出")
+
+
+def test_document_numbers_get_the_standards_hexagonal_brackets():
+    year = demo_year()
+    finding = _fix(year, "document_number_brackets", "cover.notice_number")
+    assert finding.severity == "yellow" and "湛财绩〔2025〕2号" in finding.message
+    assert year.cover.notice_number == "湛财绩〔2025〕2号"
+    year.other = "根据粤财预（2024）15号和国办发【2023】7号文件，按湛财绩〔2025〕2号执行。"
+    _fix(year, "document_number_brackets", "other")
+    assert year.other == "根据粤财预〔2024〕15号和国办发〔2023〕7号文件，按湛财绩〔2025〕2号执行。"
+    assert [f for f in _findings(year, "document_number_brackets") if f.path in ("other", "cover.notice_number")] == []
+
+
+def test_brackets_around_other_numbers_are_left_alone():
+    year = demo_year()
+    year.other = "完成率[2024年度]达到100%，共（2025）项。"
+    assert [f for f in _findings(year, "document_number_brackets") if f.path == "other"] == []

@@ -16,7 +16,8 @@ from zjdesk.docx_import import import_docx
 from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import Goal, Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
-from zjdesk.report.export import export_year
+from zjdesk.report.docx_writer import render_docx
+from zjdesk.report.engine import outline_for
 from zjdesk.store.yearfile import read_year
 
 
@@ -37,8 +38,9 @@ def _trimmed(year: YearData) -> YearData:
 
 
 def _round_trip(year: YearData, tmp_path: Path) -> YearData:
+    # The .docx as exported, without the printout's page plan (which only cuts merged sheet labels): no Qt here.
     target = tmp_path / "report.docx"
-    export_year(year, docx=target, draft=True)
+    target.write_bytes(render_docx(outline_for(year, draft=True)))
     result = import_docx(target)
     assert result.unplaced == []
     return result.year
@@ -119,3 +121,11 @@ def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> N
     expected.evaluation.stated_grade = live.grade
     assert differences(again, expected) == []
     assert differences(imported, seed_year()) == []
+
+
+def test_the_score_sheets_signoff_rows_come_back_to_the_cover(tmp_path: Path) -> None:
+    year = demo_year()
+    signoff = ("林晓敏", "0759-3386152", "陈国栋")
+    year.cover.preparer, year.cover.preparer_phone, year.cover.unit_head = signoff
+    cover = _round_trip(year, tmp_path).cover
+    assert (cover.preparer, cover.preparer_phone, cover.unit_head) == signoff

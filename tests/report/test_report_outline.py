@@ -108,8 +108,11 @@ def test_score_sentence_and_sheets_follow_the_score_engine() -> None:
     assert len(data_rows) == len(score.indicators)
     assert [Decimal(row.cells[5]) for row in data_rows] == [item.score for item in score.indicators]
     total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
-    assert Decimal(total_row.cells[5]) == score.total
-    assert "部分目标未细化" in data_rows[0].cells[6]
+    by_column = {first: text for first, _span, text in total_row.placed(len(sheet.columns))}
+    assert Decimal(by_column[5]) == score.total
+    assert Decimal(by_column[3]) == score.max_total
+    # 评分说明 in a bureau's words, with the deduction and the officer's reason.
+    assert data_rows[0].cells[6] == "按评价小组评定，扣1.5分：部分目标未细化。"
 
 
 def test_data_sheet_states_the_figures_and_every_rate() -> None:
@@ -131,12 +134,17 @@ def test_empty_sections_say_so() -> None:
     assert _paragraph_after(outline, "主要做法和经验") == "无。"
 
 
-def test_improvements_are_numbered_one_two_three() -> None:
+def test_improvements_are_numbered_as_level_three_items_under_five() -> None:
+    """Under （五） the measures are 1. 2. 3. — 一、二、 would rank them with the level-1 headings."""
     year = demo_year()
     year.improvements.append("第三项措施。")
     texts = [b.text for b in outline_for(year).blocks]
     start = texts.index("（五）改进措施")
-    assert [t[:2] for t in texts[start + 1 : start + 4]] == ["一、", "二、", "三、"]
+    assert [t[:2] for t in texts[start + 1 : start + 4]] == ["1.", "2.", "3."]
+    year.improvements = [f"第{n}项措施。" for n in range(1, 121)]
+    texts = [b.text for b in outline_for(year).blocks]
+    start = texts.index("（五）改进措施")
+    assert texts[start + 120] == "120.第120项措施。"
 
 
 def test_the_data_sheet_prints_every_declared_figure_by_its_name() -> None:

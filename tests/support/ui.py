@@ -46,6 +46,8 @@ class DialogRecorder:
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
+        self.findings_shown: list[list[object]] = []  # the yellow findings listed before each final export
+        monkeypatch.setattr(dialogs, "ask_export_despite_findings", self._despite_findings)
         # 全部确认's list: (question, what it confirms, what it leaves standing)
         self.confirmations: list[tuple[str, list[str], list[str]]] = []
         monkeypatch.setattr(dialogs, "ask_confirm_all", self._confirm_all)
@@ -66,6 +68,12 @@ class DialogRecorder:
     def _yes_no(self, _parent, title: str, question: str) -> bool:
         self.questions.append((title, question))
         return bool(self.answers.get("yes_no", True))
+
+    def _despite_findings(self, _parent, _action: str, findings: list[object]) -> object:
+        """Go ahead (True), cancel (None) or a finding the officer clicked, as ``answers["findings"]`` says."""
+        self.findings_shown.append(list(findings))
+        answer = self.answers.get("findings", True)
+        return answer(findings) if callable(answer) else answer
 
     def _confirm_all(self, _parent, _title: str, question: str, items: list[str], remaining: list[str]) -> bool:
         self.confirmations.append((question, items, remaining))

@@ -90,15 +90,22 @@ def _number(text: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+_DEDUCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分[：:]")
+
+
 def _reason(cells: dict[str, str]) -> str:
     reason = cells.get("reason", "").strip()
     if reason in ("—", "-", "无", "/"):
         reason = ""
     if not reason:
-        # "自评得 4.5/5 分，扣分原因：…" (zjdesk's 评分说明): what follows the last 扣分原因：
+        # zjdesk's 评分说明: "按评价小组评定，扣0.5分：…" (or, in older reports, "自评得 4.5/5 分，扣分原因：…")
         note = cells.get("note", "")  # the reason keeps its own punctuation
         start = max(note.rfind("扣分原因："), note.rfind("扣分原因:"))
-        reason = note[start + len("扣分原因：") :] if start >= 0 else ""
+        if start >= 0:
+            reason = note[start + len("扣分原因：") :]
+        else:
+            deduction = _DEDUCTION.search(note)
+            reason = note[deduction.end() :] if deduction else ""
     return reason.strip().rstrip("。；;")
 
 

@@ -46,6 +46,22 @@ def _lookup(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
 _SHEET_CAPTION = re.compile(r"^(?:单位名称|自评等级|参考指标体系|评价年度|填报单位)[：:]|^[一二三四五六七八九十]{1,3}、\S{1,20}$")
 
 
+# The score sheet's sign-off rows: 填表人：… 联系电话：… 填报日期：… / 单位负责人（签字）：… 单位（盖章）：…
+_SIGNOFF_LINE = re.compile(r"^(?:填表人|单位负责人)")
+# A value ends at a space or a colon: a two-cell row reaches the importer as "单位负责人（签字）：某某：单位（盖章）：…".
+_SIGNOFF_CELL = re.compile(r"(填表人|联系电话|单位负责人(?:[（(]签字[）)])?|填报日期|单位[（(]盖章[）)])[：:]([^\s：:]*)")
+_SIGNOFF_FIELDS = {"填表人": "cover.preparer", "联系电话": "cover.preparer_phone", "单位负责人": "cover.unit_head"}
+
+
+def _signoff(line: str, out: Collector) -> None:
+    """填表人, 联系电话 and 单位负责人 of the sign-off rows, into the cover where it has none yet."""
+    for match in _SIGNOFF_CELL.finditer(line):
+        path = _SIGNOFF_FIELDS.get(re.sub(r"[（(]签字[）)]", "", match.group(1)))
+        value = match.group(2).strip()
+        if path and value and not get_value(out.year, path):
+            set_value(out.year, path, value)
+
+
 def _is_sheet_line(line: str) -> bool:
     return len(line.split()) >= 3 or bool(_SHEET_CAPTION.match(line))
 
@@ -67,6 +83,9 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
     total = ""
     filled: list[str] = []
     for line in lines:
+        if _SIGNOFF_LINE.match(line.strip()):
+            _signoff(line.strip(), out)
+            continue
         if not _is_sheet_line(line.strip()):
             out.cannot_place(line)
             continue

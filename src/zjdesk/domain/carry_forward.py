@@ -78,6 +78,9 @@ def carry_forward(previous: YearData) -> YearData:
         notice_title=last.cover.notice_title,
         notice_number=last.cover.notice_number,
         opening_text=last.cover.opening_text,
+        preparer=last.cover.preparer,
+        preparer_phone=last.cover.preparer_phone,
+        unit_head=last.cover.unit_head,
     )
     figures = carried_figures(last.figures)
     indicator_set: IndicatorSet = dataclasses.replace(

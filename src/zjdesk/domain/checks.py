@@ -47,6 +47,7 @@ from zjdesk.domain.checks_numbers import (
     check_year_fields,
 )
 from zjdesk.domain.checks_text import (
+    check_document_number_brackets,
     check_half_width_punctuation,
     check_review_pending,
     check_short_analysis,
@@ -100,6 +101,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_text_years,
     check_stray_spaces,
     check_half_width_punctuation,
+    check_document_number_brackets,
     check_review_pending,
     check_missing_data,
     check_goal_actuals,
@@ -127,6 +129,7 @@ CHECK_NAMES: dict[str, str] = {
     "text_year": "文字中的年份可疑",
     "stray_space": "汉字间多余空格",
     "half_width_punctuation": "中文中的半角标点",
+    "document_number_brackets": "文号括号不规范",
     "review_pending": "沿用内容待复核",
     "missing_data": "缺少计分数据",
     "short_analysis": "分析文字过短",

@@ -40,6 +40,7 @@ PROSE_PARTS = (
 NON_PROSE_FIELDS = (
     "cover.notice_number",
     "cover.attachment_number",
+    "cover.preparer_phone",
     "profile.founded",
     "cover.evaluation_year",
     "evaluation.stated_grade",

@@ -24,6 +24,9 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 # A half-width mark touching a Chinese character (digits on both sides, as in 9:30 or 1,557, are left alone).
 HALF_WIDTH = re.compile(f"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])")
 
+# A document number (文号) whose year stands in brackets other than GB/T 9704's 六角括号: 湛财绩[2025]2号.
+DOCUMENT_NUMBER = re.compile(f"([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)")
+
 SHORT_ANALYSIS = 60  # characters
 ANALYSIS_FIELDS = (
     ("evaluation.budgeting", "预算编制情况"),
@@ -72,6 +75,28 @@ def check_half_width_punctuation(context: CheckContext) -> Iterator[Finding]:
             "请改为全角标点（，；：？！（））。",
             path,
             fix=Fix("改为全角标点", path, text, fixed),
+            fingerprint=fingerprint(text),
+        )
+
+
+def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: a 文号 written with [2025] or （2025）; GB/T 9704-2012 writes the year in 六角括号: 湛财绩〔2025〕2号."""
+    notice = ("cover.notice_number", context.year.cover.notice_number)
+    for path, text in (notice, *context.prose):
+        matches = list(DOCUMENT_NUMBER.finditer(text))
+        if not matches:
+            continue
+        fixed = DOCUMENT_NUMBER.sub(lambda match: f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}", text)
+        first = matches[0]
+        wrong = first.group(0)
+        right = f"{first.group(1)}〔{first.group(2)}〕{first.group(3)}"
+        more = f"（共 {len(matches)} 处）" if len(matches) > 1 else ""
+        yield Finding(
+            "document_number_brackets",
+            YELLOW,
+            f"文号“{wrong}”{more}中的年份应使用六角括号〔〕（GB/T 9704—2012），应写作“{right}”。",
+            path,
+            fix=Fix("改为六角括号〔〕", path, text, fixed),
             fingerprint=fingerprint(text),
         )
 

@@ -30,8 +30,12 @@ class Cover:
     unit_name: str = labelled("评价单位")
     fill_date: date | None = labelled("填报日期", None, kind="date")
     notice_title: str = ""  # 湛江市财政局关于开展2025年市级财政资金绩效自评工作的通知
-    notice_number: str = ""  # 湛财绩[2025]2号
+    notice_number: str = ""  # 湛财绩〔2025〕2号
     opening_text: str = DEFAULT_OPENING_TEXT  # the middle of the opening paragraph
+    # The score sheet's sign-off rows (单位（盖章） is unit_name, 填报日期 is fill_date).
+    preparer: str = ""  # 填表人
+    preparer_phone: str = ""  # 联系电话
+    unit_head: str = ""  # 单位负责人
 
 
 @dataclass

@@ -6,6 +6,8 @@ importer (:mod:`zjdesk.docx_import`) recognises, so a heading renamed here is re
 
 from __future__ import annotations
 
+from datetime import date
+
 REPORT_TITLE = "部门整体支出绩效自评报告"
 DATA_SHEET_TITLE = "部门整体支出绩效自评数据表"
 SCORE_SHEET_TITLE = "部门整体支出绩效自评评分表"
@@ -54,6 +56,11 @@ HEADINGS: dict[str, tuple[int, str]] = {
 
 CHINESE_DIGITS = "零一二三四五六七八九"
 CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_date(value: date | None) -> str:
+    """2025年5月14日 (empty when unknown)."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def heading_title(key: str) -> str:

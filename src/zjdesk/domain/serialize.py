@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from datetime import date
@@ -28,6 +29,10 @@ FORMAT_VERSION = 2
 # Far beyond any amount (万元), score or percentage, yet small enough that two-decimal
 # arithmetic on it stays exact within Decimal's 28 digits.
 MAX_NUMBER = Decimal(10) ** 15
+
+
+# Half of a UTF-16 pair on its own: JSON can spell it (\\ud800), no year file (UTF-8) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class FormatError(UserError, ValueError):
@@ -106,6 +111,10 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
     if kind is str:
         if not isinstance(data, str):
             raise FormatError(f"字段 {path} 应为文字。")
+        if _LONE_SURROGATE.search(data):
+            raise FormatError(
+                f"字段 {path} 含有无法保存的字符（不成对的代理字符，多为复制时损坏的表情或生僻字）：请删除或重新输入该处文字。"
+            )
         return data
     raise TypeError(f"unsupported field type {kind!r} at {path}")  # a model bug, not user input
 

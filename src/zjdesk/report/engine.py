@@ -11,10 +11,11 @@ from zjdesk.domain.goal_scoring import scoring_note
 from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_LABELS, rate_formula
 from zjdesk.domain.report_words import circled_number
-from zjdesk.domain.scoring import YearScore, score_year
+from zjdesk.domain.scoring import IndicatorScore, YearScore, score_year
 from zjdesk.report.build import build_outline
 from zjdesk.report.facts import GoalCounts, GoalLine, IndicatorLine, RateLine, ReportFacts
 from zjdesk.report.outline import Outline
+from zjdesk.report.score_words import cap_note, indicator_note
 
 
 def _criteria(criteria: str, checklist: list[str]) -> str:
@@ -24,6 +25,10 @@ def _criteria(criteria: str, checklist: list[str]) -> str:
     marks = [circled_number(i + 1) for i in range(len(checklist))]
     items = "；".join(f"{mark}{item.rstrip('。；')}" for mark, item in zip(marks, checklist, strict=True))
     return f"{criteria}{items}。"
+
+
+def _unscored(item: IndicatorScore) -> bool:
+    return (item.rule_kind == "judged" or item.fell_back_to_judged) and item.indicator.judged_score is None
 
 
 def goal_lines(year: YearData, score: YearScore) -> tuple[GoalLine, ...]:
@@ -63,20 +68,22 @@ def facts_from_score(year: YearData, score: YearScore) -> ReportFacts:
             level3=item.indicator.level3,
             weight=item.weight,
             criteria=_criteria(item.indicator.criteria, item.indicator.rule.checklist),
-            score=item.score,
+            # An indicator still to be judged has no score yet (the engine counts 0 for it).
+            score=None if _unscored(item) else item.score,
             explanation=item.explanation,
             deduction_reason=item.indicator.deduction_reason,
+            note=indicator_note(item),
         )
         for item in score.indicators
     )
     rates = tuple(RateLine(name, label, score.rates.get(name), rate_formula(year, name)) for name, label in RATE_LABELS.items())
-    cap_note = score.cap.explanation if score.cap is not None and score.cap.lowered_total else ""
     indicator_set = year.indicator_set
     return ReportFacts(
         total=score.total,
         grade=score.grade,
         total_weight=score.max_total,
-        cap_note=cap_note,
+        cap_note=cap_note(score.cap, score.uncapped_total),
+        cap=score.cap.max_total if score.cap is not None and score.cap.lowered_total else None,
         indicators=lines,
         rates=rates,
         set_name=indicator_set.name,

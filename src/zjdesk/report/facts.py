@@ -21,8 +21,9 @@ class IndicatorLine:
     weight: Decimal
     criteria: str
     score: Decimal | None
-    explanation: str  # the engine's one-line reason ("预算完成率 100.45% ≥ 95%，得 10/10 分")
+    explanation: str  # the engine's one-line reason for the officer ("预算完成率 100.45% ≥ 95%，得 10/10 分")
     deduction_reason: str = ""
+    note: str = ""  # the score sheet's 评分说明, in a bureau's words (按预算完成率计算，…；按评价小组评定，…)
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class ReportFacts:
     total: Decimal
     grade: str
     total_weight: Decimal = Decimal(100)
-    cap_note: str = ""  # why the total was capped, empty when no cap applies
+    cap_note: str = ""  # why the total was capped, in the report's words; empty when no cap lowered it
+    cap: Decimal | None = None  # the cap that lowered the total
     indicators: tuple[IndicatorLine, ...] = ()
     rates: tuple[RateLine, ...] = ()
     set_name: str = ""

@@ -179,5 +179,5 @@ def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
 
 def score_sentence(total: Decimal, grade: str, cap_note: str = "") -> str:
     """自评结论：自评分数X分，等级X。 — from the live score."""
-    note = f"（{cap_note}）" if cap_note else ""
+    note = f"{cap_note}。" if cap_note else ""
     return f"自评结论：自评分数{format_number(total)}分，等级{grade}。{note}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -57,6 +57,56 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_export_despite_findings(parent: QWidget | None, action: str, findings: list[Any]) -> Any:
+    """Before a final export: the open yellow findings, each a click away. True: go ahead; None: cancel;
+    a finding: the officer clicked it (the caller shows its field)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+    from zjdesk.domain.checks import CHECK_NAMES
+    from zjdesk.domain.steps import step_for_path
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("yellowFindingsDialog")
+    dialog.setWindowTitle(f"{action}前请核对")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        f"还有 {len(findings)} 项黄色问题未核对，{action}后会原样出现在正式文件中。"
+        "点击一项即转到该处修改；如已核对无误，可以继续。"
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    listing = QListWidget()
+    listing.setObjectName("yellowFindings")
+    listing.setWordWrap(True)
+    listing.setSpacing(3)
+    for finding in findings:
+        step = step_for_path(finding.path or "").title
+        item = QListWidgetItem(f"【{CHECK_NAMES.get(finding.check, finding.check)}·{step}】{finding.message}")
+        item.setData(Qt.ItemDataRole.UserRole, finding)
+        listing.addItem(item)
+    layout.addWidget(listing, 1)
+    chosen: list[Any] = []
+
+    def go_there(item: QListWidgetItem) -> None:
+        chosen.append(item.data(Qt.ItemDataRole.UserRole))
+        dialog.done(2)
+
+    listing.itemClicked.connect(go_there)
+    buttons = QDialogButtonBox()
+    go_ahead = buttons.addButton(f"核对无误，继续{action}", QDialogButtonBox.ButtonRole.AcceptRole)
+    go_ahead.setObjectName("yellowFindings.continue")
+    buttons.addButton("返回修改", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 420)
+    result = dialog.exec()
+    if chosen:
+        return chosen[0]
+    return True if result == QDialog.DialogCode.Accepted else None
 
 
 def ask_open_year_file(parent: QWidget | None, folder: str = "") -> str | None:

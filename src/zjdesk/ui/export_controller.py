@@ -2,7 +2,8 @@
 
 The report's content comes from :mod:`zjdesk.report` (one outline, several renderers); this
 module asks where to write, refuses a final export while red findings remain (offering a draft,
-marked 草稿 on every page), and keeps the QPrinter referenced while a preview dialog uses it.
+marked 草稿 on every page), lists the yellow findings not yet checked before a final print or export
+(one click goes to a finding's field), and keeps the QPrinter referenced while a preview dialog uses it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class ExportController(QObject):
     """Builds the preview, prints, and writes .docx / PDF / .xlsx files of the open year."""
 
     exported = Signal(list)  # the paths written
+    finding_chosen = Signal(object)  # a finding the officer clicked in the pre-export list: show its field
 
     def __init__(
         self,
@@ -53,6 +55,9 @@ class ExportController(QObject):
         self.live_score = live_score
         self.default_folder = default_folder  # the program's: the last real year file's folder, else Documents
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
+        go_to_finding = getattr(parent, "go_to_finding", None)
+        if go_to_finding is not None:
+            self.finding_chosen.connect(go_to_finding)
 
     # -- what is printed ---------------------------------------------------------------------------
 
@@ -89,6 +94,24 @@ class ExportController(QObject):
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
 
+    def open_yellow_findings(self) -> list[Finding]:
+        """The yellow findings not yet checked: what a final export would carry into the official document."""
+        from zjdesk.report.export import open_yellow_findings
+
+        return open_yellow_findings(self.live_score.findings)
+
+    def _yellow_confirmed(self, action: str) -> bool:
+        """Before a final print or export: the officer sees the open yellow findings and goes on, or goes to one."""
+        findings = self.open_yellow_findings()
+        if not findings:
+            return True
+        answer = dialogs.ask_export_despite_findings(self.parent_widget, action, findings)
+        if answer is True:
+            return True
+        if answer is not None:
+            self.finding_chosen.emit(answer)
+        return False
+
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
@@ -102,7 +125,7 @@ class ExportController(QObject):
     def print_report(self) -> bool:
         """Ctrl+P: ask the printer, then print the report (a draft while red findings remain)."""
         draft = self._draft_allowed("打印")
-        if draft is None:
+        if draft is None or (not draft and not self._yellow_confirmed("打印")):
             return False
         printer = self._new_printer()
         if not dialogs.ask_print(self.parent_widget, printer):
@@ -175,7 +198,7 @@ class ExportController(QObject):
     def export_all(self) -> list[Path]:
         """The three things submitted together — report (.docx and PDF), data sheet and score sheet — into one folder."""
         wants_draft = self._draft_allowed("导出")
-        if wants_draft is None:
+        if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
             return []
         folder = self._ask_export_folder()
         if not folder:
@@ -193,7 +216,9 @@ class ExportController(QObject):
         from zjdesk.report.export import RedFindingsError, export_year
 
         try:
-            written = export_year(self.open_year.snapshot(), draft=draft, **targets)
+            written = export_year(
+                self.open_year.snapshot(), draft=draft, docx=targets.get("docx"), pdf=targets.get("pdf"), xlsx=targets.get("xlsx")
+            )
         except RedFindingsError as error:  # the year changed since the question: say so plainly
             dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
             return []
@@ -208,7 +233,7 @@ class ExportController(QObject):
         title, suffix, file_filter = FORMATS[kind]
         if not draft:
             wants_draft = self._draft_allowed("导出")
-            if wants_draft is None:
+            if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
                 return []
             draft = wants_draft
         suggested = str(Path(self.base_folder()) / (self.suggested_stem(draft) + suffix))

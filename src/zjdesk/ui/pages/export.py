@@ -67,6 +67,11 @@ class ExportPage(StepPage):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         actions.add(self.status)
+        self.fonts = QLabel("")  # which face stands in for a missing GB face (filled with the first preview)
+        self.fonts.setObjectName("exportFonts")
+        self.fonts.setWordWrap(True)
+        self.fonts.hide()
+        actions.add(self.fonts)
         # After an export: where the files went, and a way to see them in Explorer.
         self.exported_row = QWidget()
         exported = QHBoxLayout(self.exported_row)
@@ -120,9 +125,15 @@ class ExportPage(StepPage):
             )
             self.status.setStyleSheet("color: #1e6fd9;")
         else:
-            self.status.setText("✓ 没有必须修改的问题，可以打印和导出正式文件。")
+            yellow = self.controller.open_yellow_findings()
+            note = f"还有 {len(yellow)} 项黄色问题未核对，导出前会列出供核对。" if yellow else ""
+            self.status.setText(f"✓ 没有必须修改的问题，可以打印和导出正式文件。{note}")
             self.status.setStyleSheet("color: #2e7d32;")
         report = self.controller.preview()
+        from zjdesk.report.qt_document import font_notice  # loaded with the preview, not at start
+
+        self.fonts.setText(font_notice())
+        self.fonts.setVisible(bool(self.fonts.text()))
         while len(self.page_labels) > report.page_count:
             label = self.page_labels.pop()
             label.setParent(None)
