@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from zjdesk.demo import demo_year
+from zjdesk.demo import demo_year, example_year
 from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.domain.checks import run_checks
 from zjdesk.domain.rates import compute_rates
@@ -59,6 +59,29 @@ def recompute(year) -> None:  # type: ignore[no-untyped-def]
     run_checks(year, score)
 
 
+_typed = iter(range(10**9))
+
+
+def typed_in_a_row(year) -> None:  # type: ignore[no-untyped-def]
+    """A keystroke in one goal row's 实际完成值 (a value not seen before), then the recompute."""
+    year.goals[0].indicators[1].actual = f"9{next(_typed)}"
+    recompute(year)
+
+
+def forty_rows_year():  # type: ignore[no-untyped-def]
+    """The example year with 40 goal indicator rows (10 under each goal), actuals varied so rows fall short."""
+    year = example_year()
+    rows = [row for goal in year.goals for row in goal.indicators]
+    for index, goal in enumerate(year.goals):
+        goal.indicators = []
+        for number in range(10):
+            row = copy.deepcopy(rows[(index * 10 + number) % len(rows)])
+            row.level3 = f"{row.level3}{number}"
+            goal.indicators.append(row)
+    assert sum(len(goal.indicators) for goal in year.goals) == 40
+    return year
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -73,6 +96,8 @@ def main() -> int:
     repeats, inner = (5, 20) if args.quick else (25, 50)
     year = demo_year()
     next_year = carry_forward(year)  # every carried text awaits review: the most findings
+    forty = forty_rows_year()
+    forty_next = carry_forward(forty)  # every row awaits review and its actual
 
     baselines = {
         "baseline: deepcopy(demo year)": lambda: copy.deepcopy(year),
@@ -84,6 +109,8 @@ def main() -> int:
         "run_checks(demo) (scores included)": lambda: run_checks(year),
         "keystroke recompute: score + checks (demo)": lambda: recompute(year),
         "keystroke recompute (new year from the demo)": lambda: recompute(next_year),
+        "keystroke recompute: 40 goal indicator rows": lambda: typed_in_a_row(forty),
+        "keystroke recompute (new year, 40 goal rows)": lambda: typed_in_a_row(forty_next),
     }
     results = {name: measure(function, repeats, inner) for name, function in {**baselines, **cases}.items()}
     copy_time = results["baseline: deepcopy(demo year)"]
@@ -93,6 +120,10 @@ def main() -> int:
         print(f"{name:46} {seconds * 1000:8.3f} ms {seconds / copy_time:10.2f} {seconds / dump_time:8.2f}")
     keystroke = results["keystroke recompute: score + checks (demo)"] * 1000
     print(f"\nkeystroke recompute median: {keystroke:.3f} ms (target < 5 ms)")
+    goal_rows = results["keystroke recompute: 40 goal indicator rows"] * 1000
+    print(
+        f"keystroke recompute with 40 goal indicator rows: {goal_rows:.3f} ms (target < 2 ms; demo, no rows: {keystroke:.3f} ms)"
+    )
     if "ui" in parts:
         print()
         ui_benchmarks(quick=args.quick)  # first: it needs a QApplication, the report needs only a QGuiApplication
@@ -150,6 +181,35 @@ def report_benchmarks(*, quick: bool) -> None:
         print(f"{name:52} {seconds * 1000:8.1f} ms {seconds / baseline:10.2f}")
     full = results["full export: checks + docx + pdf + xlsx, written"]
     print(f"\nfull export of the demo: {full * 1000:.0f} ms, {full / baseline:.1f}× the unstyled python-docx baseline")
+    print()
+    pdf_scaling(quick=quick)
+
+
+def long_text_year(megabytes: float):  # type: ignore[no-untyped-def]
+    """The demo year with one paragraph (四、其他自评情况) of ``megabytes`` MB of Chinese text (UTF-8)."""
+    sentence = "本单位认真落实预算绩效管理要求，加强预算执行监控，提高资金使用效益。"
+    characters = int(megabytes * 1_000_000 / 3)  # three bytes a character
+    year = demo_year()
+    year.other = (sentence * (characters // len(sentence) + 1))[:characters]
+    return year
+
+
+def pdf_scaling(*, quick: bool) -> None:
+    """The PDF of a year whose one paragraph holds 1 MB and 10 MB of text: time must grow linearly."""
+    from zjdesk.report.qt_document import pdf_bytes
+
+    sizes = (0.1, 1.0) if quick else (1.0, 10.0)
+    times = []
+    for size in sizes:
+        outline = outline_for(long_text_year(size), draft=True)
+        start = time.perf_counter()
+        pdf_bytes(outline)
+        times.append(time.perf_counter() - start)
+    print(f"{'PDF of one long paragraph':52} {'seconds':>10} {'s per MB':>10}")
+    for size, seconds in zip(sizes, times, strict=True):
+        print(f"{f'{size:g} MB of text':52} {seconds:10.2f} {seconds / size:10.2f}")
+    growth = times[1] / times[0]
+    print(f"\n{sizes[1] / sizes[0]:g}× the text took {growth:.1f}× the time (linear: about {sizes[1] / sizes[0]:g}×, or less)")
 
 
 def median_time(action: Callable[[], object], repeat: int) -> float:
@@ -293,6 +353,12 @@ def edit_to_score(quick: bool) -> list[Row]:
 
         ours = median_time(keystroke, repeat)
         assert len(seen) > 1, "the score panel did not change"
+
+        def keystroke_settled() -> None:
+            keystroke()
+            QApplication.processEvents()  # and what follows the check: the findings beside the fields
+
+        settled = median_time(keystroke_settled, repeat)
         year = window.open_year.year
         engine = median_time(lambda: score_year(year), repeat)
         title = window.findChild(QLineEdit, "cover.notice_title")
@@ -301,9 +367,43 @@ def edit_to_score(quick: bool) -> list[Row]:
         text = median_time(lambda: QTest.keyClick(title, Qt.Key.Key_A), repeat)
         window.close()
     rows.append(("edit figure → score panel updated", ours, None, "aim < 16 ms"))
+    rows.append(("  … and every pending event handled", settled, None, "the field marks, the repaint"))
     rows.append(("  of which score engine alone", engine, None, ""))
     rows.append(("keystroke in a text field (all panels)", text, None, ""))
+    rows.append(("keystroke in a goal row (40 rows) → 得分 shown", goal_row_keystroke(repeat), None, "aim < 16 ms"))
     return rows
+
+
+def goal_row_keystroke(repeat: int) -> float:
+    """A digit typed in a goal row's 实际完成值, on the 40-row year, until the row's 得分 shows it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+    from zjdesk.app import open_window
+    from zjdesk.store.yearfile import write_new_year_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "forty.zjd"
+        write_new_year_file(path, forty_rows_year())
+        window = open_window(path)
+        window.go_to(3)
+        QApplication.processEvents()
+        actual = window.findChild(QLineEdit, "goals.0.indicators.1.actual")
+        score = window.findChild(QLabel, "score:goals.0.indicators.1")
+        actual.setFocus()
+        actual.setText("9")
+        seen = set()
+
+        def keystroke(key=[Qt.Key.Key_2, Qt.Key.Key_Backspace], state=[0]) -> None:  # noqa: B006
+            QTest.keyClick(actual, key[state[0] % 2])
+            state[0] += 1
+            seen.add(score.text())
+
+        elapsed = median_time(keystroke, repeat)
+        assert len(seen) > 1, "the row's score did not change"
+        window.close()
+    return elapsed
 
 
 MEMORY_ROW = "  peak memory once shown"

@@ -23,6 +23,7 @@ from zjdesk.domain.errors import UserError
 COMMAND_MODULES = (
     "zjdesk.commands.files",
     "zjdesk.commands.scoring",
+    "zjdesk.commands.goals",
     "zjdesk.commands.export",
     "zjdesk.commands.import_docx",
 )

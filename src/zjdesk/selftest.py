@@ -94,12 +94,13 @@ def step_score_and_checks(context: SelfTestContext) -> str:
     year = context.results.get("year")
     if year is None:
         raise SelfTestFailure("没有可评分的年度数据")
+    from zjdesk.demo import PUBLISHED_GRADE, PUBLISHED_SCORE
+
     score = score_year(year)
-    stated = year.evaluation.stated_score
-    if stated is not None and score.total != stated:
-        raise SelfTestFailure(f"计算的自评分数 {score.total} 与演示年度报告所填的 {stated} 不一致")
-    if year.evaluation.stated_grade and score.grade != year.evaluation.stated_grade:
-        raise SelfTestFailure(f"计算的等级“{score.grade}”与演示年度报告所填的“{year.evaluation.stated_grade}”不一致")
+    if score.total != PUBLISHED_SCORE:
+        raise SelfTestFailure(f"计算的自评分数 {score.total} 与演示年度报告所填的 {PUBLISHED_SCORE} 不一致")
+    if score.grade != PUBLISHED_GRADE:
+        raise SelfTestFailure(f"计算的等级“{score.grade}”与演示年度报告所填的“{PUBLISHED_GRADE}”不一致")
     findings = run_checks(year, score)
     counts = "，".join(
         f"{label} {sum(1 for item in findings if item.severity == severity)} 项" for severity, label in SEVERITY_LABELS.items()

@@ -79,7 +79,7 @@ def test_new_year_carries_final_accounts_and_marks_texts(tmp_path: Path, capsys:
     year = read_year(following)
     assert year.cover.evaluation_year == 2025
     assert year.figures.prior_final_expenditure == read_year(previous).figures.final_expenditure
-    assert "tasks.0.title" in year.review and "goals.0" in year.review
+    assert "tasks.0.title" in year.review and "goals.0.text" in year.review
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,11 +59,12 @@ def test_check_on_the_demo_lists_the_seed_mistakes_with_paths(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", str(path)]) == 0  # yellow and blue only
     out = capsys.readouterr().out
-    assert "[黄] figures.final_expenditure.total" in out
-    assert "[黄] profile.actual_total" in out
-    assert "[黄] profile.subordinate_units.0.actual" in out
-    assert "[黄] evaluation.budgeting" in out
-    assert "[黄] tasks.7.paragraphs.0" in out
+    # each line names the step of the program that holds the field, then its path
+    assert "[黄] 第 5 步“支出情况” figures.final_expenditure.total" in out
+    assert "[黄] 第 2 步“单位基本情况” profile.actual_total" in out
+    assert "[黄] 第 2 步“单位基本情况” profile.subordinate_units.0.actual" in out
+    assert "[黄] 第 7 步“绩效自评” evaluation.budgeting" in out
+    assert "[黄] 第 3 步“年度工作任务” tasks.7.paragraphs.0" in out
 
 
 def test_check_json_and_exit_status_1_with_a_red_finding(tmp_path, capsys):
@@ -77,6 +78,7 @@ def test_check_json_and_exit_status_1_with_a_red_finding(tmp_path, capsys):
     assert data["counts"]["red"] == 1
     red = data["findings"][0]
     assert (red["check"], red["severity"], red["path"]) == ("required_missing", "red", "cover.unit_name")
+    assert (red["step"], red["step_title"]) == ("cover", "封面与基本信息")
     stray = next(f for f in data["findings"] if f["check"] == "stray_space")
     assert stray["fix"] == {"label": "删除多余空格"}
 

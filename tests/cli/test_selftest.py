@@ -85,10 +85,10 @@ def test_score_step_fails_when_the_score_differs_from_the_stated_one(tmp_path) -
     from zjdesk.demo import demo_year
 
     year = demo_year()
-    assert year.evaluation.stated_score is not None  # the demo states its score; the step compares
-    year.evaluation.stated_score = Decimal("61")
+    year.indicator_set.indicators[0].judged_score = Decimal("3")  # the engine no longer gives the published 100
+    year.indicator_set.indicators[0].deduction_reason = "测试"
     context = selftest.SelfTestContext(folder=tmp_path, results={"year": year})
-    with pytest.raises(selftest.SelfTestFailure, match="61"):
+    with pytest.raises(selftest.SelfTestFailure, match="98"):
         selftest.step_score_and_checks(context)
 
 
@@ -98,9 +98,9 @@ def test_score_step_reports_the_demo_score_and_findings(tmp_path) -> None:
     year = demo_year()
     context = selftest.SelfTestContext(folder=tmp_path, results={"year": year})
     detail = selftest.step_score_and_checks(context)
-    assert f"（{year.evaluation.stated_grade}）" in detail
+    assert "自评 100 分（优）" in detail
     assert "请核对" in detail
-    assert context.results["score"].grade == year.evaluation.stated_grade
+    assert context.results["score"].grade == "优"
 
 
 def test_export_step_rejects_a_broken_office_file(tmp_path) -> None:

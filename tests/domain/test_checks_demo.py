@@ -28,6 +28,8 @@ def test_demo_findings_are_the_seed_mistakes():
         "problems.0",
     }
     assert found["half_width_punctuation"] == ["tasks.7.paragraphs.0"]
+    # The seed writes 文号 with square brackets: 湛财绩[2025]2号, 湛机编[2010]311号.
+    assert found["document_number_brackets"] == ["cover.notice_number", "profile.subordinate_units.0.note"]
     assert "short_analysis" in found
     assert not has_blocking(findings)
     assert not any(finding.severity == "red" for finding in findings)

@@ -62,6 +62,16 @@ def test_incomplete_breakdown_below_the_total_is_quiet_but_above_is_not():
     assert "figures.budget.total" in {finding.path for finding in _findings(year, "breakdown_sum")}
 
 
+def test_parts_short_of_the_total_may_be_other_spending_but_parts_above_it_are_overstated():
+    year = demo_year()  # 655.69 + 898.41 = 1554.10 against 1557.15
+    short = next(f for f in _findings(year, "breakdown_sum") if f.path == "figures.final_expenditure.total")
+    assert "少 3.05 万元" in short.message and "请填入“其他支出”一栏" in short.message
+    year.figures.final_expenditure.basic = Decimal("665.69")  # a slip: 10 too many
+    over = next(f for f in _findings(year, "breakdown_sum") if f.path == "figures.final_expenditure.total")
+    assert "多 6.95 万元" in over.message and "分项之和不能大于合计" in over.message
+    assert "其他支出" not in over.message  # no advice to put even more under 其他
+
+
 def test_staff_counts_adding_up_are_quiet():
     year = demo_year()
     year.profile.actual_total = 17

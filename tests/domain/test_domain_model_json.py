@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from zjdesk.demo import demo_year
-from zjdesk.domain.model import Task, TaskPoint, YearData
+from zjdesk.domain.model import Goal, GoalIndicator, Task, TaskPoint, YearData
 from zjdesk.domain.paths import PathError, get_value, iter_text_fields, set_value
 from zjdesk.domain.serialize import FormatError, dumps, loads
 
@@ -67,9 +67,9 @@ def test_paths_get_and_set() -> None:
     assert get_value(year, "cover.unit_name") == "湛江市人民政府驻广州办事处"
     assert get_value(year, "tasks.0.points.1.title") == "加强新形势下的信访调研"
     assert get_value(year, "figures.final_expenditure.basic") == Decimal("655.69")
-    set_value(year, "goals.2", "新目标")
+    set_value(year, "goals.2.text", "新目标")
     set_value(year, "cover.fill_date", date(2025, 6, 1))
-    assert year.goals[2] == "新目标"
+    assert year.goals[2].text == "新目标"
     assert year.cover.fill_date == date(2025, 6, 1)
     for bad in ("cover.nothing", "tasks.99.title", "goals.x", "nothing"):
         with pytest.raises(PathError):
@@ -77,10 +77,13 @@ def test_paths_get_and_set() -> None:
 
 
 def test_text_fields_are_listed_with_their_paths() -> None:
-    year = YearData(tasks=[Task("任务", points=[TaskPoint("要点", "内容")])], goals=["目标"])
+    year = YearData(
+        tasks=[Task("任务", points=[TaskPoint("要点", "内容")])], goals=[Goal("目标", [GoalIndicator(level3="物业出租率")])]
+    )
     texts = dict(iter_text_fields(year))
     assert texts["tasks.0.points.0.text"] == "内容"
-    assert texts["goals.0"] == "目标"
+    assert texts["goals.0.text"] == "目标"
+    assert texts["goals.0.indicators.0.level3"] == "物业出租率"
 
 
 def test_every_seed_section_is_in_the_demo() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zjdesk.demo import demo_year
-from zjdesk.domain.model import YearData
+from zjdesk.domain.model import Goal, YearData
 from zjdesk.domain.rates import RATE_FORMULAS, RATE_INPUTS, RATE_LABELS, compute_rates, missing_rate_inputs
 
 
@@ -66,7 +66,7 @@ def test_change_and_goal_rates():
     year = YearData()
     year.figures.three_public_actual = Decimal("11")
     year.figures.three_public_prior_actual = Decimal("10")
-    year.goals = ["一", "二", "三", "四"]
+    year.goals = [Goal(text) for text in ("一", "二", "三", "四")]
     year.figures.goals_completed = 3
     rates = compute_rates(year)
     assert rates["three_public_change_rate"] == Decimal("10.00")

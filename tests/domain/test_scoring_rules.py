@@ -123,6 +123,10 @@ def test_pro_rata_lower_is_better():
     assert _score(year).score == D(4)  # 100 / 125 × 5
     year.figures.public_funds_actual = D(80)
     assert _score(year).score == D(5)
+    # nothing spent against a target typed below zero: full marks, not a division by zero
+    rule.target = D(-5)
+    year.figures.public_funds_actual = D(0)
+    assert _score(year).score == D(5)
 
 
 def test_checklist_deducts_per_unmet_item_and_per_violation():

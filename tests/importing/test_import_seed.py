@@ -11,11 +11,11 @@ from support.import_docs import (
     differences,
     numbered_seed_lines,
     seed_lines,
+    seed_year,
     unnumbered_seed_lines,
     write_docx,
 )
 from zjdesk.cli import main
-from zjdesk.demo import demo_year
 from zjdesk.docx_import import import_docx, import_docx_bytes
 from zjdesk.domain.paths import get_value
 from zjdesk.store.yearfile import read_year
@@ -30,7 +30,7 @@ VARIANTS = {
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_seed_imports_into_the_demo_year(variant: str) -> None:
     result = import_docx_bytes(build_docx(VARIANTS[variant]()), "seed.docx")
-    assert differences(result.year, demo_year()) == []
+    assert differences(result.year, seed_year()) == []
     assert result.unplaced == []
     assert result.year.unplaced == []
 
@@ -45,7 +45,7 @@ def test_every_imported_field_is_marked_for_review() -> None:
         "profile.retirees.3.count",
         "tasks.0.points.1.text",
         "tasks.7.paragraphs.2",
-        "goals.3",
+        "goals.3.text",
         "figures.prior_final_expenditure.basic",
         "team.members.8",
         "process.submission_date",
@@ -77,14 +77,14 @@ def test_found_lists_what_was_recognised() -> None:
 
 def test_import_docx_reads_a_file(tmp_path) -> None:
     path = write_docx(tmp_path / "2024年自评报告.docx", numbered_seed_lines())
-    assert differences(import_docx(path).year, demo_year()) == []
+    assert differences(import_docx(path).year, seed_year()) == []
 
 
 def test_command_writes_the_year_file(tmp_path, capsys) -> None:
     report = write_docx(tmp_path / "report.docx", seed_lines())
     out = tmp_path / "2024.zjd"
     assert main(["import-docx", str(report), str(out)]) == 0
-    assert differences(read_year(out), demo_year()) == []
+    assert differences(read_year(out), seed_year()) == []
     printed = capsys.readouterr().out
     assert "待复核" in printed and "年度重点工作任务：8项" in printed
 
@@ -114,5 +114,5 @@ def test_seed_with_word_automatic_numbering() -> None:
     assert len(numbered) >= 25  # headings, tasks and points carry list numbering, not typed numbers
     assert not any(text.startswith(("一、", "1、", "（1）")) for text, _, _ in numbered)
     result = import_docx_bytes(build_auto_numbered_docx(items))
-    assert differences(result.year, demo_year()) == []
+    assert differences(result.year, seed_year()) == []
     assert result.unplaced == []

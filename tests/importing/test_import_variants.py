@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from support.import_docs import build_docx, differences, numbered_seed_lines, seed_lines
+from support.import_docs import build_docx, differences, numbered_seed_lines, seed_lines, seed_year
 from zjdesk.demo import demo_year
 from zjdesk.docx_import import ImportResult, import_docx_bytes
 from zjdesk.domain.model import YearData
@@ -29,7 +29,7 @@ def _line(lines: list[str], start: str) -> str:
 
 
 def _assert_demo(result: ImportResult, *, expected: YearData | None = None) -> None:
-    assert differences(result.year, expected or demo_year()) == []
+    assert differences(result.year, expected or seed_year()) == []
     assert result.unplaced == []
 
 
@@ -158,7 +158,7 @@ def test_task_numbering_styles(number, point) -> None:
 def test_cover_fields_missing_are_taken_from_the_opening() -> None:
     lines = [line for line in seed_lines() if not line.startswith(("评价年度", "评价单位", "附件6"))]
     result = _import(lines)
-    expected = demo_year()
+    expected = seed_year()
     expected.cover.attachment_number = ""
     _assert_demo(result, expected=expected)
     assert any("取自开头段" in line for line in result.found)

@@ -19,7 +19,7 @@ from zjdesk.domain.scoring import score_year
 from zjdesk.report import export as export_module
 from zjdesk.report.engine import outline_for
 from zjdesk.report.export import RedFindingsError, export_year
-from zjdesk.report.xlsx_writer import render_xlsx
+from zjdesk.report.xlsx_writer import LINE_HEIGHT, ROW_PADDING, render_xlsx
 from zjdesk.store.output_files import OutputFileError
 from zjdesk.store.yearfile import write_new_year_file
 
@@ -50,13 +50,26 @@ def test_demo_exports_to_all_three_formats_and_the_sheets_match_the_engine(tmp_p
     assert [Decimal(str(row[5])) for row in indicator_rows] == [item.score for item in score.indicators]
     assert [Decimal(str(row[3])) for row in indicator_rows] == [item.weight for item in score.indicators]
     total = next(row for row in rows if row[0] == "合计")
-    assert Decimal(str(total[5])) == score.total == sum(item.score for item in score.indicators)
-    assert Decimal(str(total[3])) == score.max_total
+    first, last = 4, 3 + len(score.indicators)
+    # 合计 is a formula over the column, with the report's total stored as its result (shown before recalculating).
+    assert total[5] == f"=SUM(F{first}:F{last})" and total[3] == f"=SUM(D{first}:D{last})"
+    cached = next(
+        row
+        for row in openpyxl.load_workbook(tmp_path / "表.xlsx", data_only=True)["评分表"].iter_rows(min_row=4, values_only=True)
+        if row[0] == "合计"
+    )
+    assert Decimal(str(cached[5])) == score.total == sum(item.score for item in score.indicators)
+    assert Decimal(str(cached[3])) == score.max_total
     assert next(row for row in rows if row[0] == "自评等级")[5] == score.grade
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
     data = {row[1]: row[2] for row in workbook["数据表"].iter_rows(min_row=4, values_only=True)}
     assert Decimal(str(data["决算支出"])) == year.figures.final_expenditure.total
+    # Unknown figures stay empty (the printout says —), head counts are whole numbers.
+    assert data["年初预算数"] is None and data["核定编制数"] == 17 and data["在职人数"] == 15
+    assert isinstance(data["在职人员控制率"], float)
+    formats = {row[1].value: row[2].number_format for row in workbook["数据表"].iter_rows(min_row=4) if len(row) > 2}
+    assert formats["上年决算支出"] == "0.00" and formats["核定编制数"] == "0"  # 1564.10 shows as 1564.10
 
 
 def test_a_final_export_is_refused_while_red_findings_remain(tmp_path: Path) -> None:
@@ -90,10 +103,10 @@ def test_a_missing_folder_or_read_only_target_is_a_chinese_user_error(tmp_path: 
 def test_a_failing_renderer_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_render = export_module.render
 
-    def failing(outline, kind: str) -> bytes:  # type: ignore[no-untyped-def]
+    def failing(outline, kind: str, **options) -> bytes:  # type: ignore[no-untyped-def]
         if kind == "xlsx":
             raise RuntimeError("disk on fire")
-        return real_render(outline, kind)
+        return real_render(outline, kind, **options)
 
     monkeypatch.setattr(export_module, "render", failing)
     with pytest.raises(RuntimeError):
@@ -158,7 +171,35 @@ def test_xlsx_rows_are_as_tall_as_their_text_needs() -> None:
         label = row[1].value if len(row) > 1 else None
         if isinstance(label, str):
             heights[label.strip()] = sheet.row_dimensions[row[0].row].height
-    assert heights["全年预算数"] == 18  # "1557.15" fits on one line
-    assert heights["决算支出"] == 18
+    one_line = LINE_HEIGHT + ROW_PADDING
+    assert heights["全年预算数"] == one_line  # "1557.15" fits on one line
+    assert heights["决算支出"] == one_line
     tallest = max(height for height in heights.values() if height)
-    assert tallest > 18  # the formula notes wrap onto a second line
+    assert tallest >= 2 * LINE_HEIGHT + ROW_PADDING  # the formula notes wrap onto a second line
+
+
+def test_a_final_export_with_open_yellow_findings_warns_in_one_chinese_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from zjdesk.domain.checks import run_checks
+
+    year_file = tmp_path / "d.zjd"
+    write_new_year_file(year_file, demo_year())
+    open_yellow = [f for f in run_checks(demo_year()) if f.severity == "yellow" and not f.acknowledged]
+    assert len(open_yellow) >= 10
+    assert main(["export", str(year_file), "--docx", str(tmp_path / "a.docx")]) == 0
+    captured = capsys.readouterr()
+    warning = captured.err.strip().splitlines()
+    assert len(warning) == 1 and warning[0].startswith(f"注意：还有 {len(open_yellow)} 项黄色问题未核对")
+    assert "已导出" in captured.out
+    assert main(["export", str(year_file), "--docx", str(tmp_path / "b.docx"), "--draft"]) == 0
+    assert capsys.readouterr().err == ""  # a draft says 草稿 on every page already
+
+
+def test_a_final_export_without_open_yellow_findings_says_nothing_more(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from support.renders import other_unit_year
+
+    year_file = tmp_path / "o.zjd"
+    write_new_year_file(year_file, other_unit_year())
+    assert main(["export", str(year_file), "--xlsx", str(tmp_path / "o.xlsx")]) == 0
+    assert capsys.readouterr().err == ""

@@ -80,14 +80,17 @@ def test_expenditure_paragraph_follows_the_figures_and_rates() -> None:
     year = demo_year()
     text = _paragraph_after(outline_for(year), "部门整体支出情况")
     rates = compute_rates(year)
-    assert "2024年决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元" in text
+    # As a finance officer writes it: the year once, then 决算收入, 决算支出 …; last year's named by its year.
+    assert text.startswith("2024年全年预算收入1557.15万元；决算收入1557.15万元；")
+    assert "；决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元；" in text
     assert "2023年决算支出1564.10万元" in text
+    assert "预算数收入" not in text and "2024年决算" not in text
     assert f"预决算完成率{rates['final_budget_rate']:.2f}%" in text
     assert "100.45%" not in text  # the seed's wrong rate is not repeated
 
     year.figures.final_expenditure.total = Decimal("1401.44")
     changed = _paragraph_after(outline_for(year), "部门整体支出情况")
-    assert "2024年决算支出1401.44万元" in changed
+    assert "；决算支出1401.44万元" in changed
     assert f"收入支出完成率{compute_rates(year)['revenue_expenditure_rate']:.2f}%" in changed
     assert "收入支出完成率90.00%" in changed
 
@@ -105,8 +108,11 @@ def test_score_sentence_and_sheets_follow_the_score_engine() -> None:
     assert len(data_rows) == len(score.indicators)
     assert [Decimal(row.cells[5]) for row in data_rows] == [item.score for item in score.indicators]
     total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
-    assert Decimal(total_row.cells[5]) == score.total
-    assert "部分目标未细化" in data_rows[0].cells[6]
+    by_column = {first: text for first, _span, text in total_row.placed(len(sheet.columns))}
+    assert Decimal(by_column[5]) == score.total
+    assert Decimal(by_column[3]) == score.max_total
+    # 评分说明 in a bureau's words, with the deduction and the officer's reason.
+    assert data_rows[0].cells[6] == "按评价小组评定，扣1.5分：部分目标未细化。"
 
 
 def test_data_sheet_states_the_figures_and_every_rate() -> None:
@@ -128,12 +134,17 @@ def test_empty_sections_say_so() -> None:
     assert _paragraph_after(outline, "主要做法和经验") == "无。"
 
 
-def test_improvements_are_numbered_one_two_three() -> None:
+def test_improvements_are_numbered_as_level_three_items_under_five() -> None:
+    """Under （五） the measures are 1. 2. 3. — 一、二、 would rank them with the level-1 headings."""
     year = demo_year()
     year.improvements.append("第三项措施。")
     texts = [b.text for b in outline_for(year).blocks]
     start = texts.index("（五）改进措施")
-    assert [t[:2] for t in texts[start + 1 : start + 4]] == ["一、", "二、", "三、"]
+    assert [t[:2] for t in texts[start + 1 : start + 4]] == ["1.", "2.", "3."]
+    year.improvements = [f"第{n}项措施。" for n in range(1, 121)]
+    texts = [b.text for b in outline_for(year).blocks]
+    start = texts.index("（五）改进措施")
+    assert texts[start + 120] == "120.第120项措施。"
 
 
 def test_the_data_sheet_prints_every_declared_figure_by_its_name() -> None:
@@ -146,3 +157,18 @@ def test_the_data_sheet_prints_every_declared_figure_by_its_name() -> None:
         if item.info.sheet_group:
             assert item.info.label in labels
             assert {part_labels[part] for part in item.info.sheet_parts} <= labels
+
+
+def test_expenditure_paragraph_pairs_each_budget_with_its_actual_spending() -> None:
+    year = demo_year()
+    figures = year.figures
+    figures.initial_budget, figures.budget_adjustment = Decimal("1500.00"), Decimal("57.15")
+    figures.public_funds_budget, figures.public_funds_actual = Decimal("80.00"), Decimal("78.50")
+    figures.procurement_plan, figures.procurement_actual = Decimal("30.00"), Decimal("29.00")
+    figures.carry_over = Decimal("3.05")
+    text = _paragraph_after(outline_for(year), "部门整体支出情况")
+    assert "；年初预算1500.00万元，预算调整57.15万元；" in text
+    assert "；年末结转结余3.05万元；" in text
+    assert "；公用经费预算80.00万元，实际支出78.50万元；" in text
+    assert "；政府采购计划30.00万元，实际采购29.00万元；" in text
+    assert "结转结余率0.20%" in text  # 3.05 ÷ 1557.15

@@ -146,7 +146,7 @@ def test_printing_through_a_qprinter_gives_the_preview_pages(tmp_path: Path) -> 
     assert len(pages) == preview.page_count
     assert all(width < height for width, height in pages)
 
-    last = preview.page_count
+    last = next(index for index, page in enumerate(preview.pages, start=1) if page.landscape)  # the score sheet's first page
     subprocess.run(
         [
             "pdftoppm",
@@ -172,6 +172,6 @@ def test_printing_through_a_qprinter_gives_the_preview_pages(tmp_path: Path) -> 
     width, height = min(printed.width(), expected.width()), min(printed.height(), expected.height())
     # the table's ink lies where the turned preview page has it (ignoring the page number's corner)
     cells = [(x, y) for y in range(height - 40) for x in range(width) if ink(expected, x, y)]
-    assert len(cells) > 300
+    assert len(cells) > 200
     agreement = sum(ink(printed, x, y) or ink(printed, min(x + 1, width - 1), y) for x, y in cells) / len(cells)
     assert agreement > 0.8

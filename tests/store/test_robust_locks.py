@@ -60,7 +60,7 @@ def test_a_file_moved_over_the_open_one_is_not_written_into(tmp_path: Path) -> N
         os.replace(other, path)  # another program (a sync tool, a copy) replaces the file under the window
         before = digest(path)
         year.cover.unit_name = "本单位"
-        year.goals.append("本年度新增的目标")
+        year.problems.append("本年度新增的问题")
         with pytest.raises(FileReplacedError, match="替换"):
             year_file.save(year)
     assert digest(path) == before

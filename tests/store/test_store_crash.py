@@ -20,11 +20,12 @@ from zjdesk.store.yearfile import YearFile, read_year
 
 EDITOR = """
 import sys
+from zjdesk.domain.model import Goal
 from zjdesk.store.yearfile import YearFile
 year_file = YearFile.open(sys.argv[1])
 year = year_file.load()
 for number in range(100000):
-    year.goals.append(f"第{number}条修改")
+    year.goals.append(Goal(f"第{number}条修改"))
     year.improvements.append(f"第{number}条措施")  # a second part in the same save: both or neither
     year_file.save(year)
     print(number, flush=True)
@@ -78,7 +79,7 @@ def test_killed_writer_never_damages_the_file_or_loses_a_committed_edit(tmp_path
             assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         connection.close()
         year = read_year(path)
-        goals = year.goals[base_goals:]
+        goals = [goal.text for goal in year.goals[base_goals:]]
         improvements = year.improvements[base_improvements:]
         assert [item.replace("措施", "修改") for item in improvements] == goals
         last = committed[-1]

@@ -62,7 +62,7 @@ def test_migration_backs_up_then_steps_in_order(tmp_path: Path, monkeypatch: pyt
     with YearFile.open(path) as year_file:
         assert year_file.migrated_from == SCHEMA_VERSION
         backup = year_file.backup
-        assert backup is not None and backup.name.startswith(f"year-schema-v1.backup-v{SCHEMA_VERSION}-")
+        assert backup is not None and backup.name.startswith(f"year-schema-v{SCHEMA_VERSION}.backup-v{SCHEMA_VERSION}-")
         assert year_file.load().cover.evaluation_year == 2024
     assert _user_version(path) == SCHEMA_VERSION + 1
     connection = sqlite3.connect(path)

@@ -29,6 +29,17 @@ _NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+\s*、|（[一二三
 _GLUED_NUMBER = "（三）自评材料报送时间及质量"
 
 
+def seed_year() -> YearData:
+    """The demo year as the seed report reads: with the result it states (自评分数100分，等级优)."""
+    from decimal import Decimal
+
+    from zjdesk.demo import demo_year
+
+    year = demo_year()
+    year.evaluation.stated_score, year.evaluation.stated_grade = Decimal(100), "优"
+    return year
+
+
 def seed_lines() -> list[str]:
     """The seed report's lines, one paragraph each, exactly as extracted (blank lines dropped)."""
     return [line for line in SEED_FILE.read_text(encoding="utf-8").split("\n") if line.strip()]

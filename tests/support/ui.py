@@ -45,11 +45,18 @@ class DialogRecorder:
         monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: self.errors.append((title, message)))
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
         self.crashes: list[tuple[str, str]] = []
-        self.folders_opened: list[Path] = []
         monkeypatch.setattr(dialogs, "show_crash", lambda _parent, title, message, _folder: self.crashes.append((title, message)))
-        monkeypatch.setattr(dialogs, "open_folder", lambda folder: self.folders_opened.append(folder) or True)
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
+        self.findings_shown: list[list[object]] = []  # the yellow findings listed before each final export
+        monkeypatch.setattr(dialogs, "ask_export_despite_findings", self._despite_findings)
+        # 全部确认's list: (question, what it confirms, what it leaves standing)
+        self.confirmations: list[tuple[str, list[str], list[str]]] = []
+        monkeypatch.setattr(dialogs, "ask_confirm_all", self._confirm_all)
+        self.after_import: list[tuple[str, int]] = []
+        monkeypatch.setattr(dialogs, "ask_after_import", self._after_import)
+        self.opened_folders: list[str] = []
+        monkeypatch.setattr(dialogs, "open_folder", lambda _parent, folder: self.opened_folders.append(folder))
         for name in (
             "ask_open_year_file",
             "ask_save_year_file",
@@ -63,6 +70,20 @@ class DialogRecorder:
     def _yes_no(self, _parent, title: str, question: str) -> bool:
         self.questions.append((title, question))
         return bool(self.answers.get("yes_no", True))
+
+    def _despite_findings(self, _parent, _action: str, findings: list[object]) -> object:
+        """Go ahead (True), cancel (None) or a finding the officer clicked, as ``answers["findings"]`` says."""
+        self.findings_shown.append(list(findings))
+        answer = self.answers.get("findings", True)
+        return answer(findings) if callable(answer) else answer
+
+    def _confirm_all(self, _parent, _title: str, question: str, items: list[str], remaining: list[str]) -> bool:
+        self.confirmations.append((question, items, remaining))
+        return bool(self.answers.get("confirm_all", self.answers.get("yes_no", True)))
+
+    def _after_import(self, _parent, message: str, next_year: int) -> bool:
+        self.after_import.append((message, next_year))
+        return bool(self.answers.get("carry_after_import", False))
 
     def _answer(self, name: str):
         def answer(*_args, **_kwargs):

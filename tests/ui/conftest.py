@@ -1,9 +1,9 @@
 """The desktop program's tests: every one runs with the program's QApplication; the shared demo window.
 
-No modal dialog may block a test: a window closed with an entry still red asks whether to close, and
-pytest-qt closes every window at the end of its test. Every dialog of :mod:`zjdesk.ui.dialogs` is
-therefore recorded and answered by default; a test that looks at the dialogs makes its own
-:class:`support.ui.DialogRecorder` (or asks for ``recorder``), which replaces the default one.
+No question may block a test: a window closed with an entry still red asks whether to close, and
+pytest-qt closes every window at the end of its test. :func:`zjdesk.ui.dialogs.ask_yes_no` therefore
+answers 确定 by default; a test that looks at the questions makes its own
+:class:`support.ui.DialogRecorder` (or asks for ``recorder``), which replaces it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 from support.ui import DialogRecorder, make_program
 from zjdesk.demo import demo_year
 from zjdesk.store.yearfile import write_new_year_file
+from zjdesk.ui import dialogs
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +22,8 @@ def _program_application(qt_application):
 
 
 @pytest.fixture(autouse=True)
-def _no_blocking_dialogs(monkeypatch) -> DialogRecorder:
-    return DialogRecorder(monkeypatch)
+def _no_blocking_questions(monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, _question: True)
 
 
 @pytest.fixture(autouse=True)

@@ -171,7 +171,7 @@ def test_help_opens_the_log_folder(qtbot, tmp_path, monkeypatch) -> None:
     window = make_program(tmp_path).open_path(_year_file(tmp_path))
     qtbot.addWidget(window)
     window.findChild(QAction, "action.logFolder").trigger()
-    assert recorder.folders_opened == [log_dir()]
+    assert recorder.opened_folders == [str(log_dir())]
 
 
 def test_a_second_start_hands_its_file_to_the_running_program(tmp_path) -> None:

@@ -115,14 +115,14 @@ def test_carried_forward_texts_show_review_and_confirm(qtbot, tmp_path, monkeypa
     assert "cover.notice_title" not in window.open_year.year.review
     # Editing a field also clears its mark.
     window.go_to("goals")
-    goal_badge = window.findChild(QWidget, "review:goals.0")
+    goal_badge = window.findChild(QWidget, "review:goals.0.text")
     assert goal_badge.isVisible()
-    type_chinese(field(window, "goals.0"), "做好政务服务工作。")
+    type_chinese(field(window, "goals.0.text"), "做好政务服务工作。")
     assert not goal_badge.isVisible()
     remaining = list(window.open_year.year.review)
     window.close()
     assert read_year(tmp_path / "2025.zjd").review == remaining
-    assert "goals.0" not in remaining and "goals.1" in remaining
+    assert "goals.0.text" not in remaining and "goals.1.text" in remaining
 
 
 def test_start_page_recent_files_and_open(qtbot, tmp_path, monkeypatch):

@@ -92,11 +92,11 @@ def test_new_year_dialog_checks_its_answers(qtbot, tmp_path):
     assert not dialog.ok.isEnabled() and "单位名称" in dialog.problem.text()
     type_chinese(dialog.unit, "湛江市测试局")
     assert dialog.ok.isEnabled()
-    assert dialog.path.text().endswith("湛江市测试局-" + str(dialog.year.value()) + "年度.zjd")
+    assert dialog.path.text().endswith("湛江市测试局-" + str(dialog.chosen_year()) + "年度.zjd")
     dialog.path.setText(str(existing))
     assert not dialog.ok.isEnabled() and "已存在" in dialog.problem.text()
     dialog.path.setText(str(tmp_path / "新文件"))
-    assert dialog.result_values() == ("湛江市测试局", dialog.year.value(), str(tmp_path / "新文件.zjd"))
+    assert dialog.result_values() == ("湛江市测试局", dialog.chosen_year(), str(tmp_path / "新文件.zjd"))
 
 
 def test_window_title_follows_the_cover(evaluation_window):

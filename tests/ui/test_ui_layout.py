@@ -92,7 +92,7 @@ def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch)
     window.live_score.updated.connect(lambda: painted_when_checked.append(window._painted) if window.live_score.checked else None)
     # The score is there at once; the checks wait until the window has been drawn.
     assert window.score_panel.total.text() == "100"
-    assert not window.live_score.checked and window.findings_panel.summary.text().replace("\u00a0", " ") == "正在检查……"
+    assert not window.live_score.checked and window.findings_panel.summary_text().replace("\u00a0", " ") == "正在检查……"
     qtbot.waitUntil(lambda: window.live_score.checked, timeout=3000)
     assert painted_when_checked[0] is True  # the window had been drawn before the checks ran
     assert window.findings_panel.list.count() > 0
@@ -109,13 +109,14 @@ def test_start_page_fits_a_small_screen_and_guides_a_first_user(qtbot, tmp_path)
 
 
 def test_findings_are_measured_for_the_panels_width(demo_window):
-    findings = demo_window.findings_panel.list
+    panel = demo_window.findings_panel
+    findings = panel.list
     demo_window.resize(1920, 1010)
     QApplication.processEvents()
-    wide = findings.item(0).sizeHint()
+    wide = findings.item(panel.row_of(panel.shown[0])).sizeHint()
     demo_window.resize(1093, 554)
     QApplication.processEvents()
-    narrow = findings.item(0).sizeHint()
+    narrow = findings.item(panel.row_of(panel.shown[0])).sizeHint()
     # A narrower panel wraps a finding onto more lines: its row grows instead of cutting the text.
     assert wide.isValid() and narrow.isValid()
     assert narrow.height() > wide.height() and narrow.width() < wide.width()
@@ -133,12 +134,12 @@ class _Screen:
 
 @pytest.mark.parametrize(
     ("screen", "expected"),
-    [((1366, 728), (1350, 680)), ((1920, 1040), (1632, 915)), ((1093, 584), (1077, 540))],
+    [((1366, 728), (1350, 680)), ((1920, 1040), (1632, 915)), ((1093, 584), (1077, 536)), ((911, 464), (895, 416))],
 )
 def test_window_size_follows_the_screen(qtbot, screen, expected):
     from PySide6.QtWidgets import QWidget
 
-    from zjdesk.ui.main_window import fit_to_screen
+    from zjdesk.ui.screen_fit import fit_to_screen
 
     class Window(QWidget):
         def screen(self):

@@ -10,6 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from support.ui import field, type_chinese
+from zjdesk.domain.steps import step_index
 from zjdesk.ui import dialogs
 
 
@@ -73,7 +74,11 @@ def test_export_all_three_formats(export_window, tmp_path):
     pdf_text(outputs["pdf"])
     with zipfile.ZipFile(outputs["xlsx"]) as archive:
         assert any(name.startswith("xl/worksheets/") for name in archive.namelist())
-    assert "已导出" in export_window.page("export").status.text()
+    page = export_window.page("export")
+    assert page.exported_row.isVisibleTo(page) and "已导出 1 个文件" in page.exported_label.text()
+    assert "表.xlsx" in page.exported_label.text()
+    page.open_folder_button.click()  # 打开所在文件夹: the folder of the last export, in Explorer
+    assert recorder.opened_folders == [str(tmp_path)]
 
 
 def test_red_findings_allow_only_a_draft(export_window, tmp_path):
@@ -100,15 +105,104 @@ def test_export_all_into_a_folder(export_window, tmp_path):
     recorder = export_window.recorder
     folder = tmp_path / "报送"
     folder.mkdir()
-    recorder.answers["ask_folder"] = str(folder)
+    offered = []
+    recorder.answers["ask_folder"] = lambda _parent, _title, start: offered.append(start) or str(folder)
     export_window.findChild(QPushButton, "export.all").click()
+    # The folder dialog opened on a folder named after the unit and year, beside the year file; chosen
+    # elsewhere, the suggested folder (still empty) is not left behind.
+    suggested = tmp_path / "湛江市人民政府驻广州办事处2024年度自评报告"
+    assert offered == [str(suggested)] and not suggested.exists()
     names = sorted(path.name for path in folder.iterdir())
     stem = "湛江市人民政府驻广州办事处2024年度部门整体支出绩效自评报告"
     assert names == sorted([f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"])
     assert recorder.errors == []
+    page = export_window.page("export")
+    assert "已导出 3 个文件到文件夹" in page.exported_label.text() and str(folder) in page.exported_label.text()
     # A second export asks before replacing; declining leaves the files alone.
     before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     recorder.answers["yes_no"] = False
     export_window.findChild(QPushButton, "export.all").click()
     assert recorder.questions[-1][0] == "覆盖文件"
     assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == before
+
+
+def test_a_final_export_first_lists_the_open_yellow_findings(export_window, tmp_path):
+    recorder = export_window.recorder
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    recorder.answers["ask_folder"] = str(folder)
+    open_yellow = [f for f in export_window.live_score.findings if f.severity == "yellow" and not f.acknowledged]
+    assert len(open_yellow) >= 10
+    assert f"还有 {len(open_yellow)} 项黄色问题未核对" in export_window.page("export").status.text()
+    # 返回修改: nothing is written.
+    recorder.answers["findings"] = None
+    export_window.findChild(QPushButton, "export.all").click()
+    assert [len(shown) for shown in recorder.findings_shown] == [len(open_yellow)]
+    assert {f.check for f in recorder.findings_shown[0]} >= {"breakdown_sum", "stray_space", "document_number_brackets"}
+    assert list(folder.iterdir()) == []
+    # One click on a finding goes to its field, and nothing is written either.
+    target = next(f for f in open_yellow if f.path == "figures.final_expenditure.total")
+    recorder.answers["findings"] = target
+    export_window.findChild(QPushButton, "export.all").click()
+    assert list(folder.iterdir()) == []
+    assert export_window.current_step() == step_index("figures")
+    assert export_window.focusWidget() is field(export_window, "figures.final_expenditure.total")
+    # 核对无误，继续导出: the files are written.
+    export_window.go_to("export")
+    recorder.answers["findings"] = True
+    export_window.findChild(QPushButton, "export.all").click()
+    assert len(list(folder.iterdir())) == 3
+    # A draft does not ask: it says 草稿 on every page anyway.
+    recorder.answers["ask_export_path"] = str(tmp_path / "草稿.docx")
+    export_window.findChild(QPushButton, "export.draft").click()
+    assert len(recorder.findings_shown) == 3 and (tmp_path / "草稿.docx").exists()
+
+
+def test_the_export_step_names_the_faces_standing_in_for_missing_gb_fonts(export_window):
+    from zjdesk.report.qt_text import font_substitutions
+
+    label = export_window.page("export").fonts
+    substitutions = font_substitutions()
+    assert label.isVisibleTo(export_window) == bool(substitutions)
+    for named, used in substitutions:
+        assert f"{named} → {used}" in label.text()
+
+
+def test_the_yellow_findings_dialog_goes_ahead_goes_back_or_goes_to_a_finding(qtbot, monkeypatch):
+    """The real dialog (not the recorder): its list, its two buttons, a click on an item."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QListWidget
+
+    from zjdesk.demo import demo_year
+    from zjdesk.domain.checks import run_checks
+
+    findings = [f for f in run_checks(demo_year()) if f.severity == "yellow"]
+
+    def answer_with(action):
+        def act():
+            dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+            action(dialog)
+
+        QTimer.singleShot(0, act)
+
+    answer_with(lambda dialog: dialog.findChild(QPushButton, "yellowFindings.continue").click())
+    assert dialogs.ask_export_despite_findings(None, "导出", findings) is True
+
+    answer_with(lambda dialog: dialog.reject())
+    assert dialogs.ask_export_despite_findings(None, "导出", findings) is None
+
+    def click_third(dialog):
+        listing = dialog.findChild(QListWidget, "yellowFindings")
+        assert listing.count() == len(findings)
+        listing.itemClicked.emit(listing.item(2))
+
+    answer_with(click_third)
+    assert dialogs.ask_export_despite_findings(None, "导出", findings) is findings[2]
+
+
+def test_export_all_into_the_suggested_folder_keeps_it(export_window, tmp_path):
+    recorder = export_window.recorder
+    recorder.answers["ask_folder"] = lambda _parent, _title, start: start  # the officer accepts the suggestion
+    export_window.findChild(QPushButton, "export.all").click()
+    suggested = tmp_path / "湛江市人民政府驻广州办事处2024年度自评报告"
+    assert len(list(suggested.iterdir())) == 3 and recorder.errors == []

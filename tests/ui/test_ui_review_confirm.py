@@ -30,18 +30,44 @@ def test_confirm_all_asks_before_clearing_the_marks(qtbot, tmp_path, monkeypatch
     pending = [path for path in window.open_year.year.review if path.startswith("tasks")]
     assert pending and page.review_banner.isVisibleTo(page)
     button = page.findChild(QPushButton, "reviewConfirmAll")
-    recorder.answers["yes_no"] = False
+    recorder.answers["confirm_all"] = False
     button.click()
-    assert recorder.questions and f"{len(pending)} 项" in recorder.questions[-1][1]
+    question, items, remaining = recorder.confirmations[-1]
+    assert f"{len(pending)} 项" in question and len(items) == len(pending)
+    assert items[0] == "• 任务标题：“主动作为，做好新形势下的信访维稳工作”"  # each field it would confirm, by its label and text
+    # the year it cannot decide (2024年度职工乒乓球比赛) stays, and the list says so
+    assert remaining and "仍写着2024年" in remaining[0]
     assert [path for path in window.open_year.year.review if path.startswith("tasks")] == pending
-    recorder.answers["yes_no"] = True
+    recorder.answers["confirm_all"] = True
     button.click()
     assert not any(path.startswith("tasks") for path in window.open_year.year.review)
     assert not page.review_banner.isVisibleTo(page)
     assert any(path.startswith("profile") for path in window.open_year.year.review)  # other pages keep theirs
+    # …and so does its finding, to be fixed or acknowledged on its own
+    assert any(item.check == "text_year" and item.path.startswith("tasks") for item in window.live_score.findings)
     path = window.open_year.path
     window.close()
     assert not any(path.startswith("tasks") for path in read_year(path).review)
+
+
+def test_confirm_all_lists_carried_numbers_and_the_years_to_move(qtbot, tmp_path, monkeypatch):
+    window, recorder = carried_window(qtbot, tmp_path, monkeypatch)
+    window.go_to("profile")
+    page = window.page("profile")
+    page.review_banner.button.click()
+    _question, items, remaining = recorder.confirmations[-1]
+    assert "• 核定编制：17名" in items and "• 在职人数：15人" in items and "• 离退休人员合计：50人" in items
+    assert "• 人员类别1：“公务员”" in items and "• 人员类别2的编制数：9名" in items
+    assert any("“2024年年底”仍写着2024年" in line for line in remaining)
+    assert not any("通知" in line for line in remaining)  # the notice's year is step 1's, not this page's
+    # confirmed: the numbers are no longer under review, the year still has its finding (and its fix)
+    year = window.open_year.year
+    assert not any(path.startswith("profile.") for path in year.review)
+    stale = next(item for item in window.live_score.findings if item.path == "profile.staff_as_of")
+    assert stale.check == "stale_year" and stale.fix is not None
+    window.live_score.apply_fix(stale)
+    assert year.profile.staff_as_of == "2025年年底"
+    window.close()
 
 
 def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
@@ -51,10 +77,10 @@ def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
     reviews = [item for item in window.live_score.findings if item.check == "review_pending"]
     assert len(groups) >= 2 and sum(group.count for group in groups) <= len(reviews)
     assert len({group.step for group in groups}) == len(groups)
-    assert f"待复核 {len(reviews)}" in panel.summary.text().replace("\u00a0", " ")
+    assert f"待复核 {len(reviews)}" in panel.summary_text().replace("\u00a0", " ")
     # Clicking a group goes to the first field to review on its step.
     group = next(group for group in groups if group.step == 2)
-    row = panel.shown.index(group)
+    row = panel.row_of(group)
     panel.list.setCurrentRow(row)
     assert not panel.ack_button.isEnabled() and not panel.fix_button.isEnabled()
     panel.list.itemClicked.emit(panel.list.item(row))

@@ -71,7 +71,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     window.go_to("goals")
     for index, goal in enumerate(("做好政务服务工作；", "做好信访维稳工作。")):
         click(window, "add:goals", qtbot)
-        type_chinese(field(window, f"goals.{index}"), goal)
+        type_chinese(field(window, f"goals.{index}.text"), goal)
 
     # 5 支出情况
     window.go_to("figures")
@@ -122,7 +122,7 @@ def test_new_year_walk_every_step(qtbot, tmp_path, monkeypatch):
     assert year.profile.retirees[0].origin == "本局" and year.profile.retirees[0].count == 7
     assert [task.title for task in year.tasks] == ["加强信访维稳", "做好政务服务工作"]
     assert year.tasks[1].points[0].text == "细化接待方案，规范接待标准。"
-    assert year.goals == ["做好政务服务工作；", "做好信访维稳工作。"]
+    assert [goal.text for goal in year.goals] == ["做好政务服务工作；", "做好信访维稳工作。"]
     assert year.figures.budget.total == Decimal("1200.50")
     assert year.figures.final_expenditure.total == Decimal("1100.25")
     assert year.team.leaders == ["张三"] and year.team.members == ["李四"]
@@ -193,4 +193,46 @@ def test_tab_order_follows_the_layout(qtbot, tmp_path, monkeypatch):
 
     buddies = {label.buddy().objectName() for label in window.page("cover").findChildren(QLabel) if label.buddy() is not None}
     assert set(expected) <= buddies
+    window.close()
+
+
+def test_the_cover_step_fills_the_score_sheets_signoff_rows(qtbot, tmp_path, monkeypatch):
+    from support.ui import DialogRecorder, field, make_program, type_chinese
+    from zjdesk.demo import demo_year
+    from zjdesk.report.engine import outline_for
+    from zjdesk.store.yearfile import read_year, write_new_year_file
+
+    DialogRecorder(monkeypatch)
+    path = tmp_path / "签署.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    qtbot.addWidget(window)
+    window.go_to("cover")
+    type_chinese(field(window, "cover.preparer"), "林晓敏")
+    type_chinese(field(window, "cover.preparer_phone"), "0759-3386152")
+    type_chinese(field(window, "cover.unit_head"), "陈国栋")
+    window.go_to("export")
+    window.close()
+    year = read_year(path)
+    assert (year.cover.preparer, year.cover.preparer_phone, year.cover.unit_head) == ("林晓敏", "0759-3386152", "陈国栋")
+    rows = [row for row in outline_for(year).table("score_sheet").rows if row.kind == "signoff"]
+    assert rows[0].cells[0] == "填表人：林晓敏" and rows[1].cells[0] == "单位负责人（签字）：陈国栋"
+
+
+def test_the_closing_step_numbers_the_measures_as_the_report_does(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from support.ui import DialogRecorder, make_program
+    from zjdesk.demo import demo_year
+    from zjdesk.store.yearfile import write_new_year_file
+
+    DialogRecorder(monkeypatch)
+    path = tmp_path / "措施.zjd"
+    write_new_year_file(path, demo_year())
+    window = make_program(tmp_path).open_path(path)
+    qtbot.addWidget(window)
+    window.go_to("closing")
+    texts = [label.text() for label in window.page("closing").findChildren(QLabel)]
+    assert "报告中依次编为 1. 2. 3.……" in texts
+    assert "1." in texts and "2." in texts and "一、" not in texts
     window.close()

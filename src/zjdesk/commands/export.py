@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from zjdesk.report.export import export_year
+from zjdesk.domain.checks import run_checks
+from zjdesk.report.export import export_year, open_yellow_findings, yellow_warning
 from zjdesk.store.yearfile import read_year
 
 KIND_NAMES = {".docx": "报告（Word）", ".pdf": "报告（PDF）", ".xlsx": "数据表和评分表（Excel）"}
@@ -31,4 +33,8 @@ def run_export(args: argparse.Namespace) -> int:
     mark = "草稿" if args.draft else ""
     for path in written:
         print(f"已导出{mark}{KIND_NAMES.get(path.suffix.lower(), '')}：{path}")
+    if not args.draft:
+        warning = yellow_warning(open_yellow_findings(run_checks(year)))
+        if warning:
+            print(warning, file=sys.stderr)
     return 0

@@ -1,4 +1,4 @@
-"""Commands on whole year files: demo, dump, load, new-year."""
+"""Commands on whole year files: demo, example, dump, load, new-year."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from zjdesk.commands.common import read_text, write_text_atomically
-from zjdesk.demo import demo_year
+from zjdesk.demo import demo_year, example_year
 from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.serialize import dumps, loads
@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo = subparsers.add_parser("demo", help="写出内置的演示年度文件（2024年度，湛江市人民政府驻广州办事处）")
     demo.add_argument("out", help="要创建的年度文件，例如 demo.zjd")
     demo.set_defaults(handler=run_demo)
+
+    example = subparsers.add_parser("example", help="写出内置的示例年度文件（虚构的示例单位，含完整的绩效目标指标表）")
+    example.add_argument("out", help="要创建的年度文件，例如 example.zjd")
+    example.set_defaults(handler=run_example)
 
     dump = subparsers.add_parser("dump", help="把年度文件导出为 JSON")
     dump.add_argument("file", help="年度文件（.zjd）")
@@ -48,6 +52,12 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_example(args: argparse.Namespace) -> int:
+    write_new_year_file(_target(args.out), example_year())
+    print(f"已写出示例年度文件（虚构的示例单位）：{args.out}")
+    return 0
+
+
 def run_dump(args: argparse.Namespace) -> int:
     text = dumps(read_year(args.file))
     if args.output:
@@ -71,7 +81,7 @@ def run_new_year(args: argparse.Namespace) -> int:
     year = carry_forward(previous)
     write_new_year_file(target, year)
     print(
-        f"已结转 {year.cover.evaluation_year} 年度：{target}（{len(year.review)} 处沿用的文字待复核；"
+        f"已结转 {year.cover.evaluation_year} 年度：{target}（{len(year.review)} 处沿用的文字和数字待复核；"
         f"上年决算支出 {year.figures.prior_final_expenditure.total or '未填'} 万元已作为对比数）"
     )
     return 0

@@ -53,7 +53,7 @@ def _print_json(data: Any) -> None:
 
 
 def format_score(score: YearScore) -> str:
-    """The score as readable text: total, cap, groups, then every indicator with its explanation."""
+    """The score as readable text: total, cap, groups, every indicator with its explanation, the goal table's rows."""
     lines = [f"自评分数：{format_number(score.total)} 分（满分 {format_number(score.max_total)} 分），等级：{score.grade}"]
     if score.cap is not None:
         lines.append(f"封顶：{score.cap.explanation}")
@@ -63,6 +63,11 @@ def format_score(score: YearScore) -> str:
             if item.indicator.level1 == group.name:
                 mark = "（按自评）" if item.fell_back_to_judged else ""
                 lines.append(f"  {item.name}{mark}：{item.explanation}")
+    goals = score.goals
+    if goals.rows:
+        pending = f"，待填写 {goals.pending} 项" if goals.pending else ""
+        lines.append(f"绩效目标表：{len(goals.rows)} 项指标，达成 {goals.met} 项，未达成 {goals.not_met} 项{pending}")
+        lines.extend(f"  目标{item.goal + 1} {item.explanation}" for item in goals.rows)
     return "\n".join(lines)
 
 
@@ -90,7 +95,8 @@ def run_check(args: argparse.Namespace) -> int:
                 notes.append(f"可自动修正：{finding.fix.label}")
             suffix = f"（{'；'.join(notes)}）" if notes else ""
             name = CHECK_NAMES.get(finding.check, finding.check)
-            print(f"[{SEVERITY_MARKS[finding.severity]}] {finding.path}  {name}：{finding.message}{suffix}")
+            where = f"{finding.step_caption} {finding.path}"
+            print(f"[{SEVERITY_MARKS[finding.severity]}] {where}  {name}：{finding.message}{suffix}")
         if has_blocking(findings):
             print("有红色问题：修改后才能正式导出（仍可导出草稿）。")
     return 1 if has_blocking(findings) else 0

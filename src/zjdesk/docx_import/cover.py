@@ -112,6 +112,7 @@ def _cover_year(value: str, line: str, out: Collector) -> None:
         out.cannot_place(line)
     else:
         out.year.cover.evaluation_year = year
+        out.year_source = f"封面“{line.strip()}”"
         out.note(f"封面：评价年度 {year}年度")
 
 
@@ -129,6 +130,7 @@ def _parse_opening(line: str, out: Collector) -> bool:
         # The opening names the year and the unit again: they fill a cover that lacks them.
         if not cover.evaluation_year:
             cover.evaluation_year = int(tail["year"])
+            out.year_source = f"开头段“现将{cover.evaluation_year}年度……报告如下”"
             out.note(f"封面：评价年度取自开头段（{cover.evaluation_year}年度）")
         if not cover.unit_name and tail["unit"].strip():
             cover.unit_name = tail["unit"].strip()

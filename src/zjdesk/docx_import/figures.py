@@ -1,7 +1,7 @@
 """（四）部门整体支出情况: the figures read back from the paragraph.
 
 The paragraph is cut into clauses (at ，；。 but not inside 1,557.15); each clause names one
-figure and its amount: ``2024年预算数收入1557.15万元``, ``其中：基本支出655.69万元``,
+figure and its amount: ``2024年全年预算收入1557.15万元`` (or the seed's ``预算数收入``), ``其中：基本支出655.69万元``,
 ``2023年决算支出1564.1万元``, ``收入支出完成率100%``. A breakdown (基本支出/项目支出/其他)
 belongs to the total named before it; a year before the evaluation year (or 上年) means last
 year's figures. Amounts may carry 万元, 万, 元 (converted) or no unit (万元). A clause that names no
@@ -41,8 +41,8 @@ _COMPILED = [(re.compile(rf"^(?:{label})"), target) for label, target in _LABELS
 _LAST_YEAR = {item.info.carry_from: item.name for item in figure_fields() if item.info.carry == "from"}
 _RATE = re.compile(r"^(?P<name>[^\d%]{1,20}?率)\s*(?:为|是|达到|达)?\s*[：:]?\s*(?P<number>-?\d+(?:\.\d+)?)\s*%$")
 _PERIOD_PREFIX = re.compile(r"^(?:年末|期末|年底)")
-# "公用经费预算12万元，实际10万元": the actual amount pairs with the budget named just before.
-_ACTUAL = re.compile(r"^实际(?:支出|执行|金额|数)?")
+# "公用经费预算12万元，实际支出10万元": the actual amount pairs with the budget named just before.
+_ACTUAL = re.compile(r"^实际(?:支出|执行|采购|金额|数)?")
 _PAIRS = {
     "public_funds_budget": "public_funds_actual",
     "three_public_budget": "three_public_actual",

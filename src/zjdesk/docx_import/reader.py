@@ -54,8 +54,11 @@ def split_sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], l
     return cover, sections, order
 
 
-def read_lines(lines: list[str], name: str) -> Collector:
-    """Fill a year from the document's lines; refuses a document that is not such a report."""
+def read_lines(lines: list[str], name: str, evaluation_year: int = 0) -> Collector:
+    """Fill a year from the document's lines; refuses a document that is not such a report.
+
+    ``evaluation_year`` stands in for a year the cover and the opening do not state.
+    """
     out = Collector()
     cover_lines, sections, order = split_sections(lines)
     content_headings = [key for key in order if key not in _LEVEL_ONE_WITHOUT_TEXT]
@@ -66,6 +69,9 @@ def read_lines(lines: list[str], name: str) -> Collector:
             "请选择往年的自评报告 .docx 文件。"
         )
     parse_cover(cover_lines, out)
+    if not out.year.cover.evaluation_year and evaluation_year:
+        out.year.cover.evaluation_year = evaluation_year
+        out.note(f"评价年度：报告中未写明，按所选的{evaluation_year}年度读取")
     out.note("识别到的标题：" + "、".join(HEADING_NAMES[key] for key in order))
     # The figures name years relative to the evaluation year, so the cover is read first; the
     # sections then in report order, whatever order the document had them in.

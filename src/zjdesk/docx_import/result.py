@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
-from typing import Any
 
 from zjdesk.domain.model import Cover, YearData
+from zjdesk.domain.paths import iter_filled_fields
 
 # Parts of a year a report does not carry: they are never marked as imported.
 _NOT_IMPORTED = ("indicator_set", "review", "acknowledgements", "unplaced")
@@ -20,12 +18,15 @@ class ImportResult:
 
     ``year`` is the filled year (every imported field's path listed in ``year.review``, the text it
     could not place in ``year.unplaced``); ``found`` says in Chinese, one line per part, what was
-    recognised; ``unplaced`` is the same list as ``year.unplaced``.
+    recognised; ``unplaced`` is the same list as ``year.unplaced``. ``year_source`` says where the
+    evaluation year was read (``封面“评价年度：2024年度”``); empty when the report does not say, and
+    then ``year.cover.evaluation_year`` is 0 and must be asked for.
     """
 
     year: YearData
     found: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    year_source: str = ""
 
 
 @dataclass
@@ -36,6 +37,8 @@ class Collector:
     year: YearData = field(default_factory=lambda: YearData(cover=Cover(opening_text="")))
     found: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    reviewed: list[str] = field(default_factory=list)  # imported paths outside the report's parts (the score sheet)
+    year_source: str = ""  # where the evaluation year was read
 
     def note(self, message: str) -> None:
         """Record a line for the 识别结果 list."""
@@ -48,25 +51,11 @@ class Collector:
                 self.unplaced.append(text.strip())
 
 
-def _is_filled(value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, str):
-        return bool(value.strip())
-    return isinstance(value, int | Decimal | date)
-
-
-def imported_paths(root: Any, prefix: str = "") -> list[str]:
-    """The dotted path of every filled leaf field under ``root`` (strings, numbers, amounts, dates)."""
-    paths: list[str] = []
-    if dataclasses.is_dataclass(root) and not isinstance(root, type):
-        for item in dataclasses.fields(root):
-            if not prefix and item.name in _NOT_IMPORTED:
-                continue
-            paths.extend(imported_paths(getattr(root, item.name), f"{prefix}.{item.name}" if prefix else item.name))
-    elif isinstance(root, list):
-        for index, item in enumerate(root):
-            paths.extend(imported_paths(item, f"{prefix}.{index}" if prefix else str(index)))
-    elif _is_filled(root) and not isinstance(root, bool):
-        paths.append(prefix)
-    return paths
+def imported_paths(year: YearData) -> list[str]:
+    """The dotted path of every filled leaf field of ``year`` a report carries (strings, numbers, amounts, dates)."""
+    return [
+        path
+        for item in dataclasses.fields(year)
+        if item.name not in _NOT_IMPORTED
+        for path, _value in iter_filled_fields(getattr(year, item.name), item.name)
+    ]

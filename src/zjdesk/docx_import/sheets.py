@@ -1,8 +1,8 @@
 """The 数据表 printed after the report: figures the 支出情况 paragraph does not state.
 
 The zjdesk export prints the data sheet (序号 项目 数值 单位 说明) and the score sheet after 四、其他
-自评情况. The score sheet is generated from the indicator set, which a year keeps as data, so it
-is not read as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
+自评情况. The score sheet is read from its table into the indicator set (:mod:`.score_sheet`), not
+as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
 year's “三公”经费, the 支付进度率, …); where both state a figure, the paragraph wins and a
 disagreement is reported.
 """
@@ -47,6 +47,22 @@ def _lookup(label: str, table: tuple[tuple[str, str], ...]) -> str | None:
 _SHEET_CAPTION = re.compile(r"^(?:单位名称|自评等级|参考指标体系|评价年度|填报单位)[：:]|^[一二三四五六七八九十]{1,3}、\S{1,20}$")
 
 
+# The score sheet's sign-off rows: 填表人：… 联系电话：… 填报日期：… / 单位负责人（签字）：… 单位（盖章）：…
+_SIGNOFF_LINE = re.compile(r"^(?:填表人|单位负责人)")
+# A value ends at a space or a colon: a two-cell row reaches the importer as "单位负责人（签字）：某某：单位（盖章）：…".
+_SIGNOFF_CELL = re.compile(r"(填表人|联系电话|单位负责人(?:[（(]签字[）)])?|填报日期|单位[（(]盖章[）)])[：:]([^\s：:]*)")
+_SIGNOFF_FIELDS = {"填表人": "cover.preparer", "联系电话": "cover.preparer_phone", "单位负责人": "cover.unit_head"}
+
+
+def _signoff(line: str, out: Collector) -> None:
+    """填表人, 联系电话 and 单位负责人 of the sign-off rows, into the cover where it has none yet."""
+    for match in _SIGNOFF_CELL.finditer(line):
+        path = _SIGNOFF_FIELDS.get(re.sub(r"[（(]签字[）)]", "", match.group(1)))
+        value = match.group(2).strip()
+        if path and value and not get_value(out.year, path):
+            set_value(out.year, path, value)
+
+
 def _is_sheet_line(line: str) -> bool:
     return len(line.split()) >= 3 or bool(_SHEET_CAPTION.match(line))
 
@@ -64,10 +80,13 @@ def _value(text: str, unit: str) -> Decimal | None:
 
 
 def parse_sheets(lines: list[str], out: Collector) -> None:
-    """Fill figures still unknown from the data sheet's rows; the score sheet is left to the indicator set."""
+    """Fill figures still unknown from the data sheet's rows; the score sheet's rows are read as a table elsewhere."""
     total = ""
     filled: list[str] = []
     for line in lines:
+        if _SIGNOFF_LINE.match(line.strip()):
+            _signoff(line.strip(), out)
+            continue
         if not _is_sheet_line(line.strip()):
             out.cannot_place(line)
             continue
@@ -95,4 +114,4 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
             filled.append(f"{label}{format_amount(value) if row['unit'] == '万元' else row['value'] + '%'}")
         elif current != value:
             out.note(f"数据表：{label}为{row['value']}，与正文的{current}不一致，已取正文的数")
-    out.note("数据表和评分表：评分表由指标体系生成，未作为文字导入" + (f"；数据表补充了{'，'.join(filled)}" if filled else ""))
+    out.note("数据表：" + (f"补充了{'，'.join(filled)}" if filled else "与正文一致"))

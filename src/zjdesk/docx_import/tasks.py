@@ -22,7 +22,7 @@ from zjdesk.docx_import.text import (
     split_title,
     strip_list_number,
 )
-from zjdesk.domain.model import Task, TaskPoint
+from zjdesk.domain.model import Goal, Task, TaskPoint
 
 # A number that starts a new task or point although it sits inside a paragraph.
 _GLUED_TASK = re.compile(r"(?:(?<=[。；;！!？?])|\s)\s*(?=\d{1,2}\s*[、.．](?!\d)\S)")
@@ -78,10 +78,10 @@ def _add_paragraph(task: Task, line: str) -> None:
 
 
 def parse_goals(lines: list[str], out: Collector) -> None:
-    """Fill ``year.goals``: one goal per ``目标N：`` item (or per numbered or plain line)."""
+    """Fill ``year.goals``: one goal per ``目标N：`` item (or per numbered or plain line), without indicator rows."""
     for line in join_broken_lines(_split_glued(lines, _GLUED_GOAL)):
         text = GOAL_MARKER.sub("", line, count=1) if GOAL_MARKER.match(line) else strip_list_number(line)
         if text.strip():
-            out.year.goals.append(text.strip())
+            out.year.goals.append(Goal(text=text.strip()))
     if out.year.goals:
         out.note(f"部门整体支出绩效目标：{len(out.year.goals)}项")

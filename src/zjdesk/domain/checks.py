@@ -25,6 +25,16 @@ from zjdesk.domain.checks_base import (
     has_blocking,
     prose_fields,
 )
+from zjdesk.domain.checks_goals import (
+    check_goal_actuals,
+    check_goal_deviations,
+    check_goal_placement,
+    check_goal_rates,
+    check_goal_rows_complete,
+    check_goal_surveys,
+    check_goal_table_summary,
+    check_goal_value_kinds,
+)
 from zjdesk.domain.checks_indicators import check_judged_scores, check_missing_data, check_weights
 from zjdesk.domain.checks_numbers import (
     check_breakdowns,
@@ -38,14 +48,14 @@ from zjdesk.domain.checks_numbers import (
     check_year_fields,
 )
 from zjdesk.domain.checks_text import (
+    check_document_number_brackets,
     check_half_width_punctuation,
-    check_notice_year,
     check_review_pending,
     check_short_analysis,
     check_stray_spaces,
-    check_text_years,
 )
 from zjdesk.domain.checks_text_figures import check_text_figures
+from zjdesk.domain.checks_years import check_notice_year, check_stale_years, check_text_years
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import Acknowledgement, YearData
 from zjdesk.domain.paths import PathError, get_value, set_value
@@ -77,17 +87,27 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_year_fields,
     check_weights,
     check_judged_scores,
+    check_goal_rows_complete,
+    check_goal_value_kinds,
+    check_goal_deviations,
     check_breakdowns,
     check_staff_counts,
     check_over_establishment,
     check_stated_score,
+    check_goal_placement,
+    check_goal_rates,
+    check_goal_surveys,
     check_text_figures,
     check_notice_year,
+    check_stale_years,
     check_text_years,
     check_stray_spaces,
     check_half_width_punctuation,
+    check_document_number_brackets,
     check_review_pending,
     check_missing_data,
+    check_goal_actuals,
+    check_goal_table_summary,
     check_short_analysis,
     check_empty_optional,
 )
@@ -108,13 +128,26 @@ CHECK_NAMES: dict[str, str] = {
     "staff_over_establishment": "实有人数超过编制",
     "stated_score_mismatch": "报告分数与计算结果不一致",
     "text_figure_mismatch": "文字中的数字与数据不一致",
+    "stale_year": "年份未随评价年度更新",
     "text_year": "文字中的年份可疑",
     "stray_space": "汉字间多余空格",
     "half_width_punctuation": "中文中的半角标点",
-    "review_pending": "沿用文字待复核",
+    "document_number_brackets": "文号括号不规范",
+    "review_pending": "沿用内容待复核",
     "missing_data": "缺少计分数据",
     "short_analysis": "分析文字过短",
     "empty_optional": "可选内容为空",
+    "goal_row_incomplete": "绩效指标未填写完整",
+    "goal_weight_invalid": "绩效指标分值有误",
+    "goal_value_kind": "指标值与实际完成值类型不符",
+    "goal_deviation_missing": "未填写偏差原因",
+    "goal_indicator_misplaced": "绩效指标归类不当",
+    "goal_indicator_duplicated": "指标同时列在产出和效益下",
+    "goal_rate_over_100": "比率指标值超过100%",
+    "goal_survey_missing": "满意度未说明调查方式",
+    "goal_actual_missing": "未填写实际完成值",
+    "goal_without_indicators": "绩效目标未细化为指标",
+    "goal_all_full": "绩效指标全部满分",
 }
 
 

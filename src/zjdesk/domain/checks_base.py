@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -10,13 +10,15 @@ from typing import Any
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import iter_text_fields
 from zjdesk.domain.scoring import YearScore
+from zjdesk.domain.steps import Step, step_caption, step_for_path
 
 RED, YELLOW, BLUE = "red", "yellow", "blue"
 SEVERITY_ORDER = {RED: 0, YELLOW: 1, BLUE: 2}
 SEVERITY_LABELS = {RED: "必须修改", YELLOW: "请核对", BLUE: "建议"}
-# Checks whose red findings only say "not filled in yet": on a new year they read as a to-do list
-# (待填写), not as mistakes; they still block the final export.
-TODO_CHECKS = frozenset({"required_missing", "judged_score_missing"})
+# Checks whose findings only say "not filled in yet": on a new year they read as a to-do list
+# (待填写), not as mistakes; the red ones still block the final export. The goal table's missing
+# 实际完成值 is a blue to-do: the report can go out, the score waits for it.
+TODO_CHECKS = frozenset({"required_missing", "judged_score_missing", "goal_row_incomplete", "goal_actual_missing"})
 
 # The parts of a year whose texts are prose the report prints (free-text checks scan these).
 PROSE_PARTS = (
@@ -38,6 +40,7 @@ PROSE_PARTS = (
 NON_PROSE_FIELDS = (
     "cover.notice_number",
     "cover.attachment_number",
+    "cover.preparer_phone",
     "profile.founded",
     "cover.evaluation_year",
     "evaluation.stated_grade",
@@ -72,6 +75,16 @@ class Finding:
     fingerprint: str = ""  # of the values the finding is about; binds an acknowledgement to them
 
     @property
+    def step(self) -> Step:
+        """The step of the program that holds the field (every message is shown with it)."""
+        return step_for_path(self.path)
+
+    @property
+    def step_caption(self) -> str:
+        """``第 5 步“支出情况”``: where the field is, for messages shown away from it (panel, CLI)."""
+        return step_caption(self.path)
+
+    @property
     def acknowledgeable(self) -> bool:
         """Red findings must be fixed; the others can be acknowledged."""
         return self.severity != RED
@@ -83,8 +96,8 @@ class Finding:
 
     @property
     def is_todo(self) -> bool:
-        """A red finding that asks for something still to be filled in, not for a mistake."""
-        return self.severity == RED and self.check in TODO_CHECKS
+        """A red or blue finding that asks for something still to be filled in, not for a mistake."""
+        return self.severity in (RED, BLUE) and self.check in TODO_CHECKS
 
 
 def blocking_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -105,11 +118,20 @@ def fingerprint(*values: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def _goal_prose(year: YearData) -> Iterator[tuple[str, str]]:
+    """The prose of the goals: each goal's text, and each row's name and 偏差原因 (not its codes and numbers)."""
+    for g, goal in enumerate(year.goals):
+        yield f"goals.{g}.text", goal.text
+        for r, row in enumerate(goal.indicators):
+            yield f"goals.{g}.indicators.{r}.level3", row.level3
+            yield f"goals.{g}.indicators.{r}.deviation", row.deviation
+
+
 def prose_fields(year: YearData) -> list[tuple[str, str]]:
     """Every (path, text) of the report's prose, in report order (the indicators' 扣分原因 last)."""
     fields: list[tuple[str, str]] = []
     for part in PROSE_PARTS:
-        fields.extend(iter_text_fields(getattr(year, part), part))
+        fields.extend(_goal_prose(year) if part == "goals" else iter_text_fields(getattr(year, part), part))
     for index, indicator in enumerate(year.indicator_set.indicators):
         fields.append((f"indicator_set.indicators.{index}.deduction_reason", indicator.deduction_reason))
     return [(path, text) for path, text in fields if text and path not in NON_PROSE_FIELDS]

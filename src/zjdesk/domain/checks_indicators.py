@@ -85,10 +85,11 @@ def check_missing_data(context: CheckContext) -> Iterator[Finding]:
     """Blue: computed indicators scored by the judged score because data is missing.
 
     One finding per field to fill in (the first missing input), naming every indicator waiting for it.
+    Indicators scored from the goal table are left to the goal checks, which name each row.
     """
     waiting: dict[str, tuple[list[str], list[str]]] = {}
     for item in context.score.indicators:
-        if not item.fell_back_to_judged or not item.missing_inputs:
+        if not item.fell_back_to_judged or not item.missing_inputs or item.rule_kind == "goal_indicators":
             continue
         names, missing = waiting.setdefault(item.missing_inputs[0], ([], []))
         names.append(quoted(item.name))

@@ -119,12 +119,22 @@ def check_breakdowns(context: CheckContext) -> Iterator[Finding]:
             continue
         terms = " + ".join(f"{label} {format_amount(value)}" for label, value in known)
         difference = breakdown.total - parts_sum
-        relation = f"少 {format_amount(difference)}" if difference > 0 else f"多 {format_amount(-difference)}"
+        stated = f"{name}：{terms} = {format_amount(parts_sum)} 万元，"
+        if difference > 0:
+            other = breakdown_parts()[-1].info.label
+            advice = (
+                f"比合计 {format_amount(breakdown.total)} 万元少 {format_amount(difference)} 万元。"
+                f"请核对各项金额与合计；差额如属{other}，请填入“{other}”一栏。"
+            )
+        else:
+            advice = (
+                f"比合计 {format_amount(breakdown.total)} 万元多 {format_amount(-difference)} 万元：分项之和不能大于合计。"
+                "请核对合计是否少算，或某一分项是否多填（重复计入、小数点错位）。"
+            )
         yield Finding(
             "breakdown_sum",
             YELLOW,
-            f"{name}：{terms} = {format_amount(parts_sum)} 万元，比合计 {format_amount(breakdown.total)} 万元{relation} 万元。"
-            "请核对各项金额与合计；差额如属其他支出，请填入“其他”。",
+            stated + advice,
             f"{figure.path}.total",
             fingerprint=fingerprint(breakdown.total, breakdown.basic, breakdown.project, breakdown.other),
         )
@@ -197,8 +207,8 @@ def check_stated_score(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "stated_score_mismatch",
             YELLOW,
-            f"报告中填写的自评分数 {format_number(evaluation.stated_score)} 分与按评分表计算的 "
-            f"{format_number(score.total)} 分不一致：报告将使用计算结果，请核对评分表。",
+            f"导入的原报告写明自评分数 {format_number(evaluation.stated_score)} 分，按评分表计算为 "
+            f"{format_number(score.total)} 分：本年度报告按计算结果输出，请核对评分表各项得分。",
             "evaluation.stated_score",
             fix=Fix(f"改为 {format_number(score.total)} 分", "evaluation.stated_score", evaluation.stated_score, score.total),
             fingerprint=fingerprint(evaluation.stated_score, score.total),
@@ -207,7 +217,7 @@ def check_stated_score(context: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "stated_score_mismatch",
             YELLOW,
-            f"报告中填写的等级“{evaluation.stated_grade}”与按评分表计算的等级“{score.grade}”不一致：请核对评分表。",
+            f"导入的原报告写明等级“{evaluation.stated_grade}”，按评分表计算为“{score.grade}”：请核对评分表各项得分。",
             "evaluation.stated_grade",
             fix=Fix(f"改为“{score.grade}”", "evaluation.stated_grade", evaluation.stated_grade, score.grade),
             fingerprint=fingerprint(evaluation.stated_grade, score.grade),

@@ -1,4 +1,4 @@
-"""Checks on the free text: stray spaces, half-width punctuation, stale years, carried text to review.
+"""Checks on the free text: stray spaces, half-width punctuation, carried text to review (years: checks_years).
 
 Each text finding offers an automatic fix that rewrites the whole field (the UI shows the label and
 applies it with :func:`zjdesk.domain.checks.apply_fix`).
@@ -7,7 +7,7 @@ applies it with :func:`zjdesk.domain.checks.apply_fix`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from zjdesk.domain.checks_base import BLUE, YELLOW, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.paths import PathError, get_value
@@ -24,10 +24,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 # A half-width mark touching a Chinese character (digits on both sides, as in 9:30 or 1,557, are left alone).
 HALF_WIDTH = re.compile(f"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])")
 
-# A year written as a year (followed by 年), not inside a document number such as 湛机编[2010]311号.
-YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
-# Years further away than this are history (成立于1958年), not leftovers from last year's report.
-YEAR_WINDOW = 5
+# A document number (文号) whose year stands in brackets other than GB/T 9704's 六角括号: 湛财绩[2025]2号.
+DOCUMENT_NUMBER = re.compile(f"([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)")
 
 SHORT_ANALYSIS = 60  # characters
 ANALYSIS_FIELDS = (
@@ -81,77 +79,26 @@ def check_half_width_punctuation(context: CheckContext) -> Iterator[Finding]:
         )
 
 
-def check_text_years(context: CheckContext) -> Iterator[Finding]:
-    """Yellow: a year in the text that is neither the evaluation year nor the year after it."""
-    evaluation_year = context.year.cover.evaluation_year
-    if not evaluation_year:
-        return
-    allowed = (evaluation_year, evaluation_year + 1)
-    for path, text in context.prose:
-        if "年" not in text or path in ("cover.notice_title", "cover.notice_number"):
+def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: a 文号 written with [2025] or （2025）; GB/T 9704-2012 writes the year in 六角括号: 湛财绩〔2025〕2号."""
+    notice = ("cover.notice_number", context.year.cover.notice_number)
+    for path, text in (notice, *context.prose):
+        matches = list(DOCUMENT_NUMBER.finditer(text))
+        if not matches:
             continue
-        stale = [
-            match
-            for match in YEAR_IN_TEXT.finditer(text)
-            if int(match.group(1)) not in allowed and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
-        ]
-        if not stale:
-            continue
-
-        def replacement(match: re.Match[str]) -> str:
-            year = int(match.group(1))
-            return str(evaluation_year if year < evaluation_year else evaluation_year + 1)
-
-        years = "、".join(dict.fromkeys(f"{match.group(1)}年" for match in stale))
-        fixed = _replace_matches(text, stale, replacement)
+        fixed = DOCUMENT_NUMBER.sub(lambda match: f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}", text)
+        first = matches[0]
+        wrong = first.group(0)
+        right = f"{first.group(1)}〔{first.group(2)}〕{first.group(3)}"
+        more = f"（共 {len(matches)} 处）" if len(matches) > 1 else ""
         yield Finding(
-            "text_year",
+            "document_number_brackets",
             YELLOW,
-            f"文字中的“{years}”既不是评价年度（{evaluation_year}年）也不是次年（{evaluation_year + 1}年），"
-            "可能是沿用往年报告未改的年份：请核对；如确是引用其他年份，可确认忽略。",
+            f"文号“{wrong}”{more}中的年份应使用六角括号〔〕（GB/T 9704—2012），应写作“{right}”。",
             path,
-            fix=Fix("把年份改为本评价年度", path, text, fixed),
-            fingerprint=fingerprint(evaluation_year, text),
+            fix=Fix("改为六角括号〔〕", path, text, fixed),
+            fingerprint=fingerprint(text),
         )
-
-
-NOTICE_YEAR = re.compile(r"((?:19|20)\d{2})")
-NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
-
-
-def check_notice_year(context: CheckContext) -> Iterator[Finding]:
-    """Yellow: the notice answered is that of the year after the evaluation year (湛财绩[2025]2号 for 2024)."""
-    evaluation_year = context.year.cover.evaluation_year
-    if not evaluation_year:
-        return
-    expected = evaluation_year + 1
-    for path, name in NOTICE_FIELDS:
-        text = get_value(context.year, path)
-        wrong = [match for match in NOTICE_YEAR.finditer(text) if int(match.group(1)) != expected]
-        if not wrong:
-            continue
-        years = "、".join(dict.fromkeys(match.group(1) for match in wrong))
-        yield Finding(
-            "text_year",
-            YELLOW,
-            f"{name}中的年份“{years}”与评价年度不符：{evaluation_year}年度的自评依据的是{expected}年的通知。"
-            "请按今年的通知改正（结转新年度后常见）。",
-            path,
-            fix=Fix(f"把年份改为{expected}", path, text, _replace_matches(text, wrong, lambda _match: str(expected))),
-            fingerprint=fingerprint(evaluation_year, text),
-        )
-
-
-def _replace_matches(text: str, matches: list[re.Match[str]], replacement: Callable[[re.Match[str]], str]) -> str:
-    """``text`` with group 1 of each match replaced."""
-    pieces = []
-    position = 0
-    for match in matches:
-        pieces.append(text[position : match.start(1)])
-        pieces.append(replacement(match))
-        position = match.end(1)
-    pieces.append(text[position:])
-    return "".join(pieces)
 
 
 def check_review_pending(context: CheckContext) -> Iterator[Finding]:

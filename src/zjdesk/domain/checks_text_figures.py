@@ -120,7 +120,8 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
         if written != expected:
             found.append((match.start(2), match.end(2), match.group(2), f"{rate:f}"))
     score = context.score
-    if score.indicators:
+    # A provisional total (indicators still to score, numbers still to review) is no grade to correct a text by.
+    if score.indicators and not score.provisional:
         for match in SCORE.finditer(text):
             written = _number(match.group(1))
             if written is not None and written != score.total:

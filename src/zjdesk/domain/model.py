@@ -30,8 +30,12 @@ class Cover:
     unit_name: str = labelled("评价单位")
     fill_date: date | None = labelled("填报日期", None, kind="date")
     notice_title: str = ""  # 湛江市财政局关于开展2025年市级财政资金绩效自评工作的通知
-    notice_number: str = ""  # 湛财绩[2025]2号
+    notice_number: str = ""  # 湛财绩〔2025〕2号
     opening_text: str = DEFAULT_OPENING_TEXT  # the middle of the opening paragraph
+    # The score sheet's sign-off rows (单位（盖章） is unit_name, 填报日期 is fill_date).
+    preparer: str = ""  # 填表人
+    preparer_phone: str = ""  # 联系电话
+    unit_head: str = ""  # 单位负责人
 
 
 @dataclass
@@ -107,6 +111,43 @@ class Task:
     lead: str = ""
     points: list[TaskPoint] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
+
+
+# 指标性质 of a goal indicator: higher is better, lower is better, equal, qualitative.
+NATURES: tuple[str, ...] = ("≥", "≤", "=", "定性")
+# 一级指标 of the goal table and the 二级指标 usual under each.
+GOAL_LEVELS: dict[str, tuple[str, ...]] = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标",),
+}
+
+
+@dataclass
+class GoalIndicator:
+    """A row of the goal table (部门整体支出绩效目标表): an indicator, its target and this year's result.
+
+    ``target`` and ``actual`` are text: a number as typed (``95``) or, for a 定性 indicator, a
+    qualitative target (平稳有序) and rating (部分达成). The score (得分) is computed, never stored.
+    """
+
+    level1: str = ""  # 一级指标: 产出指标 / 效益指标 / 满意度指标
+    level2: str = ""  # 二级指标: 数量指标 …
+    level3: str = ""  # 三级指标: the indicator's name (物业出租率)
+    nature: str = "≥"  # 指标性质, one of NATURES
+    target: str = ""  # 指标值 (年度目标值)
+    unit: str = ""  # 度量单位: % / 元/人 / 人次
+    actual: str = ""  # 实际完成值
+    weight: Decimal | None = None  # 分值
+    deviation: str = ""  # 偏差原因分析及改进措施
+
+
+@dataclass
+class Goal:
+    """A performance goal (绩效目标) and the measurable indicators under it."""
+
+    text: str = ""
+    indicators: list[GoalIndicator] = field(default_factory=list)
 
 
 @dataclass
@@ -243,9 +284,10 @@ class ScoringRule:
 
     kind: ``judged`` (the officer's score), ``bands`` (rate in a band → points), ``linear``
     (full marks up to ``threshold``; ``per_point`` off for each percentage point beyond it, in
-    ``direction``), ``pro_rata`` (rate/target × weight, or target/rate when lower is better) or
-    ``checklist`` (``per_item`` off for each unmet item). ``metric`` names a rate of
-    ``zjdesk.domain.rates``.
+    ``direction``), ``pro_rata`` (rate/target × weight, or target/rate when lower is better),
+    ``checklist`` (``per_item`` off for each unmet item) or ``goal_indicators`` (the goal table's
+    rows of the 一级指标 in ``levels``: their total score ÷ their total weight × the weight).
+    ``metric`` names a rate of ``zjdesk.domain.rates``.
     """
 
     kind: str = "judged"
@@ -257,6 +299,7 @@ class ScoringRule:
     target: Decimal | None = None
     checklist: list[str] = field(default_factory=list)
     per_item: Decimal | None = None
+    levels: list[str] = field(default_factory=list)  # goal_indicators: the 一级指标 counted (empty: all)
 
 
 @dataclass
@@ -296,6 +339,37 @@ class GradeBand:
 
 
 @dataclass
+class QualitativeBand:
+    """A rating of a 定性 goal indicator and the share of its weight it earns (percent)."""
+
+    name: str = ""
+    percent: Decimal = Decimal(0)
+
+
+def default_qualitative_bands() -> list[QualitativeBand]:
+    """达成 100 %, 基本达成 80 %, 部分达成 60 %, 未达成 0 % (DESIGN §4b)."""
+    return [
+        QualitativeBand("达成", Decimal(100)),
+        QualitativeBand("基本达成", Decimal(80)),
+        QualitativeBand("部分达成", Decimal(60)),
+        QualitativeBand("未达成", Decimal(0)),
+    ]
+
+
+@dataclass
+class RegionRules:
+    """Where bureaus differ (DESIGN §4b): settings of the indicator set, not code."""
+
+    apply_caps: bool = True  # whether the set's caps on the total (budget execution rate) apply
+    execution_basis: str = "adjusted"  # 预算完成率 against the adjusted (全年预算数) or the initial (年初预算数) budget
+    equal_tolerance: Decimal = Decimal(0)  # "=" indicators: full marks within this percentage of the target
+    qualitative_bands: list[QualitativeBand] = field(default_factory=default_qualitative_bands)
+    overshoot: str = "none"  # none | deduct: points off when the actual overshoots the target with no reason given
+    overshoot_threshold: Decimal = Decimal(30)  # percent above the target
+    overshoot_deduction: Decimal = Decimal(2)  # points
+
+
+@dataclass
 class IndicatorSet:
     """The indicator table (指标体系) this year is scored against; a copy lives in each year."""
 
@@ -306,6 +380,7 @@ class IndicatorSet:
     caps: list[ScoreCap] = field(default_factory=list)
     grades: list[GradeBand] = field(default_factory=list)
     indicators: list[Indicator] = labelled("评分指标", factory=list, kind="list")
+    region_rules: RegionRules = field(default_factory=RegionRules)
 
 
 @dataclass
@@ -357,7 +432,7 @@ class YearData:
     cover: Cover = field(default_factory=Cover)
     profile: UnitProfile = field(default_factory=UnitProfile)
     tasks: list[Task] = field(default_factory=list)
-    goals: list[str] = labelled("部门整体支出绩效目标", factory=list, kind="list")
+    goals: list[Goal] = labelled("部门整体支出绩效目标", factory=list, kind="list")
     figures: Figures = field(default_factory=Figures)
     team: EvaluationTeam = field(default_factory=EvaluationTeam)
     process: Process = field(default_factory=Process)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 
@@ -58,4 +60,25 @@ def iter_text_fields(root: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
         for index, item in enumerate(root):
             yield from iter_text_fields(item, f"{prefix}.{index}" if prefix else str(index))
     elif isinstance(root, str):
+        yield prefix, root
+
+
+def _is_filled(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return isinstance(value, int | Decimal | date) and not isinstance(value, bool)
+
+
+def iter_filled_fields(root: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Every (path, value) of a filled leaf under ``root``: a non-blank text, a number, an amount, a date.
+
+    Flags (``bool``) and unknown values (``None``) are not filled-in values of the report.
+    """
+    if dataclasses.is_dataclass(root) and not isinstance(root, type):
+        for item in dataclasses.fields(root):
+            yield from iter_filled_fields(getattr(root, item.name), f"{prefix}.{item.name}" if prefix else item.name)
+    elif isinstance(root, list):
+        for index, item in enumerate(root):
+            yield from iter_filled_fields(item, f"{prefix}.{index}" if prefix else str(index))
+    elif _is_filled(root):
         yield prefix, root

@@ -7,6 +7,7 @@ inputs are unknown (``None``) or whose denominator is zero is ``None``, never ze
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -110,6 +111,35 @@ RATE_FORMULAS: dict[str, str] = {rate.metric: rate.formula for rate in RATES}
 RATE_INPUTS: dict[str, tuple[str, ...]] = {rate.metric: rate.inputs for rate in RATES}
 
 
+# The indicator set may measure 预算完成率 against the initial budget (RegionRules.execution_basis).
+INITIAL_EXECUTION_INPUTS = ("figures.final_expenditure.total", "figures.initial_budget")
+
+
+def uses_initial_budget(year: YearData) -> bool:
+    """Whether this year's set measures 预算完成率 against the initial budget (年初预算数)."""
+    return year.indicator_set.region_rules.execution_basis == "initial"
+
+
+def rate_definition(year: YearData, metric: str) -> RateDefinition | None:
+    """The rate ``metric`` as ``year`` computes it: its inputs follow the indicator set's settings."""
+    rate = RATE_BY_METRIC.get(metric)
+    if rate is not None and metric == "budget_execution_rate" and uses_initial_budget(year):
+        return dataclasses.replace(rate, inputs=INITIAL_EXECUTION_INPUTS)
+    return rate
+
+
+def rate_inputs(year: YearData, metric: str) -> tuple[str, ...]:
+    """The field paths ``metric`` is computed from in ``year``."""
+    rate = rate_definition(year, metric)
+    return rate.inputs if rate is not None else ()
+
+
+def rate_formula(year: YearData, metric: str) -> str:
+    """How ``metric`` is computed in ``year``, in Chinese."""
+    rate = rate_definition(year, metric)
+    return rate.formula if rate is not None else ""
+
+
 def round_rate(value: Decimal) -> Decimal:
     """Round a percentage the way every rate is shown: half-up to two decimals."""
     return value.quantize(RATE_QUANTUM, rounding=ROUND_HALF_UP)
@@ -175,13 +205,14 @@ def _compute(rate: RateDefinition, year: YearData) -> Decimal | None:
 
 def compute_rates(year: YearData) -> dict[str, Decimal | None]:
     """Every rate of :data:`RATES` for ``year``, in percent (two decimals), ``None`` where unknown."""
-    return {rate.metric: _compute(rate, year) for rate in RATES}
+    rates = (rate_definition(year, rate.metric) or rate for rate in RATES)
+    return {rate.metric: _compute(rate, year) for rate in rates}
 
 
 def missing_rate_inputs(year: YearData, metric: str) -> list[str]:
     """The input paths of ``metric`` that are unknown (or zero where they divide) in ``year``."""
     missing = []
-    inputs = RATE_INPUTS.get(metric, ())
+    inputs = rate_inputs(year, metric)
     for index, path in enumerate(inputs):
         value = _input_value(year, path)
         is_denominator = index == len(inputs) - 1 and len(inputs) > 1

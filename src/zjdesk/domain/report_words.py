@@ -6,9 +6,27 @@ importer (:mod:`zjdesk.docx_import`) recognises, so a heading renamed here is re
 
 from __future__ import annotations
 
+from datetime import date
+
 REPORT_TITLE = "部门整体支出绩效自评报告"
 DATA_SHEET_TITLE = "部门整体支出绩效自评数据表"
 SCORE_SHEET_TITLE = "部门整体支出绩效自评评分表"
+GOAL_SHEET_TITLE = "部门整体支出绩效目标完成情况表"
+# The goal table's columns: field of the row (or goal / score) → header, as the report prints them
+# and the .xlsx export writes them (the importer also knows other names, see store.goal_xlsx).
+GOAL_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("goal", "绩效目标"),
+    ("level1", "一级指标"),
+    ("level2", "二级指标"),
+    ("level3", "三级指标"),
+    ("nature", "指标性质"),
+    ("target", "指标值"),
+    ("unit", "度量单位"),
+    ("actual", "实际完成值"),
+    ("weight", "分值"),
+    ("score", "得分"),
+    ("deviation", "偏差原因分析及改进措施"),
+)
 DRAFT_MARK = "草稿"
 
 # key → (level, the heading's standard words), in report order (DESIGN §2).
@@ -38,6 +56,11 @@ HEADINGS: dict[str, tuple[int, str]] = {
 
 CHINESE_DIGITS = "零一二三四五六七八九"
 CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_date(value: date | None) -> str:
+    """2025年5月14日 (empty when unknown)."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def heading_title(key: str) -> str:

@@ -74,6 +74,35 @@ def score_to_plain(score: YearScore) -> dict[str, Any]:
             for item in score.indicators
         ],
         "rates": {metric: _rate(value) for metric, value in score.rates.items()},
+        "goals": _goals_to_plain(score),
+    }
+
+
+def _goals_to_plain(score: YearScore) -> dict[str, Any]:
+    goals = score.goals
+    return {
+        "indicators": len(goals.rows),
+        "met": goals.met,
+        "not_met": goals.not_met,
+        "pending": goals.pending,
+        "score": format_number(goals.total_score),
+        "weight": format_number(goals.total_weight),
+        "goals_without_rows": list(goals.goals_without_rows),
+        "rows": [
+            {
+                "path": item.path,
+                "goal": item.goal,
+                "level1": item.indicator.level1,
+                "level3": item.indicator.level3,
+                "nature": item.indicator.nature,
+                "weight": None if item.weight is None else format_number(item.weight),
+                "score": None if item.score is None else format_number(item.score),
+                "met": item.met,
+                "missing": list(item.outcome.missing),
+                "explanation": item.explanation,
+            }
+            for item in goals.rows
+        ],
     }
 
 
@@ -93,6 +122,8 @@ def findings_to_plain(findings: list[Finding]) -> dict[str, Any]:
                 "name": CHECK_NAMES.get(finding.check, finding.check),
                 "severity": finding.severity,
                 "path": finding.path,
+                "step": finding.step.key,
+                "step_title": finding.step.title,
                 "message": finding.message,
                 "acknowledged": finding.acknowledged,
                 "fingerprint": finding.fingerprint,

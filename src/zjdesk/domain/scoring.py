@@ -4,7 +4,9 @@
 :mod:`zjdesk.domain.scoring_rules`), with the rates of :mod:`zjdesk.domain.rates`; a computed
 indicator whose inputs are missing falls back to the officer's judged score and says so. The
 total is the sum, limited by the set's caps (DESIGN §4), and graded by the set's grade bands.
-It is cheap enough to run on every keystroke.
+The goal table is scored first (:mod:`zjdesk.domain.goal_scoring`): an indicator of the
+``goal_indicators`` kind takes its score from the table's rows. It is cheap enough to run on every
+keystroke.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from zjdesk.domain.amounts import format_percent
+from zjdesk.domain.goal_scoring import GoalTableScore, goal_numbers, score_goals
 from zjdesk.domain.model import GradeBand, Indicator, IndicatorSet, ScoreCap, YearData
-from zjdesk.domain.rates import RATE_LABELS, compute_rates, input_label, missing_rate_inputs
+from zjdesk.domain.rates import RATE_INPUTS, RATE_LABELS, compute_rates, input_label, missing_rate_inputs
 from zjdesk.domain.scoring_rules import (
     RATE_RULES,
     RuleOutcome,
@@ -49,6 +52,14 @@ class IndicatorScore:
     missing_inputs: list[str] = field(default_factory=list)  # field paths
     fell_back_to_judged: bool = False
     explanation: str = ""  # one Chinese line: 预算完成率 100.45% ≥ 95%，得 10/10 分
+    # Inputs carried forward or imported and not yet reviewed (待复核): the score rests on last year's numbers.
+    unconfirmed_inputs: list[str] = field(default_factory=list)
+
+    @property
+    def awaits_score(self) -> bool:
+        """Scored by the team's judgement (its rule, or for want of data) and not yet scored."""
+        judged = self.rule_kind == "judged" or self.fell_back_to_judged
+        return judged and self.indicator.judged_score is None
 
     @property
     def name(self) -> str:
@@ -90,6 +101,12 @@ class YearScore:
     uncapped_total: Decimal
     max_total: Decimal  # the sum of the weights
     rates: dict[str, Decimal | None] = field(default_factory=dict)
+    goals: GoalTableScore = field(default_factory=GoalTableScore)
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the total is not yet the year's: an indicator awaits its score, or rests on unreviewed numbers."""
+        return any(item.awaits_score or item.unconfirmed_inputs for item in self.indicators)
 
     def summary(self) -> str:
         """``自评分数100分，等级优。`` as the report states it."""
@@ -115,7 +132,41 @@ def _describe_missing(paths: list[str]) -> str:
     return "、".join(input_label(path) for path in paths)
 
 
-def score_indicator(year: YearData, index: int, rates: dict[str, Decimal | None]) -> IndicatorScore:
+def _levels_text(levels: list[str]) -> str:
+    named = [level for level in levels if level.strip()]
+    return "、".join(named) if named else "全部指标"
+
+
+def score_from_goals(rule_levels: list[str], weight: Decimal, goals: GoalTableScore) -> tuple[RuleOutcome | None, list[str], str]:
+    """The ``goal_indicators`` rule: the rows' total score ÷ their total weight × ``weight``.
+
+    Returns the outcome, or None with the paths still to fill in and why it falls back to judged:
+    a goal without rows, no row of the levels counted, or a row that cannot be scored yet.
+    """
+    label = _levels_text(rule_levels)
+    if goals.goals_without_rows:
+        missing = [f"goals.{index}.indicators" for index in goals.goals_without_rows]
+        return None, missing, f"{goal_numbers(goals.goals_without_rows)}尚未细化为绩效指标，无法按绩效目标表计分，改按自评："
+    rows = goals.rows_of(rule_levels)
+    if not rows:
+        return None, ["goals"], f"绩效目标表中没有{label}，无法按绩效目标表计分，改按自评："
+    waiting = [item for item in rows if item.score is None or item.weight is None]
+    if waiting:
+        missing = [f"{item.path}.{item.outcome.missing[0] if item.outcome.missing else 'actual'}" for item in waiting]
+        return None, missing, f"绩效目标表中{label}有 {len(waiting)} 项尚不能计分（如未填写实际完成值），改按自评："
+    total = sum((item.score for item in rows if item.score is not None), Decimal(0))
+    weights = sum((item.weight for item in rows if item.weight is not None), Decimal(0))
+    share = total / weights
+    reason = (
+        f"按绩效目标表计分：{label} {len(rows)} 项得 {format_number(total)}/{format_number(weights)} 分"
+        f"（得分率 {format_percent(share * 100)}）"
+    )
+    return RuleOutcome(share * weight, {"goal_score": total, "goal_weight": weights, "goal_rows": len(rows)}, reason), [], ""
+
+
+def score_indicator(
+    year: YearData, index: int, rates: dict[str, Decimal | None], goals: GoalTableScore | None = None
+) -> IndicatorScore:
     """Score the indicator at ``indicator_set.indicators.<index>`` of ``year``."""
     indicator = year.indicator_set.indicators[index]
     rule = indicator.rule
@@ -124,7 +175,12 @@ def score_indicator(year: YearData, index: int, rates: dict[str, Decimal | None]
         path=f"indicator_set.indicators.{index}", indicator=indicator, score=Decimal(0), weight=weight, rule_kind=rule.kind
     )
     outcome: RuleOutcome | None = None
-    if rule.kind in RATE_RULES:
+    goal_lead = ""
+    if rule.kind == "goal_indicators":
+        outcome, result.missing_inputs, goal_lead = score_from_goals(
+            rule.levels, weight, goals if goals is not None else score_goals(year)
+        )
+    elif rule.kind in RATE_RULES:
         rate = rates.get(rule.metric)
         if rate is None:
             result.missing_inputs = missing_rate_inputs(year, rule.metric) if rule.metric in RATE_LABELS else [rule.metric]
@@ -140,10 +196,16 @@ def score_indicator(year: YearData, index: int, rates: dict[str, Decimal | None]
         result.score = round_score(clamp(outcome.score, weight))
         result.inputs = outcome.inputs
         result.explanation = f"{outcome.reason}，{points_text(result.score, weight)}"
+        result.unconfirmed_inputs = [path for path in RATE_INPUTS.get(rule.metric, ()) if path in year.review]
+        if result.unconfirmed_inputs:
+            result.explanation += f"（{_describe_missing(result.unconfirmed_inputs)}沿用上年或导入，待复核）"
         return result
 
     if rule.kind == "judged":
         lead = ""
+    elif rule.kind == "goal_indicators":
+        result.fell_back_to_judged = True
+        lead = goal_lead
     elif rule.kind in RATE_RULES or rule.kind == "checklist":
         result.fell_back_to_judged = True
         if rule.kind == "checklist":
@@ -198,8 +260,9 @@ def grade_for(total: Decimal, grades: list[GradeBand] | tuple[GradeBand, ...]) -
 def score_year(year: YearData) -> YearScore:
     """Score ``year`` against its own indicator set; pure and cheap."""
     rates = compute_rates(year)
+    goals = score_goals(year)
     indicator_set = year.indicator_set
-    indicators = [score_indicator(year, index, rates) for index in range(len(indicator_set.indicators))]
+    indicators = [score_indicator(year, index, rates, goals) for index in range(len(indicator_set.indicators))]
     groups: dict[str, GroupScore] = {}
     for item in indicators:
         name = item.indicator.level1
@@ -209,7 +272,7 @@ def score_year(year: YearData) -> YearScore:
     uncapped = sum((item.score for item in indicators), Decimal(0))
     total = uncapped
     applied: AppliedCap | None = None
-    cap = applicable_cap(indicator_set, rates)
+    cap = applicable_cap(indicator_set, rates) if indicator_set.region_rules.apply_caps else None
     if cap is not None:
         value = rates[cap.metric]
         assert value is not None  # applicable_cap only returns caps with a known metric
@@ -230,4 +293,5 @@ def score_year(year: YearData) -> YearScore:
         uncapped_total=uncapped,
         max_total=sum((item.weight for item in indicator_set.indicators), Decimal(0)),
         rates=rates,
+        goals=goals,
     )

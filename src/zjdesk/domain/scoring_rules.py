@@ -1,5 +1,7 @@
 """Scoring one indicator by its rule: judged, bands, linear deduction, pro rata, checklist.
 
+(The ``goal_indicators`` kind, scored from the goal table, lives in :mod:`zjdesk.domain.scoring`.)
+
 Each rule kind is one function returning a :class:`RuleOutcome`: the raw score (clamped and
 rounded later by the caller), the inputs it used and one Chinese line that explains it. A rule whose
 inputs are missing does not guess: the caller falls back to the officer's judged score.
@@ -20,12 +22,14 @@ SCORE_QUANTUM = Decimal("0.01")
 __all__ = ["RULE_KINDS", "RuleOutcome", "clamp", "format_number", "points_text", "round_score"]
 HUNDRED = Decimal(100)
 
+# rule kind → how it scores, in the officer's words (the 计分方式 choice of the 绩效自评 step).
 RULE_KINDS: dict[str, str] = {
-    "judged": "自评打分",
-    "bands": "分档计分",
-    "linear": "按百分点扣分",
-    "pro_rata": "按比例计分",
-    "checklist": "逐项检查扣分",
+    "judged": "评判打分（由评价小组给分）",
+    "bands": "按比率分档",
+    "linear": "超出部分按百分点扣分",
+    "pro_rata": "按完成比例计分",
+    "checklist": "按检查项扣分",
+    "goal_indicators": "按绩效目标表计分",
 }
 
 
@@ -108,7 +112,7 @@ def score_pro_rata(rule: ScoringRule, weight: Decimal, rate: Decimal, label: str
     rate_text = format_percent(rate)
     inputs = {rule.metric: rate}
     if rule.direction == "lower":
-        if rate <= target:
+        if rate <= target or rate == 0:  # 0% where lower is better: as good as it gets (a target below 0 is a slip)
             return RuleOutcome(weight, inputs, f"{label} {rate_text} ≤ 目标 {format_number(target)}%")
         if rate <= 0:  # above a negative target at 0% or below: no ratio to take, and no credit
             return RuleOutcome(Decimal(0), inputs, f"{label} {rate_text} 高于目标 {format_number(target)}%")

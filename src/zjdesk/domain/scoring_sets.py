@@ -102,7 +102,8 @@ def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: 
 
     Each row's rule is the sheet's 计分规则 when given; otherwise the rule of the indicator of the same
     name in ``current`` (whose judged score and 扣分原因 come along too), else in the reference set, else
-    judged. Caps and grades are those of ``current``, or the reference set's when ``current`` is empty.
+    judged. Caps, grades and region rules are those of ``current``, or the reference set's when
+    ``current`` is empty.
     """
     reference = reference_indicator_set()
     current_by_name = {_normal(item.level3): item for item in current.indicators}
@@ -158,4 +159,5 @@ def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: 
         caps=copy.deepcopy(template.caps),
         grades=copy.deepcopy(template.grades),
         indicators=indicators,
+        region_rules=copy.deepcopy(template.region_rules),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from datetime import date
@@ -19,12 +20,17 @@ from functools import cache
 from typing import Any
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.format_upgrade import upgrade_parts
 from zjdesk.domain.limits import NumberError, check_number, number_kind
 from zjdesk.domain.model import YearData
-from zjdesk.domain.xml_text import has_lone_surrogate
 
 FORMAT_NAME = "zjdesk-year"
-FORMAT_VERSION = 1
+# 2: goals are objects with their indicator rows (format 1: one line of text each; still read).
+FORMAT_VERSION = 2
+
+
+# Half of a UTF-16 pair on its own: JSON can spell it (\\ud800), no year file (UTF-8) can hold it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class FormatError(UserError, ValueError):
@@ -99,8 +105,10 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
     if kind is str:
         if not isinstance(data, str):
             raise FormatError(f"字段 {path} 应为文字。")
-        if has_lone_surrogate(data):
-            raise FormatError(f"字段 {path} 含有无法保存的字符（损坏的文字编码）：请删除该处文字后重新输入。")
+        if _LONE_SURROGATE.search(data):
+            raise FormatError(
+                f"字段 {path} 含有无法保存的字符（不成对的代理字符，多为复制时损坏的表情或生僻字）：请删除或重新输入该处文字。"
+            )
         return data
     raise TypeError(f"unsupported field type {kind!r} at {path}")  # a model bug, not user input
 
@@ -123,11 +131,14 @@ def year_from_document(document: Any) -> YearData:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise FormatError('这不是 zjdesk 年度数据的 JSON 文件（缺少 "format": "zjdesk-year"）。')
     version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise FormatError(f"此 JSON 文件的格式版本（{version}）无法识别：请使用 zjdesk dump 导出的文件。")
+    if version > FORMAT_VERSION:
         raise FormatError(
-            f"此 JSON 文件的格式版本（{version}）高于本程序支持的版本（{FORMAT_VERSION}），请升级 zjdesk 后再导入。"
+            f"此 JSON 文件由更新版本的 zjdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），请升级 zjdesk 后再导入。"
         )
-    year: YearData = from_plain(YearData, document.get("year"), "")
+    upgraded = upgrade_parts(document.get("year"), version, FORMAT_VERSION)
+    year: YearData = from_plain(YearData, upgraded, "")
     return year
 
 

@@ -35,7 +35,7 @@ def step_statuses(year: YearData, findings: Iterable[Finding]) -> list[StepStatu
     """One status per step of :data:`~zjdesk.domain.steps.STEPS`."""
     worst: dict[int, StepStatus] = {}
     for finding in findings:
-        if finding.acknowledged or finding.severity not in (RED, YELLOW):
+        if finding.acknowledged or (finding.severity not in (RED, YELLOW) and not finding.is_todo):
             continue
         index = step_index_of_path(finding.path or "")
         status: StepStatus = "todo" if finding.is_todo else "red" if finding.severity == RED else "yellow"

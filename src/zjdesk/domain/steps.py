@@ -55,3 +55,9 @@ def step_index_of_path(path: str) -> int:
 def step_for_path(path: str) -> Step:
     """The step that holds the field at ``path``."""
     return STEPS[step_index_of_path(path)]
+
+
+def step_caption(path: str) -> str:
+    """How a message names the step of the field at ``path``: ``第 5 步“支出情况”``."""
+    index = step_index_of_path(path)
+    return f"第 {index + 1} 步“{STEPS[index].title}”"

@@ -23,15 +23,6 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def has_lone_surrogate(text: str) -> bool:
-    """Whether ``text`` holds half of a surrogate pair: no file (UTF-8, XML, SQLite) can store it."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
 def xml_safe_copy(value: T) -> T:
     """A copy of an outline value (dataclass, tuple, list, str) with every string made XML-safe."""
     cleaned: T = _clean(value)

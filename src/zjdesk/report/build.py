@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from zjdesk.domain.amounts import format_number
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
-from zjdesk.domain.report_words import REPORT_TITLE, heading_title
+from zjdesk.domain.report_words import REPORT_TITLE, chinese_date, heading_title
 from zjdesk.report import sentences
-from zjdesk.report.facts import IndicatorLine, ReportFacts
+from zjdesk.report.facts import ReportFacts
 from zjdesk.report.numbering import HeadingCounter, list_number
 from zjdesk.report.outline import Block, Heading, Outline, Paragraph, ParagraphRole
-from zjdesk.report.tables import data_sheet, score_sheet
+from zjdesk.report.tables import data_sheet, goal_sheet, score_sheet
 
 NOT_FILLED = "（未填写）"
 
-# 三、（二） analyses each top-level indicator group under its own heading; these three are always there.
-ANALYSIS_GROUPS: tuple[tuple[str, str, str], ...] = (
-    ("预算编制", heading_title("budgeting"), "evaluation.budgeting"),
-    ("预算执行", heading_title("execution"), "evaluation.execution"),
-    ("预算监督", heading_title("supervision"), "evaluation.supervision"),
+# 三、（二） is the officer's analysis under these three headings; the per-indicator results are the score sheet's.
+ANALYSIS_GROUPS: tuple[tuple[str, str], ...] = (
+    (heading_title("budgeting"), "evaluation.budgeting"),
+    (heading_title("execution"), "evaluation.execution"),
+    (heading_title("supervision"), "evaluation.supervision"),
 )
-
-
-def chinese_date(value: date | None) -> str:
-    """2025年5月14日 (empty when unknown)."""
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 class _Writer:
@@ -44,7 +36,10 @@ class _Writer:
 
 
 def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) -> Outline:
-    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the two sheets."""
+    """The whole report of ``year`` scored as ``facts`` says: cover, the four parts, the sheets.
+
+    The goal table (部门整体支出绩效目标完成情况表) follows the score sheet when any goal has indicator rows.
+    """
     out = _Writer()
     _cover(out, year)
     _unit(out, year, facts)
@@ -54,6 +49,8 @@ def build_outline(year: YearData, facts: ReportFacts, *, draft: bool = False) ->
     out.paragraph(year.other or "无", "other")
     outline = Outline(unit_name=year.cover.unit_name, year=year.cover.evaluation_year, blocks=out.blocks, draft=draft)
     outline.tables = [data_sheet(year, facts), score_sheet(year, facts)]
+    if any(line.has_row for line in facts.goal_lines):
+        outline.tables.append(goal_sheet(year, facts))
     return outline
 
 
@@ -65,7 +62,7 @@ def _cover(out: _Writer, year: YearData) -> None:
     year_text = f"{cover.evaluation_year}年度" if cover.evaluation_year else NOT_FILLED
     out.paragraph(f"评价年度：{year_text}", "cover.evaluation_year", "cover")
     out.paragraph(f"评价单位（公章）：{cover.unit_name}", "cover.unit_name", "cover")
-    out.paragraph(f"填报日期：{chinese_date(cover.fill_date)}", "cover.fill_date", "cover")
+    out.paragraph(f"填报日期：{chinese_date(cover.fill_date)}", "cover.fill_date", "cover_last")
     out.paragraph(sentences.opening_paragraph(cover), "cover.opening_text")
 
 
@@ -91,7 +88,7 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
 
     out.heading(2, heading_title("goals"))
     for g, goal in enumerate(year.goals):
-        out.paragraph(f"目标{g + 1}：{goal.strip()}", f"goals.{g}")
+        out.paragraph(f"目标{g + 1}：{goal.text.strip()}", f"goals.{g}.text")
     if not year.goals:
         out.paragraph("", "goals")
 
@@ -133,14 +130,8 @@ def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
     out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note), "indicator_set")
 
     out.heading(2, heading_title("analysis"))
-    groups = [name for name, _, _ in ANALYSIS_GROUPS]
-    extra = [line.level1 for line in facts.indicators if line.level1 not in groups]
-    for name, title, source in ANALYSIS_GROUPS:
-        out.heading(3, title, get_value(year, source), source)
-        _indicator_rows(out, [line for line in facts.indicators if line.level1 == name])
-    for name in dict.fromkeys(extra):
-        out.heading(3, f"{name}情况")
-        _indicator_rows(out, [line for line in facts.indicators if line.level1 == name])
+    for title, source in ANALYSIS_GROUPS:
+        out.heading(3, title, get_value(year, source).strip() or NOT_FILLED, source)
 
     out.heading(2, heading_title("practices"))
     for p, practice in enumerate(year.practices):
@@ -159,18 +150,3 @@ def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
         out.paragraph(f"{list_number(i + 1)}{measure.strip()}", f"improvements.{i}", "list")
     if not year.improvements:
         out.paragraph("无。", "improvements")
-
-
-def _indicator_rows(out: _Writer, lines: list[IndicatorLine]) -> None:
-    """The score sheet's rows of one group, each as a （1） heading with its score and reason."""
-    for line in lines:
-        if line.explanation:
-            # The engine's line already states the score ("…，得 10/10 分"); the weight leads it in.
-            body = line.explanation.rstrip("。") + "。"
-        elif line.score is None:
-            body = f"分值{format_number(line.weight)}分，未评分。"
-        else:
-            body = f"分值{format_number(line.weight)}分，得{format_number(line.score)}分。"
-        if line.deduction_reason and line.deduction_reason not in line.explanation:
-            body += f"扣分原因：{line.deduction_reason.rstrip('。')}。"
-        out.heading(4, line.level3, body)

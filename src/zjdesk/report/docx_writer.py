@@ -1,53 +1,60 @@
 """Render the outline to a .docx in the GB/T 9704-2012 format (DESIGN §3), with python-docx.
 
-A4 with the standard's margins; body, headings and title in their fonts and sizes; fixed line
-pitch; page numbers ``— N —`` odd right, even left; then the 数据表 and, in a landscape section,
-the 评分表, as bordered tables whose header row repeats on every page.
+Page, type, pitch, keep rules and table geometry come from :mod:`zjdesk.report.page_spec`, the same
+specification the Qt renderer lays the printout out by. A4 with the standard's margins; page numbers
+``— N —`` 7 mm below the text block, odd pages right, even left; then the sheets (数据表 and, in a
+landscape section, 评分表) as bordered tables whose header row repeats on every page. Given the Qt
+renderer's :class:`~zjdesk.report.pagination.PagePlan`, merged 一级/二级 labels are cut where a page
+starts, so each page shows its group's label.
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from zjdesk.domain.xml_text import xml_safe_copy
-from zjdesk.report.docx_styles import (
-    HEITI,
-    SONGTI,
-    STYLES,
-    font_of,
-    install_styles,
-    set_run_fonts,
-    style_name,
-)
+from zjdesk.report.docx_package import set_properties, write_font_table
+from zjdesk.report.docx_styles import font_of, install_styles, set_run_fonts, style_name
 from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Row, Table
+from zjdesk.report.page_spec import (
+    LINE_PITCH,
+    PAGE_HEIGHT_MM,
+    PAGE_NUMBER_GAP_MM,
+    PAGE_NUMBER_INSET,
+    PAGE_WIDTH_MM,
+    ROLES,
+    RUN_IN_BODY_ROLE,
+    TABLE,
+    margins,
+)
+from zjdesk.report.pagination import PagePlan
 
-PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
-MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-# Landscape pages turn the portrait margins with the paper, so binding stays on the same edge.
-LANDSCAPE_MARGINS = {"top": Mm(28), "bottom": Mm(26), "left": Mm(37), "right": Mm(35)}
-FOOTER_DISTANCE = Mm(25)  # the page number sits about 7 mm below the 35 mm bottom margin's text edge
-ONE_CHARACTER = Pt(14)  # a 4号 character: page numbers stand one character in from the edge
 TWIPS_PER_MM = 1440 / 25.4
+# From the top of the page number's dashes down to the bottom of its line (Word and LibreOffice place the
+# footer's last line that far above the footer distance): measured on LibreOffice's rendering.
+PAGE_NUMBER_DASH_DEPTH_MM = 2.9
 _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 3}
 
 
-def render_docx(outline: Outline) -> bytes:
-    """The .docx file of ``outline`` as bytes."""
+def render_docx(outline: Outline, *, plan: PagePlan | None = None, when: datetime | None = None) -> bytes:
+    """The .docx file of ``outline`` as bytes (``plan``: the printout's pages, to repeat merged labels by)."""
     outline = xml_safe_copy(outline)  # pasted control characters would make python-docx raise
     document = docx.Document()
     install_styles(document)
     _load_style_ids(document)
-    _set_properties(document, outline)
     section = document.sections[0]
     _page_setup(section, landscape=False)
     document.settings.odd_and_even_pages_header_footer = True
@@ -66,32 +73,62 @@ def render_docx(outline: Outline) -> bytes:
         else:
             _paragraph(document, block)
 
-    for table in outline.tables:
-        _sheet(document, table)
+    for index, table in enumerate(outline.tables):
+        if plan is None:
+            _sheet(document, table, frozenset(), frozenset())
+        else:
+            _sheet(document, table, plan.page_starts(index), plan.kept_with_next(index))
 
+    write_font_table(document)
+    set_properties(
+        document,
+        title=outline.document_title,
+        author=outline.unit_name,
+        when=(when or datetime.now()).replace(microsecond=0),
+        pages=plan.page_count if plan is not None else 0,
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _set_properties(document: Document, outline: Outline) -> None:
-    properties = document.core_properties
-    properties.title = outline.document_title
-    properties.author = outline.unit_name
-    properties.language = "zh-CN"
-    properties.comments = ""
-    properties.keywords = "部门整体支出绩效自评"
+def footer_distance_mm(landscape: bool) -> float:
+    """Page edge to the page number line's bottom, so its dashes stand 7 mm below the text block."""
+    return margins(landscape).bottom - PAGE_NUMBER_GAP_MM - PAGE_NUMBER_DASH_DEPTH_MM
 
 
 def _page_setup(section: object, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
-    section.page_width = PAGE_HEIGHT if landscape else PAGE_WIDTH  # type: ignore[attr-defined]
-    section.page_height = PAGE_WIDTH if landscape else PAGE_HEIGHT  # type: ignore[attr-defined]
-    for edge, value in (LANDSCAPE_MARGINS if landscape else MARGINS).items():
-        setattr(section, f"{edge}_margin", value)
-    section.footer_distance = FOOTER_DISTANCE  # type: ignore[attr-defined]
+    width, height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.page_width = height if landscape else width  # type: ignore[attr-defined]
+    section.page_height = width if landscape else height  # type: ignore[attr-defined]
+    edges = margins(landscape)
+    for edge in ("top", "bottom", "left", "right"):
+        setattr(section, f"{edge}_margin", Mm(getattr(edges, edge)))
+    section.footer_distance = Mm(footer_distance_mm(landscape))  # type: ignore[attr-defined]
     section.header_distance = Mm(15)  # type: ignore[attr-defined]
     section.gutter = Mm(0)  # type: ignore[attr-defined]
+    _document_grid(section._sectPr, landscape=landscape)  # type: ignore[attr-defined]
+
+
+def _document_grid(sect_pr: object, *, landscape: bool) -> None:
+    """22 lines of 28.95 pt on portrait pages (what Word's page setup shows as the grid).
+
+    Only lines: a character grid (``linesAndChars``) makes LibreOffice put every character in a cell of
+    its own, twice as wide, and no paragraph style snaps to the grid — the 28 characters come from the
+    styles' character spacing in Word, WPS and LibreOffice alike.
+    """
+    grid = sect_pr.find(qn("w:docGrid"))  # type: ignore[attr-defined]
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)  # type: ignore[attr-defined]
+    for attribute in ("w:type", "w:linePitch", "w:charSpace"):
+        grid.attrib.pop(qn(attribute), None)
+    if landscape:
+        grid.set(qn("w:linePitch"), "312")
+    else:
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(round(LINE_PITCH * 20)))
 
 
 _STYLE_IDS: dict[str, str] = {}
@@ -100,47 +137,57 @@ _STYLE_IDS: dict[str, str] = {}
 def _load_style_ids(document: Document) -> None:
     """Style ids by role, looked up once: python-docx's lookup by name walks every style each time."""
     _STYLE_IDS.clear()
-    for role in STYLES:
-        _STYLE_IDS[role] = document.styles[style_name(role)].style_id
+    for role_name in ROLES:
+        _STYLE_IDS[role_name] = document.styles[style_name(role_name)].style_id
 
 
-def _styled(paragraph: DocxParagraph, role: str) -> DocxParagraph:
-    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[role]
+def _styled(paragraph: DocxParagraph, role_name: str) -> DocxParagraph:
+    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[role_name]
     return paragraph
 
 
-def _add_run(paragraph: DocxParagraph, text: str, font: str, *, bold: bool | None = None) -> None:
-    run = paragraph.add_run(text)
-    set_run_fonts(run._element, font, SONGTI if font == SONGTI else "Times New Roman")
+_FONT_SLOTS = tuple(qn(slot) for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"))
+
+
+def _add_run(paragraph: DocxParagraph, text: str, face: str, *, bold: bool | None = None) -> None:
+    """A run of ``text`` naming ``face`` in every font slot (built directly: a report has thousands of runs)."""
+    properties = OxmlElement("w:rPr")
+    properties.append(OxmlElement("w:rFonts", dict.fromkeys(_FONT_SLOTS, face)))
     if bold is not None:
-        run.bold = bold
+        properties.append(OxmlElement("w:b", {qn("w:val"): "1" if bold else "0"}))
+    run = OxmlElement("w:r")
+    run.append(properties)
+    run.text = text  # tabs and line breaks become w:tab and w:br
+    paragraph._p.append(run)
 
 
 def _paragraph(document: Document, block: Paragraph) -> None:
     paragraph = _styled(document.add_paragraph(), block.role)
     _add_run(paragraph, block.text, font_of(block.role))
-    if block.role == "title":
-        # A blank line after the title, as in printed reports; spacing, not an empty paragraph.
-        paragraph.paragraph_format.space_after = Pt(28.95)
-    if block.role == "cover" and block.source == "cover.fill_date":
-        paragraph.paragraph_format.space_after = Pt(14)
 
 
 def _heading(document: Document, block: Heading) -> None:
-    role = f"heading{block.level}"
-    paragraph = _styled(document.add_paragraph(), role)
-    _add_run(paragraph, block.heading_text, font_of(role))
+    paragraph = _styled(document.add_paragraph(), block.role)
+    _add_run(paragraph, block.heading_text, font_of(block.role))
     if block.body:
-        # Run-on text after a 1./（1） heading is body text: 仿宋, never bold.
-        _add_run(paragraph, block.body, font_of("body"), bold=False)
+        # Run-on text after a 1./（1） heading is body text: 仿宋, never bold; the paragraph keeps nothing with the next.
+        body = ROLES[RUN_IN_BODY_ROLE]
+        _add_run(paragraph, block.body, body.face.name, bold=body.bold)
         paragraph.paragraph_format.keep_with_next = False
 
 
-def _field(paragraph: DocxParagraph, instruction: str, font: str) -> None:
+def _field(paragraph: DocxParagraph, instruction: str, face: str) -> None:
     """A Word field (e.g. PAGE) made of fldChar/instrText runs; python-docx has no field API."""
-    for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None), (None, "1"), ("end", None)):
+    parts: tuple[tuple[str | None, str], ...] = (
+        ("begin", ""),
+        (None, f" {instruction} "),
+        ("separate", ""),
+        (None, "1"),
+        ("end", ""),
+    )
+    for kind, text in parts:
         run = paragraph.add_run()
-        set_run_fonts(run._element, font, font)
+        set_run_fonts(run._element, face)
         if kind is not None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -155,17 +202,18 @@ def _field(paragraph: DocxParagraph, instruction: str, font: str) -> None:
 
 
 def _number_paragraph(paragraph: DocxParagraph, *, odd: bool) -> None:
-    _styled(paragraph, "footer")
-    paragraph.alignment = 2 if odd else 0
+    _styled(paragraph, "page_number")
+    paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT if odd else WD_PARAGRAPH_ALIGNMENT.LEFT
     indent = paragraph.paragraph_format
     indent.first_line_indent = Pt(0)
     if odd:
-        indent.right_indent = ONE_CHARACTER
+        indent.right_indent = Pt(PAGE_NUMBER_INSET)
     else:
-        indent.left_indent = ONE_CHARACTER
-    _add_run(paragraph, "— ", SONGTI)
-    _field(paragraph, "PAGE", SONGTI)
-    _add_run(paragraph, " —", SONGTI)
+        indent.left_indent = Pt(PAGE_NUMBER_INSET)
+    face = font_of("page_number")
+    _add_run(paragraph, "— ", face)
+    _field(paragraph, "PAGE", face)
+    _add_run(paragraph, " —", face)
 
 
 def _page_numbers(section: object) -> None:
@@ -178,13 +226,13 @@ def _draft_headers(section: object) -> None:
     """草稿 at the top of every page (odd and even headers), in red 黑体."""
     for header in (section.header, section.even_page_header):  # type: ignore[attr-defined]
         paragraph = header.paragraphs[0]
-        _styled(paragraph, "header")
-        _add_run(paragraph, f"{DRAFT_MARK}（未经审定，不得报送）", HEITI, bold=True)
+        _styled(paragraph, "draft")
+        _add_run(paragraph, f"{DRAFT_MARK}（未经审定，不得报送）", font_of("draft"), bold=True)
         for run in paragraph.runs:
             run.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
-def _sheet(document: Document, table: Table) -> None:
+def _sheet(document: Document, table: Table, page_starts: frozenset[int], kept: frozenset[int]) -> None:
     """A sheet after the report: on a new page (a landscape section when the table needs it)."""
     current = document.sections[-1]
     wants_landscape = table.landscape
@@ -197,12 +245,12 @@ def _sheet(document: Document, table: Table) -> None:
         title = _styled(document.add_paragraph(), "sheet_title")
         title.paragraph_format.page_break_before = True
     _add_run(title, table.title, font_of("sheet_title"))
-    caption = _styled(document.add_paragraph(), "sheet_caption")
-    _add_run(caption, table.caption, font_of("sheet_caption"))
-    _table(document, table)
+    caption = _styled(document.add_paragraph(), "caption")
+    _add_run(caption, table.caption, font_of("caption"))
+    _table(document, table, page_starts, kept)
     for note in table.notes:
-        paragraph = _styled(document.add_paragraph(), "sheet_caption")
-        _add_run(paragraph, note, font_of("sheet_caption"))
+        paragraph = _styled(document.add_paragraph(), "note")
+        _add_run(paragraph, note, font_of("note"))
 
 
 def _twips(mm: float) -> str:
@@ -215,7 +263,7 @@ _AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPr
 
 
 def _table_properties(grid: DocxTable, table: Table) -> None:
-    """Width in both w:tblW and w:gridCol (WPS reads the grid, Word the width), fixed layout, borders."""
+    """Width in both w:tblW and w:gridCol (WPS reads the grid, Word the width), fixed layout, borders, padding."""
     tbl = grid._tbl
     tbl_pr = tbl.tblPr
     width = tbl_pr.find(qn("w:tblW"))
@@ -230,31 +278,32 @@ def _table_properties(grid: DocxTable, table: Table) -> None:
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         border = OxmlElement(f"w:{edge}")
         border.set(qn("w:val"), "single")
-        border.set(qn("w:sz"), "6")
+        border.set(qn("w:sz"), str(round(TABLE.border * 8)))  # eighths of a point
         border.set(qn("w:space"), "0")
         border.set(qn("w:color"), "000000")
         borders.append(border)
     tbl_pr.insert_element_before(borders, *_AFTER_BORDERS)
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
+    cell_margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{edge}")
-        margin.set(qn("w:w"), "57")  # 1 mm each side
+        twips = TABLE.padding_y * 20 if edge in ("top", "bottom") else TABLE.padding_x_mm * TWIPS_PER_MM
+        margin.set(qn("w:w"), str(round(twips)))
         margin.set(qn("w:type"), "dxa")
-        margins.append(margin)
-    tbl_pr.insert_element_before(margins, *_AFTER_CELL_MARGINS)
+        cell_margins.append(margin)
+    tbl_pr.insert_element_before(cell_margins, *_AFTER_CELL_MARGINS)
     for column, grid_column in zip(table.columns, tbl.tblGrid.findall(qn("w:gridCol")), strict=True):
         grid_column.set(qn("w:w"), _twips(column.width_mm))
 
 
-def _cell_text(cell: object, text: str, *, role: str, align: str, bold: bool = False) -> None:
+def _cell_text(cell: object, text: str, *, role_name: str, align: str, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
-    _styled(paragraph, role)
+    _styled(paragraph, role_name)
     paragraph.alignment = _ALIGN[align]
     if text:  # an empty cell keeps an empty paragraph, so merging cells adds no stray lines
-        _add_run(paragraph, text, STYLES[role].font, bold=bold or None)
+        _add_run(paragraph, text, font_of(role_name), bold=bold or None)
 
 
-def _cell_width(cell: object, mm: float) -> None:
+def _cell_width(cell: object, mm: float, *, shade: bool = False) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
     width = tc_pr.find(qn("w:tcW"))
     if width is None:
@@ -263,6 +312,12 @@ def _cell_width(cell: object, mm: float) -> None:
     width.set(qn("w:w"), _twips(mm))
     width.set(qn("w:type"), "dxa")
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # type: ignore[attr-defined]
+    if shade:
+        fill = OxmlElement("w:shd")
+        fill.set(qn("w:val"), "clear")
+        fill.set(qn("w:color"), "auto")
+        fill.set(qn("w:fill"), TABLE.header_shade)
+        tc_pr.insert(tc_pr.index(width) + 1 + (tc_pr.find(qn("w:gridSpan")) is not None), fill)
 
 
 def _row_properties(row: object, *, header: bool) -> None:
@@ -274,52 +329,54 @@ def _row_properties(row: object, *, header: bool) -> None:
         tr_pr.append(repeat)
 
 
-def _table(document: Document, table: Table) -> None:
+def _table(document: Document, table: Table, page_starts: frozenset[int], kept: frozenset[int]) -> None:
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     _table_properties(grid, table)
     rows = grid.rows
-    header_cells = rows[0].cells
     _row_properties(rows[0], header=True)
-    for cell, column in zip(header_cells, table.columns, strict=True):
-        _cell_width(cell, column.width_mm)
-        _cell_text(cell, column.header, role="table_header", align="center")
-    covered = {c: _covered_rows(table.vertical_spans(c)) for c in table.merge_columns}
+    for cell, column in zip(_fresh_cells(grid, rows[0]), table.columns, strict=True):
+        _cell_width(cell, column.width_mm, shade=True)
+        _cell_text(cell, column.header, role_name="table_header", align="center")
+    covered = table.covered(page_starts)
     for index, row in enumerate(table.rows):
-        _table_row(rows[index + 1], row, table, {c for c, inside in covered.items() if index in inside})
-    for column in table.merge_columns:
-        for start, span in table.vertical_spans(column).items():
-            grid.cell(start + 1, column).merge(grid.cell(start + span, column))
+        _table_row(grid, rows[index + 1], row, table, {c for c, inside in covered.items() if index in inside})
+    for merged, blocks in table.merged_blocks(page_starts).items():
+        for start, span in blocks.items():
+            top, bottom = (_cell_at(grid, rows[index], merged) for index in (start + 1, start + span))
+            top.merge(bottom)
+    for index in kept:  # a row stays on the page of the next one: keep-with-next on every paragraph in it
+        for paragraph in rows[index + 1]._tr.iter(qn("w:p")):
+            paragraph.get_or_add_pPr().keepNext_val = True
 
 
-def _covered_rows(spans: dict[int, int]) -> set[int]:
-    """Rows whose cell in a merged column is covered by the merged cell above."""
-    return {start + offset for start, span in spans.items() for offset in range(1, span)}
+def _fresh_cells(grid: DocxTable, row: _Row) -> list[_Cell]:
+    """The cells of a row nothing has merged yet, one per grid column (python-docx's row.cells walks the whole table)."""
+    return [_Cell(tc, grid) for tc in row._tr.tc_lst]
 
 
-def _table_row(docx_row: object, row: Row, table: Table, covered_columns: set[int]) -> None:
+def _cell_at(grid: DocxTable, row: _Row, column: int) -> _Cell:
+    """The cell of ``row`` that covers grid column ``column`` (rows may hold cells spanning columns)."""
+    offset = 0
+    for tc in row._tr.tc_lst:
+        if offset + tc.grid_span > column:
+            return _Cell(tc, grid)
+        offset += tc.grid_span
+    raise IndexError(column)
+
+
+def _table_row(grid: DocxTable, docx_row: _Row, row: Row, table: Table, covered_columns: set[int]) -> None:
     _row_properties(docx_row, header=False)
-    cells = docx_row.cells  # type: ignore[attr-defined]
+    cells = _fresh_cells(grid, docx_row)
     for cell, column in zip(cells, table.columns, strict=True):
         _cell_width(cell, column.width_mm)
-    if row.kind == "group":
-        merged = cells[0].merge(cells[-1])
-        _cell_text(merged, row.cells[0], role="table_header", align="left")
-        return
-    texts = [row.cells[i] if i < len(row.cells) else "" for i in range(len(table.columns))]
-    if row.kind == "total":
-        # 合计 / 自评等级 spans the empty cells after it.
-        last = 1
-        while last < len(texts) and not texts[last]:
-            last += 1
-        if last > 1:
-            merged = cells[0].merge(cells[last - 1])
-            _cell_text(merged, texts[0], role="table_header", align="center")
-            cells = [merged, *cells[last:]]
-            texts = [texts[0], *texts[last:]]
-            columns = [table.columns[0], *table.columns[last:]]
-            for cell, text, column in zip(cells[1:], texts[1:], columns[1:], strict=True):
-                _cell_text(cell, text, role="table", align=column.align, bold=True)
-            return
-    for position, (cell, column) in enumerate(zip(cells, table.columns, strict=True)):
-        text = "" if position in covered_columns else texts[position]
-        _cell_text(cell, text, role="table", align=column.align, bold=row.kind == "total")
+    for first, span, text in row.placed(len(table.columns)):
+        cell = cells[first].merge(cells[first + span - 1]) if span > 1 else cells[first]
+        if row.kind == "group":
+            _cell_text(cell, text, role_name="table_header", align="left")
+        elif row.kind == "total" and first == 0:
+            _cell_text(cell, text, role_name="table_header", align="center")
+        elif row.kind == "signoff":
+            _cell_text(cell, text, role_name="table", align="left")
+        else:
+            shown = "" if first in covered_columns else text
+            _cell_text(cell, shown, role_name="table", align=table.columns[first].align, bold=row.kind == "total")

@@ -3,7 +3,8 @@
 Everything is rendered in memory first, then each output goes to a temporary file in its target
 folder and is moved into place, so a failed export never leaves a half-written file. While the
 year has red findings the final export is refused; a draft export goes ahead and marks every
-page 草稿.
+page 草稿. The report is laid out once, by the Qt renderer, for the PDF and the .docx alike (the
+.docx repeats merged labels on the pages the printout has); every file carries the same export time.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from zjdesk.domain.checks import Finding, blocking_findings, run_checks
+from zjdesk.domain.checks import CHECK_NAMES, Finding, blocking_findings, run_checks
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.domain.scoring import YearScore, score_year
@@ -23,6 +26,9 @@ from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
 from zjdesk.store.output_files import check_targets, write_all_atomically
+
+if TYPE_CHECKING:
+    from zjdesk.report.qt_document import ReportDocument
 
 MAX_LISTED = 20
 logger = logging.getLogger("zjdesk.report")
@@ -62,6 +68,20 @@ def red_findings(year: YearData, score: YearScore | None = None) -> list[Finding
     return blocking_findings(run_checks(year, score))
 
 
+def open_yellow_findings(findings: list[Finding]) -> list[Finding]:
+    """The yellow findings not yet acknowledged: what a final export carries into the official document."""
+    return [finding for finding in findings if finding.severity == "yellow" and not finding.acknowledged]
+
+
+def yellow_warning(findings: list[Finding]) -> str:
+    """One Chinese line saying how many yellow findings a final export went out with (empty when none)."""
+    count = len(findings)
+    if not count:
+        return ""
+    examples = "、".join(dict.fromkeys(CHECK_NAMES.get(finding.check, finding.check) for finding in findings[:3]))
+    return f"注意：还有 {count} 项黄色问题未核对（{examples}等），已照样导出；请用 zjdesk check 查看，核对无误后可在程序中确认。"
+
+
 def export_year(
     year: YearData,
     *,
@@ -69,6 +89,7 @@ def export_year(
     pdf: PathLike | None = None,
     xlsx: PathLike | None = None,
     draft: bool = False,
+    when: datetime | None = None,
     sources: Iterable[PathLike] = (),
 ) -> list[Path]:
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
@@ -89,20 +110,27 @@ def export_year(
         if blocking:
             raise RedFindingsError(blocking)
     outline = outline_for(year, draft=draft, score=score)
-    contents = [(output.path, render(outline, output.kind)) for output in outputs]
+    moment = (when or datetime.now()).replace(microsecond=0)
+    layout = laid_out(outline) if any(output.kind in ("docx", "pdf") for output in outputs) else None
+    contents = [(output.path, render(outline, output.kind, layout=layout, when=moment)) for output in outputs]
     write_all_atomically(contents)
     logger.info("exported%s: %s", " (draft)" if draft else "", ", ".join(str(output.path) for output in outputs))
     return [output.path for output in outputs]
 
 
-def render(outline: Outline, kind: str) -> bytes:
-    """The bytes of one output format (``docx``, ``pdf`` or ``xlsx``)."""
-    if kind == "docx":
-        return render_docx(outline)
-    if kind == "xlsx":
-        return render_xlsx(outline)
-    if kind == "pdf":
-        from zjdesk.report.qt_document import pdf_bytes  # Qt only when a PDF is asked for
+def laid_out(outline: Outline) -> ReportDocument:
+    """The report laid out in pages by the Qt renderer (the PDF's pages, which the .docx follows)."""
+    from zjdesk.report.qt_document import ReportDocument  # Qt only when the report itself is written
 
-        return pdf_bytes(outline)
+    return ReportDocument(outline)
+
+
+def render(outline: Outline, kind: str, *, layout: ReportDocument | None = None, when: datetime | None = None) -> bytes:
+    """The bytes of one output format (``docx``, ``pdf`` or ``xlsx``); ``layout``: the Qt renderer's pages."""
+    if kind == "docx":
+        return render_docx(outline, plan=(layout or laid_out(outline)).plan, when=when)
+    if kind == "xlsx":
+        return render_xlsx(outline, when=when)
+    if kind == "pdf":
+        return (layout or laid_out(outline)).pdf_bytes()
     raise ValueError(kind)

@@ -21,8 +21,38 @@ class IndicatorLine:
     weight: Decimal
     criteria: str
     score: Decimal | None
-    explanation: str  # the engine's one-line reason ("预算完成率 100.45% ≥ 95%，得 10/10 分")
+    explanation: str  # the engine's one-line reason for the officer ("预算完成率 100.45% ≥ 95%，得 10/10 分")
     deduction_reason: str = ""
+    note: str = ""  # the score sheet's 评分说明, in a bureau's words (按预算完成率计算，…；按评价小组评定，…)
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """One row of the 绩效目标完成情况表: a goal's indicator as the engine scored it (or a goal without rows)."""
+
+    goal: str  # 目标1：…
+    level1: str = ""
+    level2: str = ""
+    level3: str = ""
+    nature: str = ""
+    target: str = ""
+    unit: str = ""
+    actual: str = ""
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    deviation: str = ""
+    has_row: bool = True  # False: the goal has no indicator rows
+
+
+@dataclass(frozen=True)
+class GoalCounts:
+    """How the goal table stands: goals, indicators, and how many reached their targets."""
+
+    goals: int = 0
+    indicators: int = 0
+    met: int = 0
+    not_met: int = 0
+    pending: int = 0  # not scored yet (no 实际完成值, …)
 
 
 @dataclass(frozen=True)
@@ -42,11 +72,15 @@ class ReportFacts:
     total: Decimal
     grade: str
     total_weight: Decimal = Decimal(100)
-    cap_note: str = ""  # why the total was capped, empty when no cap applies
+    cap_note: str = ""  # why the total was capped, in the report's words; empty when no cap lowered it
+    cap: Decimal | None = None  # the cap that lowered the total
     indicators: tuple[IndicatorLine, ...] = ()
     rates: tuple[RateLine, ...] = ()
     set_name: str = ""
     set_is_reference: bool = False
+    goal_lines: tuple[GoalLine, ...] = ()
+    goal_counts: GoalCounts = GoalCounts()
+    goal_note: str = ""  # how the goal table's 得分 is computed
 
     def rate(self, name: str) -> Decimal | None:
         """The value of the rate called ``name`` (None when unknown or missing)."""

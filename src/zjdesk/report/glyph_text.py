@@ -44,9 +44,9 @@ def text_fixes(drawn: dict[str, tuple[FontCodes, Iterable[tuple[int, str]]]]) ->
     """Per font: the text Qt would write for a glyph → the character the report drew with it.
 
     ``drawn`` maps a font's PostScript name to its :class:`FontCodes` and the (glyph, character) pairs
-    drawn in it. A glyph is corrected only where the font maps the drawn character to that very glyph
-    (so ligatures and substituted forms are left alone); where several characters were drawn with one
-    glyph, the most frequent one wins.
+    drawn in it (a sequence, or counted in a :class:`~collections.Counter`). A glyph is corrected only
+    where the font maps the drawn character to that very glyph (so ligatures and substituted forms are
+    left alone); where several characters were drawn with one glyph, the most frequent one wins.
     """
     fixes: TextFixes = {}
     for name, (codes, pairs) in drawn.items():

@@ -25,8 +25,12 @@ def heading_number(level: int, number: int) -> str:
 
 
 def list_number(number: int) -> str:
-    """The number of an item of a 一、二、三… list (the 改进措施 are numbered this way)."""
-    return f"{chinese_numeral(number)}、"
+    """The number of an item listed under a level-2 heading (the 改进措施 under （五）): 1. 2. 3.
+
+    These are level-3 items, so they are numbered as level-3 headings are; 一、二、 would rank them
+    above the （五） they stand under. The closing step of the program shows the same numbers.
+    """
+    return heading_number(3, number)
 
 
 class HeadingCounter:

@@ -9,15 +9,28 @@ lay this out; none of them decides what the report says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 from zjdesk.domain.report_words import DRAFT_MARK, REPORT_TITLE
 
-__all__ = ["DRAFT_MARK", "REPORT_TITLE", "Block", "Column", "Heading", "Outline", "Paragraph", "Row", "Table"]
+__all__ = [
+    "DRAFT_MARK",
+    "REPORT_TITLE",
+    "Block",
+    "CellValue",
+    "Column",
+    "ColumnSum",
+    "Heading",
+    "Outline",
+    "Paragraph",
+    "Row",
+    "Table",
+]
 
-ParagraphRole = Literal["attachment", "title", "cover", "body", "list", "signature"]
+ParagraphRole = Literal["attachment", "title", "cover", "cover_last", "body", "list", "signature"]
 Align = Literal["left", "center", "right", "justify"]
-RowKind = Literal["header", "data", "group", "total"]
+RowKind = Literal["header", "data", "group", "total", "signoff"]
 
 
 @dataclass(frozen=True)
@@ -43,29 +56,19 @@ class Heading:
         """The whole paragraph as plain text."""
         return self.heading_text + self.body
 
+    @property
+    def role(self) -> str:
+        """The text role of the heading's own words (see :mod:`zjdesk.report.page_spec`)."""
+        return f"heading{self.level}"
+
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of text; ``role`` says how it is set (body text, title, cover line …)."""
+    """A paragraph of text; ``role`` says how it is set (body text, title, cover line …, see page_spec)."""
 
     text: str
     role: ParagraphRole = "body"
     source: str = ""
-
-    @property
-    def indent(self) -> bool:
-        """Body text and list items start two characters in (GB/T 9704)."""
-        return self.role in ("body", "list")
-
-    @property
-    def align(self) -> Align:
-        if self.role == "title":
-            return "center"
-        if self.role in ("attachment", "cover"):
-            return "left"
-        if self.role == "signature":
-            return "right"
-        return "justify"
 
 
 Block = Heading | Paragraph
@@ -81,18 +84,66 @@ class Column:
 
 
 @dataclass(frozen=True)
+class ColumnSum:
+    """A sheet cell that totals the numbers above it in its column (``=SUM(…)`` in the .xlsx).
+
+    ``value`` is what the report prints (and the workbook's cached result); ``cap`` limits the
+    sum (``=MIN(SUM(…), cap)``) where the score's total is capped.
+    """
+
+    value: Decimal
+    cap: Decimal | None = None
+
+
+CellValue = Decimal | int | str | ColumnSum | None
+
+
+@dataclass(frozen=True)
 class Row:
-    """A row of a table. A ``group`` row is one cell across the whole width; ``total`` rows are bold."""
+    """A row of a table.
+
+    ``cells`` are the texts printed; ``spans`` how many columns each cell covers (empty: one
+    each; a ``group`` row is one cell across the whole width). ``values`` are the cells' values
+    for a spreadsheet — numbers as numbers, ``None`` for an empty cell — where they differ from
+    the text (a missing figure prints "—" but stays empty in Excel). ``total`` rows are bold;
+    ``signoff`` rows (填表人, 单位负责人 …) are set as plain left-aligned text.
+    """
 
     cells: tuple[str, ...]
     kind: RowKind = "data"
+    spans: tuple[int, ...] = ()
+    values: tuple[CellValue, ...] = ()
+
+    def placed(self, columns: int) -> list[tuple[int, int, str]]:
+        """(first column, columns covered, text) of each cell of the row in a table of ``columns`` columns."""
+        if self.kind == "group":
+            return [(0, columns, self.cells[0] if self.cells else "")]
+        spans = self.spans or (1,) * columns
+        placed = []
+        column = 0
+        for index, span in enumerate(spans):
+            if column >= columns:
+                break
+            span = min(span, columns - column)
+            placed.append((column, span, self.cells[index] if index < len(self.cells) else ""))
+            column += span
+        while column < columns:  # a row with fewer cells than columns: the rest stay empty
+            placed.append((column, 1, ""))
+            column += 1
+        return placed
+
+    def value(self, index: int) -> CellValue:
+        """The spreadsheet value of cell ``index``: from ``values`` when given, else its text."""
+        if index < len(self.values):
+            return self.values[index]
+        return self.cells[index] if index < len(self.cells) else None
 
 
 @dataclass(frozen=True)
 class Table:
     """A sheet set as a table after the report (数据表, 评分表) and as a worksheet of the .xlsx."""
 
-    key: str  # data_sheet | score_sheet
+    key: str  # data_sheet | score_sheet | …
     title: str
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
@@ -112,7 +163,7 @@ class Table:
             return spans
         start = None
         for index, row in enumerate((*self.rows, Row(cells=(), kind="group"))):
-            value = row.cells[column] if row.kind == "data" and column < len(row.cells) else None
+            value = row.cells[column] if row.kind == "data" and not row.spans and column < len(row.cells) else None
             same = (
                 start is not None
                 and value is not None
@@ -125,6 +176,32 @@ class Table:
                 spans[start] = index - start
             start = index if value is not None else None
         return spans
+
+    def merged_blocks(self, page_starts: frozenset[int] = frozenset()) -> dict[int, dict[int, int]]:
+        """Per merged column: first row → rows covered, each merged cell cut where a page starts.
+
+        ``page_starts`` are the rows that begin a page: there a merged label is printed again, so a
+        reader of any page sees which group its rows belong to.
+        """
+        blocks: dict[int, dict[int, int]] = {}
+        for column in self.merge_columns:
+            cut: dict[int, int] = {}
+            for start, span in self.vertical_spans(column).items():
+                first = start
+                for row in range(start + 1, start + span):
+                    if row in page_starts:
+                        cut[first] = row - first
+                        first = row
+                cut[first] = start + span - first
+            blocks[column] = {start: span for start, span in cut.items() if span > 1}
+        return blocks
+
+    def covered(self, page_starts: frozenset[int] = frozenset()) -> dict[int, set[int]]:
+        """Per merged column: the rows whose cell is covered by a merged cell above (printed empty)."""
+        return {
+            column: {start + offset for start, span in blocks.items() for offset in range(1, span)}
+            for column, blocks in self.merged_blocks(page_starts).items()
+        }
 
 
 @dataclass

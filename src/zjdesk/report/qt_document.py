@@ -1,10 +1,12 @@
 """The report as a paginated Qt document: the on-screen preview, printing and PDF export.
 
-The only report module that imports PySide6. It lays the outline out itself with QTextLayout —
-A4, the GB/T 9704 margins, fixed line pitch, two-character indent, ``— N —`` page numbers (odd
-pages right, even left), a landscape page for the score sheet, tables with a repeated header
-row — so the preview, the printout and the PDF are the same pages. Fonts go through a fallback
-chain: the GB font, then the Windows font, then Noto CJK.
+The report module that paints with Qt (the text itself is set by :mod:`zjdesk.report.qt_text`). It
+lays the outline out by :mod:`zjdesk.report.page_spec` — A4, the GB/T 9704 margins, 28 characters ×
+22 lines, two-character indent, ``— N —`` page numbers 7 mm below the text block (odd pages right,
+even left), a landscape page for the score sheet, tables with a repeated header row and merged
+labels repeated on each page — and breaks lines and pages by the rules Word and LibreOffice follow
+(widow control, keep-with-next measured on what really follows), so the preview, the printout, the
+PDF and the .docx have the same pages. :attr:`ReportDocument.plan` says where they fall.
 
 Layout happens once, in units of 1/720 inch; painting scales to the device (screen, printer, PDF).
 """
@@ -15,13 +17,11 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontDatabase,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -29,36 +29,53 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPen,
-    QRawFont,
-    QTextCharFormat,
+    QPicture,
     QTextLayout,
-    QTextOption,
 )
 
-from zjdesk.report.glyph_text import BMP, FontCodes, TextFixes, postscript_name, text_fixes, utf16_units
-from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Row, Table
-from zjdesk.report.qt_styles import (
-    A4,
-    CELL_PADDING,
-    FONT_CHAINS,
-    LANDSCAPE_MARGINS,
-    LINE_PITCH,
+from zjdesk.domain.xml_text import xml_safe_copy
+from zjdesk.report.glyph_text import TextFixes, text_fixes
+from zjdesk.report.outline import DRAFT_MARK, Heading, Outline, Paragraph, Table
+from zjdesk.report.page_spec import (
+    PAGE_NUMBER_GAP_MM,
+    PAGE_NUMBER_INSET,
+    ROLES,
+    RUN_IN_BODY_ROLE,
+    TABLE,
+    lines_needed,
+    margins,
+    page_size_mm,
+    text_width_pt,
+)
+from zjdesk.report.pagination import PagePlan
+from zjdesk.report.qt_table import TableGrid
+from zjdesk.report.qt_text import (
     MM,
-    PORTRAIT_MARGINS,
     PT,
-    ROLE_STYLE,
-    SYNTHETIC_BOLD,
-    TABLE_PITCH,
     UNITS_PER_INCH,
+    DrawnText,
+    Runs,
+    TextBlock,
+    draw_lines,
+    draw_text_at,
+    font_for,
+    font_substitutions,
+    lay_out,
+    single_role,
+    text_width,
 )
 
-_ALIGN = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-    "justify": Qt.AlignmentFlag.AlignJustify,
-}
+__all__ = [
+    "Page",
+    "ReportDocument",
+    "ensure_gui_application",
+    "font_notice",
+    "font_substitutions",
+    "page_size_mm",
+    "pdf_bytes",
+    "preview_document",
+    "print_outline",
+]
 
 _app: QGuiApplication | None = None
 
@@ -73,34 +90,10 @@ def ensure_gui_application() -> None:
     _app = QGuiApplication(["zjdesk"])
 
 
-@cache
-def _installed(family: str) -> bool:
-    return QFontDatabase.hasFamily(family)
-
-
-def font_for(role: str) -> QFont:
-    """The font of an outline role, with its fallback chain, sized in layout units."""
-    chain, size, bold, _, _ = ROLE_STYLE[role]
-    font = QFont()
-    font.setFamilies(list(FONT_CHAINS[chain]))
-    font.setPixelSize(round(size * PT))
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setKerning(False)
-    synthetic = chain in SYNTHETIC_BOLD and not _installed(SYNTHETIC_BOLD[chain])
-    font.setBold(bold or synthetic)
-    return font
-
-
-def first_installed(role: str) -> str:
-    """The first family of a role's chain installed here (what the CJK text will be set in)."""
-    chain = FONT_CHAINS[ROLE_STYLE[role][0]]
-    return next((family for family in chain if family != "Times New Roman" and _installed(family)), chain[-1])
-
-
 # --- pages -------------------------------------------------------------------------------------
 
-Paint = Callable[[QPainter], None]
-_Cell = tuple[float, QTextLayout | None, float]  # width, text layout, text height
+Paint = Callable[[QPainter, DrawnText | None], None]
+_EPSILON = 0.5  # layout units: rounding must not push the 22nd line off its page
 
 
 @dataclass
@@ -112,11 +105,7 @@ class Page:
 
     @property
     def size_mm(self) -> tuple[float, float]:
-        return (A4[1], A4[0]) if self.landscape else A4
-
-
-def _margins(landscape: bool) -> tuple[float, float, float, float]:
-    return LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+        return page_size_mm(self.landscape)
 
 
 @dataclass
@@ -130,238 +119,191 @@ class _Frame:
     width: float
     y: float = 0.0
 
+    @property
+    def at_top(self) -> bool:
+        return self.y <= self.top + _EPSILON
+
+
+@dataclass
+class _Flowing:
+    """A paragraph laid out in lines, waiting to be placed."""
+
+    block: TextBlock
+    keep_with_next: bool
+    space_after: float
+
+    @property
+    def pitch(self) -> float:
+        return self.block.pitch
+
 
 class _Layouter:
-    """Flows the outline into pages."""
+    """Flows the outline into pages, as Word and LibreOffice flow the .docx."""
 
-    def __init__(self, outline: Outline) -> None:
-        self.outline = outline
+    def __init__(self) -> None:
         self.pages: list[Page] = []
-        self.layouts: list[QTextLayout] = []  # every text laid out: what the PDF's text layer must say
         self.frame = self._new_page(landscape=False)
 
     def _new_page(self, *, landscape: bool) -> _Frame:
         page = Page(landscape)
         self.pages.append(page)
-        top, bottom, left, right = _margins(landscape)
-        width_mm, height_mm = page.size_mm
-        frame = _Frame(page, top * MM, (height_mm - bottom) * MM, left * MM, (width_mm - left - right) * MM)
+        edges = margins(landscape)
+        _, height_mm = page.size_mm
+        # The width as Word has it: page and margins each in whole twips.
+        frame = _Frame(page, edges.top * MM, (height_mm - edges.bottom) * MM, edges.left * MM, text_width_pt(landscape) * PT)
         frame.y = frame.top
         self.frame = frame
         return frame
 
+    @property
+    def page_index(self) -> int:
+        return len(self.pages) - 1
+
     def room(self) -> float:
         return self.frame.bottom - self.frame.y
 
-    # text
+    def _fits(self, pitch: float) -> int:
+        return max(0, int((self.room() + _EPSILON) // pitch))
 
-    def _layout(
-        self,
-        text: str,
-        role: str,
-        width: float,
-        *,
-        run_in: tuple[int, str] | None = None,
-        pitch: float = LINE_PITCH,
-        align: str | None = None,
-    ) -> tuple[QTextLayout, int]:
-        _, _, _, indent, default_align = ROLE_STYLE[role]
-        layout = QTextLayout(text, font_for(role))
-        option = QTextOption(_ALIGN[align or default_align])
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        if run_in is not None:
-            length, body_role = run_in
-            body = QTextCharFormat()
-            body.setFont(font_for(body_role))
-            layout.setFormats([_range(length, len(text) - length, body)])
-        first_indent = 32 * PT if indent else 0.0
-        layout.beginLayout()
-        count = 0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            offset = first_indent if count == 0 else 0.0
-            line.setLineWidth(width - offset)
-            # Fixed pitch, glyphs centred in their line as Word does with exact line spacing.
-            line.setPosition(QPointF(offset, count * pitch + (pitch - line.height()) / 2))
-            count += 1
-        layout.endLayout()
-        self.layouts.append(layout)
-        return layout, count
+    # paragraphs
 
-    def paragraph(
-        self,
-        text: str,
-        role: str,
-        *,
-        run_in: tuple[int, str] | None = None,
-        keep_next: int = 0,
-        space_after: float = 0.0,
-        pitch: float = LINE_PITCH,
-    ) -> None:
-        layout, count = self._layout(text, role, self.frame.width, run_in=run_in, pitch=pitch)
-        # The first two lines stay together, and ``keep_next`` lines of what follows stay with them.
-        if self.room() < pitch * (min(count, 2) + keep_next) - 0.5:
-            self._new_page(landscape=self.frame.page.landscape)
-        done = 0
-        while done < count:
-            fits = max(1, int((self.room() + 0.5) // pitch))
-            take = min(fits, count - done)
-            if count - done - take == 1 and take > 1:
-                take -= 1  # no widow line alone at the top of the next page
-            self._place(layout, done, take, pitch)
-            done += take
-            if done < count:
+    def flow(self, items: list[_Flowing]) -> list[int]:
+        """Place paragraphs in order; returns the page each starts on."""
+        pages = []
+        for index, item in enumerate(items):
+            if item.keep_with_next and not self.frame.at_top and self._chain_height(items, index) > self.room() + _EPSILON:
                 self._new_page(landscape=self.frame.page.landscape)
-        self.frame.y += space_after
+            pages.append(self._place(item))
+        return pages
 
-    def _place(self, layout: QTextLayout, first: int, count: int, pitch: float) -> None:
+    @staticmethod
+    def _chain_height(items: list[_Flowing], index: int) -> float:
+        """What must stand on one page with a keep-with-next paragraph: it, the rest of its chain, and the
+        lines of the paragraph after them that widow control will not let go to the next page alone."""
+        height = 0.0
+        while index < len(items) and items[index].keep_with_next:
+            item = items[index]
+            height += item.block.line_count() * item.pitch + item.space_after
+            index += 1
+        if index < len(items):
+            following = items[index]
+            height += lines_needed(following.block.line_count()) * following.pitch
+        return height
+
+    def _place(self, item: _Flowing) -> int:
+        """Place a paragraph, splitting it across pages as widow control does; returns its first page."""
+        block, pitch = item.block, item.pitch
+        total = block.line_count()
+        done = 0
+        first_page = None
+        while done < total:
+            rest = total - done
+            fits = self._fits(pitch)
+            if rest <= fits:
+                take = rest
+            elif done == 0 and not self.frame.at_top and (rest <= 3 or fits < 2):
+                take = 0  # the paragraph cannot be split here: it starts on the next page
+            else:
+                take = fits if fits >= 1 else rest
+                if rest - take < 2 <= rest - 1 and take > 1:
+                    take = rest - 2  # no widow line alone at the top of the next page
+            if take:
+                if first_page is None:
+                    first_page = self.page_index
+                self._draw(block, done, take)
+                done += take
+            if done < total:
+                self._new_page(landscape=self.frame.page.landscape)
+        if first_page is None:
+            first_page = self.page_index
+        self.frame.y += item.space_after
+        return first_page
+
+    def _draw(self, block: TextBlock, first: int, count: int) -> None:
         frame = self.frame
-        origin = QPointF(frame.left, frame.y - first * pitch)
-        lines = range(first, first + count)
-        frame.page.ops.append(lambda painter, o=origin, r=lines, lay=layout: _draw_layout(painter, lay, o, r))
-        frame.y += count * pitch
+        origin = QPointF(frame.left, frame.y)
+        frame.page.ops.append(partial(_paint_lines, block, origin, range(first, first + count)))
+        frame.y += count * block.pitch
 
     # tables
 
-    def table(self, table: Table) -> None:
-        if table.landscape != self.frame.page.landscape or self.frame.y > self.frame.top:
-            self._new_page(landscape=table.landscape)
-        self.paragraph(table.title, "sheet_title", pitch=32 * PT)
-        self.paragraph(table.caption, "caption", pitch=24 * PT)
-        scale = self.frame.width / (table.width_mm * MM) if table.width_mm * MM > self.frame.width else 1.0
-        widths = [c.width_mm * MM * scale for c in table.columns]
-        left = self.frame.left + (self.frame.width - sum(widths)) / 2
-        header = Row(tuple(c.header for c in table.columns), "header")
-        covered = {c: {s + i for s, n in table.vertical_spans(c).items() for i in range(1, n)} for c in table.merge_columns}
-        self._row(table, header, widths, left, set(), first_on_page=True)
-        for index, row in enumerate(table.rows):
-            cells = self._cells(table, row, widths, {c for c, rows in covered.items() if index in rows})
-            height = max(h for _, _, h in cells) + 2 * CELL_PADDING
-            first_on_page = False
-            if height > self.room():
-                self._close_table(left, sum(widths))
+    def table(self, table: Table) -> tuple[int, list[int], frozenset[int]]:
+        """Lay a sheet out from the top of a new page; returns its title's page, each row's page and the rows
+        kept with the next one."""
+        self._new_page(landscape=table.landscape)
+        title_page = self.page_index
+        width = self.frame.width
+        titles = [
+            _Flowing(lay_out(table.title, single_role("sheet_title"), width, align="center"), True, 0.0),
+            _Flowing(lay_out(table.caption, single_role("caption"), width, align="left"), True, 0.0),
+        ]
+        self.flow(titles)
+        grid = TableGrid(table, width, self.frame.left)
+        row_pages, kept = self._rows(grid)
+        notes = [_Flowing(lay_out(note, single_role("note"), width, align="left"), False, 0.0) for note in table.notes]
+        self.flow(notes)
+        return title_page, row_pages, kept
+
+    def _rows(self, grid: TableGrid) -> tuple[list[int], frozenset[int]]:
+        """Place the header and the rows page by page (a row never splits); returns each row's page.
+
+        On every page the table's top rule comes first: each row is as tall as its lines plus the
+        rule below it (as Word and LibreOffice lay a table out).
+        """
+        table = grid.table
+        header = grid.header_height()
+        rule = TABLE.border * PT
+        heights = grid.heights(frozenset())
+        groups = grid.kept_together(heights)
+        pages: list[list[int]] = [[]]
+        y = self.frame.y + rule + header
+        index = 0
+        while index < len(heights):
+            if y + heights[index] > self.frame.bottom + _EPSILON and pages[-1]:
+                # A merged label is printed again on the next page; a group whose label would not fit in one
+                # of its rows goes over whole (unless it began this page: then it is cut all the same).
+                start = min((first for first, end in groups if first < index < end), default=None)
+                if start is not None and start in pages[-1] and start != pages[-1][0]:
+                    del pages[-1][pages[-1].index(start) :]
+                    index = start
+                pages.append([])
+                y = self.frame.top + rule + header
+            pages[-1].append(index)
+            y += heights[index]
+            index += 1
+        page_starts = frozenset(rows[0] for rows in pages[1:])
+        heights = grid.heights(page_starts)  # labels cut anyway (a group taller than a page) make their rows fit
+        row_pages: list[int] = []
+        for number, rows in enumerate(pages):
+            if number:
                 self._new_page(landscape=table.landscape)
-                self._row(table, header, widths, left, set(), first_on_page=True)
-                first_on_page = True
-            open_below = {c for c, rows in covered.items() if index + 1 in rows}
-            self._row(
-                table,
-                row,
-                widths,
-                left,
-                {c for c, rows in covered.items() if index in rows},
-                first_on_page=first_on_page,
-                cells=cells,
-                open_below=open_below,
-            )
-        self._close_table(left, sum(widths))
-        for note in table.notes:
-            self.paragraph(note, "caption", pitch=24 * PT)
-
-    def _cells(self, table: Table, row: Row, widths: list[float], covered: set[int]) -> list[_Cell]:
-        """(width, layout, text height) of each visible cell of a row."""
-        if row.kind == "group":
-            spans = [(sum(widths), row.cells[0], "left")]
-        else:
-            texts = [row.cells[i] if i < len(row.cells) else "" for i in range(len(widths))]
-            aligns = ["center" if row.kind == "header" else c.align for c in table.columns]
-            spans = list(zip(widths, texts, aligns, strict=True))
-            if row.kind == "total":
-                last = 1
-                while last < len(texts) and not texts[last]:
-                    last += 1
-                spans = [(sum(widths[:last]), texts[0], "center"), *spans[last:]]
-        result = []
-        role = "table_header" if row.kind in ("header", "group") else "table"
-        for position, (width, text, align) in enumerate(spans):
-            if row.kind == "data" and position in covered:
-                text = ""
-            if not text:
-                result.append((width, None, TABLE_PITCH))
-                continue
-            cell_role = "table_header" if row.kind == "total" and position == 0 else role
-            layout, count = self._layout(text, cell_role, width - 2 * CELL_PADDING, pitch=TABLE_PITCH, align=align)
-            if row.kind == "total":
-                _embolden(layout, len(text))
-            result.append((width, layout, count * TABLE_PITCH))
-        return result
-
-    def _close_table(self, left: float, width: float) -> None:
-        """The bottom rule of the table on this page (merged cells leave their bottoms open until here)."""
-        line = (QPointF(left, self.frame.y), QPointF(left + width, self.frame.y))
-        self.frame.page.ops.append(lambda p, a=line[0], b=line[1]: _rule(p, a, b))
-
-    def _row(
-        self,
-        table: Table,
-        row: Row,
-        widths: list[float],
-        left: float,
-        covered: set[int],
-        *,
-        first_on_page: bool,
-        cells: list[_Cell] | None = None,
-        open_below: set[int] | None = None,
-    ) -> None:
-        cells = cells if cells is not None else self._cells(table, row, widths, covered)
-        height = max(h for _, _, h in cells) + 2 * CELL_PADDING
-        frame = self.frame
-        top = frame.y
-        x = left
-        spans_full_row = row.kind in ("group", "total")
-        for position, (width, layout, text_height) in enumerate(cells):
-            rect = QRectF(x, top, width, height)
-            draw_top = first_on_page or spans_full_row or position not in covered
-            if row.kind == "header":
-                frame.page.ops.append(lambda p, r=rect: p.fillRect(r, QColor(242, 242, 242)))
-            draw_bottom = spans_full_row or position not in (open_below or set())
-            frame.page.ops.append(lambda p, r=rect, t=draw_top, b=draw_bottom: _cell_border(p, r, draw_top=t, draw_bottom=b))
-            if layout is not None:
-                origin = QPointF(x + CELL_PADDING, top + (height - text_height) / 2)
-                frame.page.ops.append(lambda p, o=origin, lay=layout: _draw_layout(p, lay, o, None))
-            x += width
-        frame.y += height
+            top = self.frame.y + rule
+            grid.paint_header(self.frame.page, top)
+            top += header
+            grid.paint_rows(self.frame.page, rows, top, heights, page_starts)
+            self.frame.y = top + sum(heights[index] for index in rows)
+            row_pages.extend([self.page_index] * len(rows))
+        kept = frozenset(row for first, end in groups for row in range(first, end - 1))
+        return row_pages, kept
 
 
-def _range(start: int, length: int, char_format: QTextCharFormat) -> QTextLayout.FormatRange:
-    item = QTextLayout.FormatRange()
-    item.start, item.length, item.format = start, length, char_format
-    return item
+def _paint_lines(block: TextBlock, origin: QPointF, lines: range, painter: QPainter, drawn: DrawnText | None) -> None:
+    draw_lines(painter, block, origin, lines, drawn)
 
 
-def _embolden(layout: QTextLayout, length: int) -> None:
-    bold = QTextCharFormat()
-    bold.setFontWeight(QFont.Weight.Bold)
-    layout.setFormats([_range(0, length, bold)])
-
-
-def _draw_layout(painter: QPainter, layout: QTextLayout, origin: QPointF, lines: range | None) -> None:
-    """Draw some lines of a layout through their glyph runs.
-
-    QTextLayout.draw is avoided: its PySide6 binding corrupts the refcount of None and crashes.
-    """
-    painter.setPen(QColor(0, 0, 0))
-    for index in lines if lines is not None else range(layout.lineCount()):
-        for run in layout.lineAt(index).glyphRuns():
-            painter.drawGlyphRun(origin, run)
-
-
-def _rule(painter: QPainter, start: QPointF, end: QPointF) -> None:
-    painter.setPen(QPen(QColor(0, 0, 0), 0.75 * PT))
-    painter.drawLine(start, end)
-
-
-def _cell_border(painter: QPainter, rect: QRectF, *, draw_top: bool, draw_bottom: bool) -> None:
-    painter.setPen(QPen(QColor(0, 0, 0), 0.75 * PT))
-    if draw_bottom:
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-    painter.drawLine(rect.topLeft(), rect.bottomLeft())
-    painter.drawLine(rect.topRight(), rect.bottomRight())
-    if draw_top:
-        painter.drawLine(rect.topLeft(), rect.topRight())
+def _flowing(block: Heading | Paragraph, width: float) -> _Flowing:
+    """A block of the outline set in lines of the text block's width."""
+    if isinstance(block, Heading):
+        spec = ROLES[block.role]
+        if block.body:
+            runs: Runs = ((0, block.role, False), (len(block.heading_text), RUN_IN_BODY_ROLE, ROLES[RUN_IN_BODY_ROLE].bold))
+            laid = lay_out(block.text, runs, width, first_indent=spec.first_indent * PT, align=spec.align)
+            return _Flowing(laid, False, spec.space_after * PT)
+        laid = lay_out(block.text, single_role(block.role), width, first_indent=spec.first_indent * PT, align=spec.align)
+        return _Flowing(laid, spec.keep_with_next, spec.space_after * PT)
+    spec = ROLES[block.role]
+    laid = lay_out(block.text, single_role(block.role), width, first_indent=spec.first_indent * PT, align=spec.align)
+    return _Flowing(laid, spec.keep_with_next, spec.space_after * PT)
 
 
 # --- the document ------------------------------------------------------------------------------
@@ -372,21 +314,28 @@ class ReportDocument:
 
     def __init__(self, outline: Outline) -> None:
         ensure_gui_application()
+        outline = xml_safe_copy(outline)  # control characters and lone surrogates cannot be drawn (nor passed to Qt)
         self.outline = outline
-        layouter = _Layouter(outline)
-        blocks = outline.blocks
-        for index, block in enumerate(blocks):
-            _flow_block(layouter, block, _standalone_headings_after(blocks, index))
+        layouter = _Layouter()
+        width = layouter.frame.width
+        block_pages = layouter.flow([_flowing(block, width) for block in outline.blocks])
+        table_pages, row_pages, kept_rows = [], [], []
         for table in outline.tables:
-            layouter.table(table)
+            title_page, rows, kept = layouter.table(table)
+            kept_rows.append(kept)
+            table_pages.append(title_page)
+            row_pages.append(tuple(rows))
         self.pages = layouter.pages
-        self.layouts = layouter.layouts
+        self.plan = PagePlan(len(self.pages), tuple(block_pages), tuple(table_pages), tuple(row_pages), tuple(kept_rows))
+        self._drawn: DrawnText | None = None
 
     @property
     def page_count(self) -> int:
         return len(self.pages)
 
-    def paint_page(self, painter: QPainter, index: int, dots_per_inch: float, *, page_number: bool = True) -> None:
+    def paint_page(
+        self, painter: QPainter, index: int, dots_per_inch: float, *, page_number: bool = True, drawn: DrawnText | None = None
+    ) -> None:
         """Paint page ``index`` (0-based) with its top-left corner at the painter's origin."""
         page = self.pages[index]
         painter.save()
@@ -394,11 +343,11 @@ class ReportDocument:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.scale(dots_per_inch / UNITS_PER_INCH, dots_per_inch / UNITS_PER_INCH)
         for op in page.ops:
-            op(painter)
+            op(painter, drawn)
         if page_number:
-            _page_number(painter, page, index + 1)
+            _page_number(painter, page, index + 1, drawn)
         if self.outline.draft:
-            _draft_mark(painter, page)
+            _draft_mark(painter, page, drawn)
         painter.restore()
 
     def page_image(self, index: int, dots_per_inch: float = 96) -> QImage:
@@ -429,6 +378,7 @@ class ReportDocument:
         painter = QPainter()
         if not painter.begin(device):
             raise RuntimeError("cannot paint on the print device")
+        drawn = DrawnText()
         try:
             dots_per_inch = device.logicalDpiX()
             for index, page in enumerate(self.pages):
@@ -438,18 +388,19 @@ class ReportDocument:
                     device.newPage()
                 if turn_landscape and page.landscape:
                     painter.save()
-                    painter.translate(0, A4[1] / 25.4 * dots_per_inch)  # the portrait sheet's height
+                    painter.translate(0, page_size_mm(False)[1] / 25.4 * dots_per_inch)  # the portrait sheet's height
                     painter.rotate(-90)
-                    self.paint_page(painter, index, dots_per_inch, page_number=False)
+                    self.paint_page(painter, index, dots_per_inch, page_number=False, drawn=drawn)
                     painter.restore()
                     painter.save()
                     painter.scale(dots_per_inch / UNITS_PER_INCH, dots_per_inch / UNITS_PER_INCH)
-                    _page_number(painter, Page(False), index + 1)
+                    _page_number(painter, Page(False), index + 1, drawn)
                     painter.restore()
                 else:
-                    self.paint_page(painter, index, dots_per_inch)
+                    self.paint_page(painter, index, dots_per_inch, drawn=drawn)
         finally:
             painter.end()
+        self._drawn = drawn
 
     def pdf_bytes(self) -> bytes:
         """The whole report as a PDF (fonts embedded by Qt, text layer repaired)."""
@@ -461,7 +412,8 @@ class ReportDocument:
         writer = QPdfWriter(buffer)
         writer.setResolution(1200)
         writer.setTitle(self.outline.document_title)
-        writer.setCreator("zjdesk")
+        writer.setAuthor(self.outline.unit_name)
+        writer.setCreator(_application_name())
         self.print_to(writer)
         del writer  # flushes the PDF into the buffer
         buffer.close()
@@ -469,47 +421,21 @@ class ReportDocument:
 
     def text_fixes(self) -> TextFixes:
         """Per font: the wrong text Qt's PDF writer gives a glyph → the character drawn (see glyph_text)."""
-        drawn: dict[str, tuple[FontCodes, list[tuple[int, str]]]] = {}
-        others = [_laid_out("— 0123456789", "page_number"), _laid_out(f"{DRAFT_MARK}（未经审定，不得报送）", "draft")]
-        for layout in [*self.layouts, *others]:
-            text = utf16_units(layout.text())
-            for run in layout.glyphRuns(-1, -1, _GLYPHS_AND_TEXT):
-                name, codes = _font_codes(run.rawFont())
-                chars = map(text.__getitem__, run.stringIndexes())
-                drawn.setdefault(name, (codes, []))[1].extend(zip(run.glyphIndexes(), chars, strict=True))
-        return text_fixes(drawn)
+        if self._drawn is None:  # nothing printed yet: paint every page once, recording what is drawn
+            drawn = DrawnText()
+            picture = QPicture()
+            painter = QPainter(picture)
+            for index in range(self.page_count):
+                self.paint_page(painter, index, UNITS_PER_INCH, drawn=drawn)
+            painter.end()
+            self._drawn = drawn
+        return text_fixes({name: (codes, pairs) for name, (codes, pairs) in self._drawn.by_font.items()})
 
 
-_RUN = QTextLayout.GlyphRunRetrievalFlag
-_GLYPHS_AND_TEXT = _RUN.RetrieveGlyphIndexes | _RUN.RetrieveStringIndexes
-_font_codes_cache: dict[tuple[str, str, int], tuple[str, FontCodes]] = {}
+def _application_name() -> str:
+    from zjdesk.report.docx_package import application_name
 
-
-def _font_codes(raw: QRawFont) -> tuple[str, FontCodes]:
-    """A font's PostScript name (its /BaseFont in Qt's PDF) and character map, once per face."""
-    key = (raw.familyName(), raw.styleName(), raw.weight())
-    if key not in _font_codes_cache:
-        name = postscript_name(bytes(raw.fontTable("name").data())) or raw.familyName().replace(" ", "")
-        _font_codes_cache[key] = name, FontCodes(raw.glyphIndexesForString(BMP))
-    return _font_codes_cache[key]
-
-
-def _laid_out(text: str, role: str) -> QTextLayout:
-    layout = QTextLayout(text, font_for(role))
-    layout.beginLayout()
-    layout.createLine()
-    layout.endLayout()
-    return layout
-
-
-def _standalone_headings_after(blocks: list[Heading | Paragraph], index: int) -> int:
-    """How many headings without run-on text follow block ``index`` directly."""
-    count = 0
-    for block in blocks[index + 1 :]:
-        if not isinstance(block, Heading) or block.body:
-            break
-        count += 1
-    return count
+    return application_name()
 
 
 def _page_layout(page: Page) -> QPageLayout:
@@ -519,53 +445,68 @@ def _page_layout(page: Page) -> QPageLayout:
     return layout
 
 
-def _flow_block(layouter: _Layouter, block: Heading | Paragraph, following_headings: int = 0) -> None:
-    if isinstance(block, Heading):
-        role = f"heading{block.level}"
-        if block.body:
-            layouter.paragraph(block.text, role, run_in=(len(block.heading_text), "body"))
-        else:
-            # A heading alone keeps with the headings right after it and two lines of the text below them.
-            layouter.paragraph(block.text, role, keep_next=2 + following_headings)
-        return
-    space = 28.95 * PT if block.role == "title" else (14 * PT if block.source == "cover.fill_date" else 0.0)
-    pitch = 36 * PT if block.role == "title" else LINE_PITCH
-    layouter.paragraph(block.text, block.role, space_after=space, pitch=pitch)
+_DASH_TOP: dict[str, float] = {}
 
 
-def _page_number(painter: QPainter, page: Page, number: int) -> None:
-    """``— N —`` in 4号宋体, 7 mm below the text block; odd pages right, even left, one character in."""
-    _top, bottom, left, right = _margins(page.landscape)
+def _dash_top(role_name: str) -> float:
+    """How far above the baseline the page number's dash begins (its glyph's top), in layout units."""
+    if role_name not in _DASH_TOP:
+        layout = QTextLayout("—", font_for(role_name))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        top = 0.0
+        for run in layout.glyphRuns():
+            raw = run.rawFont()
+            for glyph in run.glyphIndexes():
+                top = min(top, raw.boundingRect(glyph).top())
+        _DASH_TOP[role_name] = -top
+    return _DASH_TOP[role_name]
+
+
+def _page_number(painter: QPainter, page: Page, number: int, drawn: DrawnText | None) -> None:
+    """``— N —`` in 4号宋体, its dashes 7 mm below the text block; odd pages right, even left, one character in."""
+    edges = margins(page.landscape)
     width_mm, height_mm = page.size_mm
-    font = font_for("page_number")
-    painter.setFont(font)
-    painter.setPen(QColor(0, 0, 0))
-    box_top = (height_mm - bottom + 7) * MM
-    box = QRectF((left * MM) + 14 * PT, box_top, (width_mm - left - right) * MM - 28 * PT, 20 * PT)
-    align = Qt.AlignmentFlag.AlignRight if number % 2 else Qt.AlignmentFlag.AlignLeft
-    painter.drawText(box, int(align | Qt.AlignmentFlag.AlignTop), f"— {number} —")
+    text = f"— {number} —"
+    baseline = (height_mm - edges.bottom + PAGE_NUMBER_GAP_MM) * MM + _dash_top("page_number")
+    inset = PAGE_NUMBER_INSET * PT
+    right = (width_mm - edges.right) * MM - inset - text_width(text, "page_number")
+    x = right if number % 2 else edges.left * MM + inset
+    draw_text_at(painter, text, "page_number", QPointF(x, baseline), drawn)
 
 
-def _draft_mark(painter: QPainter, page: Page) -> None:
+def _draft_mark(painter: QPainter, page: Page, drawn: DrawnText | None) -> None:
     """草稿 on every page: a line at the top right and a large pale mark across the page."""
     width_mm, height_mm = page.size_mm
-    top, _, left, right = _margins(page.landscape)
-    painter.setFont(font_for("draft"))
-    painter.setPen(QColor(192, 0, 0))
-    painter.drawText(
-        QRectF(left * MM, (top - 18) * MM, (width_mm - left - right) * MM, 12 * MM),
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        f"{DRAFT_MARK}（未经审定，不得报送）",
-    )
+    edges = margins(page.landscape)
+    text = f"{DRAFT_MARK}（未经审定，不得报送）"
+    x = (width_mm - edges.right) * MM - text_width(text, "draft")
+    draw_text_at(painter, text, "draft", QPointF(x, (edges.top - 9) * MM), drawn, colour=QColor(192, 0, 0))
     painter.save()
     big = font_for("draft")
+    big = type(big)(big)
     big.setPixelSize(round(120 * PT))
+    big.setLetterSpacing(big.letterSpacingType(), 0)
     painter.setFont(big)
     painter.setPen(QColor(200, 0, 0, 40))
     painter.translate(width_mm * MM / 2, height_mm * MM / 2)
     painter.rotate(-35)
     painter.drawText(QRectF(-120 * MM, -40 * MM, 240 * MM, 80 * MM), int(Qt.AlignmentFlag.AlignCenter), DRAFT_MARK)
     painter.restore()
+
+
+def font_notice() -> str:
+    """Which face stands in for which on this computer (empty when every face the document names is installed)."""
+    ensure_gui_application()
+    substitutions = font_substitutions()
+    if not substitutions:
+        return ""
+    pairs = "；".join(f"{named} → {used}" for named, used in substitutions)
+    return (
+        f"本机未安装公文字体，预览、打印和 PDF 用代用字体：{pairs}。"
+        "Word 文件仍指定原字体，在装有这些字体的电脑上按原字体显示和打印。"
+    )
 
 
 def preview_document(outline: Outline) -> ReportDocument:
@@ -582,7 +523,7 @@ def print_outline(outline: Outline, printer: QPagedPaintDevice) -> None:
 
     document = ReportDocument(outline)
     to_pdf = isinstance(printer, QPrinter) and printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-    path = printer.outputFileName() if to_pdf else ""
+    path = printer.outputFileName() if isinstance(printer, QPrinter) and to_pdf else ""
     before = os.stat(path).st_mtime_ns if path and os.path.exists(path) else None
     document.print_to(printer)
     if path and os.path.exists(path) and os.stat(path).st_mtime_ns != before:  # not a preview: the file was written
@@ -596,7 +537,7 @@ def pdf_bytes(outline: Outline) -> bytes:
     return ReportDocument(outline).pdf_bytes()
 
 
-def page_size_mm(document: ReportDocument, index: int) -> QSizeF:
+def page_size(document: ReportDocument, index: int) -> QSizeF:
     """The paper size of a page in millimetres (A4 portrait or landscape)."""
     width, height = document.pages[index].size_mm
     return QSizeF(width, height)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import Breakdown, Cover, Figures, UnitProfile
 from zjdesk.domain.rates import RATE_LABELS
+from zjdesk.domain.registry import breakdown_parts
 
 # The rates the 支出情况 paragraph states, in this order (names of zjdesk.domain.rates; labels from there too).
 PARAGRAPH_RATES: tuple[str, ...] = (
@@ -105,48 +106,68 @@ def _money(value: Decimal | None) -> str:
     return format_amount(value, unit=True)
 
 
+# How the 支出情况 paragraph names each figure, as a finance officer writes it (全年预算收入, 决算支出 …;
+# not the data sheet's 全年预算数). The one place this wording lives; the Word importer reads it back by
+# the words each field declares (zjdesk.domain.model), which these all match.
+BUDGET_WORDS = "全年预算收入"
+INITIAL_BUDGET_WORDS = "年初预算"
+ADJUSTMENT_WORDS = "预算调整"
+FINAL_REVENUE_WORDS = "决算收入"
+FINAL_EXPENDITURE_WORDS = "决算支出"
+CARRY_OVER_WORDS = "年末结转结余"
+# (figure of the budget, figure of the actual, the subject, how the budget is named, how the actual is named)
+PAIR_WORDS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("public_funds_budget", "public_funds_actual", "公用经费", "预算", "实际支出"),
+    ("three_public_budget", "three_public_actual", "“三公”经费", "预算", "实际支出"),
+    ("procurement_plan", "procurement_actual", "政府采购", "计划", "实际采购"),
+)
+
+
 def _breakdown(label: str, amounts: Breakdown) -> str:
-    """ "2024年决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元"."""
+    """ "决算支出1557.15万元，其中：基本支出655.69万元，项目支出898.41万元" (part names as the registry declares them)."""
     text = f"{label}{_money(amounts.total)}"
     parts = [
-        f"{name}{_money(value)}"
-        for name, value in (("基本支出", amounts.basic), ("项目支出", amounts.project), ("其他支出", amounts.other))
-        if value is not None
+        f"{part.info.label}{_money(getattr(amounts, part.name))}"
+        for part in breakdown_parts()
+        if part.name != "total" and getattr(amounts, part.name) is not None
     ]
     return text + (f"，其中：{'，'.join(parts)}" if parts else "")
 
 
 def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
-    """（四）部门整体支出情况, generated from the figures and the rates of ``zjdesk.domain.rates``."""
+    """（四）部门整体支出情况, generated from the figures and the rates of ``zjdesk.domain.rates``.
+
+    ``2024年全年预算收入1557.15万元，其中：…；决算收入…；决算支出…；2023年决算支出…；年末结转结余…；
+    公用经费预算…，实际支出…；收入支出完成率100.00%，…。`` The year is named once, at the start, and
+    again only where a clause is about another year.
+    """
     clauses: list[str] = []
-    revenue = []
+    lead = f"{year}年" if year else ""
     if figures.budget.total is not None:
-        revenue.append(_breakdown(f"{year}年预算数收入", figures.budget))
-    if figures.final_revenue.total is not None:
-        revenue.append(_breakdown(f"{year}年决算收入", figures.final_revenue))
-    if revenue:
-        clauses.append("，".join(revenue))
+        clauses.append(_breakdown(BUDGET_WORDS, figures.budget))
     if figures.initial_budget is not None or figures.budget_adjustment is not None:
-        adjustment = [f"年初预算数{_money(figures.initial_budget)}"] if figures.initial_budget is not None else []
+        adjustment = [f"{INITIAL_BUDGET_WORDS}{_money(figures.initial_budget)}"] if figures.initial_budget is not None else []
         if figures.budget_adjustment is not None:
-            adjustment.append(f"预算调整数{_money(figures.budget_adjustment)}")
+            adjustment.append(f"{ADJUSTMENT_WORDS}{_money(figures.budget_adjustment)}")
         clauses.append("，".join(adjustment))
+    if figures.final_revenue.total is not None:
+        clauses.append(_breakdown(FINAL_REVENUE_WORDS, figures.final_revenue))
     if figures.final_expenditure.total is not None:
-        clauses.append(_breakdown(f"{year}年决算支出", figures.final_expenditure))
+        clauses.append(_breakdown(FINAL_EXPENDITURE_WORDS, figures.final_expenditure))
+    if clauses:
+        clauses[0] = lead + clauses[0]
     if figures.prior_final_expenditure.total is not None:
-        clauses.append(_breakdown(f"{year - 1}年决算支出", figures.prior_final_expenditure))
+        prior = f"{year - 1}年" if year else "上年"
+        clauses.append(_breakdown(prior + FINAL_EXPENDITURE_WORDS, figures.prior_final_expenditure))
     if figures.carry_over is not None:
-        clauses.append(f"年末结转结余{_money(figures.carry_over)}")
-    for label, budget, actual in (
-        ("公用经费", figures.public_funds_budget, figures.public_funds_actual),
-        ("“三公”经费", figures.three_public_budget, figures.three_public_actual),
-        ("政府采购", figures.procurement_plan, figures.procurement_actual),
-    ):
-        if budget is not None or actual is not None:
-            pair = [f"预算{_money(budget)}"] if budget is not None else []
-            if actual is not None:
-                pair.append(f"实际{_money(actual)}")
-            clauses.append(label + "，".join(pair))
+        clauses.append(f"{CARRY_OVER_WORDS}{_money(figures.carry_over)}")
+    for budget_name, actual_name, subject, budget_words, actual_words in PAIR_WORDS:
+        budget, actual = getattr(figures, budget_name), getattr(figures, actual_name)
+        pair = [f"{budget_words}{_money(budget)}"] if budget is not None else []
+        if actual is not None:
+            pair.append(f"{actual_words}{_money(actual)}")
+        if pair:
+            clauses.append(subject + "，".join(pair))
     rates = [(RATE_LABELS[name], rate(name)) for name in PARAGRAPH_RATES]
     stated = [f"{label}{format_percent(value)}" for label, value in rates if value is not None]
     if stated:
@@ -158,5 +179,5 @@ def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
 
 def score_sentence(total: Decimal, grade: str, cap_note: str = "") -> str:
     """自评结论：自评分数X分，等级X。 — from the live score."""
-    note = f"（{cap_note}）" if cap_note else ""
+    note = f"{cap_note}。" if cap_note else ""
     return f"自评结论：自评分数{format_number(total)}分，等级{grade}。{note}"

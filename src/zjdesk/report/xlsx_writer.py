@@ -1,8 +1,11 @@
-"""Render the outline's sheets (数据表, 评分表) to one .xlsx workbook, one worksheet each, ready to print.
+"""Render the outline's sheets (数据表, 评分表 …) to one .xlsx workbook, one worksheet each, ready to print.
 
 A4 (the score sheet landscape), fitted to the page width, the header row repeated on every
 printed page, column widths from the outline, wrapped text, borders and the report's fonts.
-Numbers are stored as numbers, so the totals can be checked in Excel or WPS.
+Numbers are numbers (amounts, scores, head counts, rates), an unknown figure is an empty cell, and
+a total is a ``SUM`` formula over the column above it with the value the report prints stored as
+its result — so Excel and WPS show it at once and a reviewer can check it. Rows are as tall as
+their wrapped text needs (Excel and LibreOffice do not grow rows of a file written by a program).
 """
 
 from __future__ import annotations
@@ -11,57 +14,85 @@ import io
 import math
 import re
 import unicodedata
+import zipfile
+from datetime import datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zjdesk.domain.xml_text import xml_safe_copy
-from zjdesk.report.outline import DRAFT_MARK, Outline, Row, Table
+from zjdesk.report.docx_package import utc
+from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
+from zjdesk.report.page_spec import FONTS, TABLE
 
-SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表"}
-BODY_FONT = "仿宋_GB2312"
-HEADER_FONT = "黑体"
-TITLE_FONT = "方正小标宋简体"
+SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
+BODY_FONT = FONTS["fangsong"].name
+HEADER_FONT = FONTS["heiti"].name
+TITLE_FONT = FONTS["xiaobiaosong"].name
+CELL_FONT_SIZE = 11
 MM_PER_CHARACTER_UNIT = 2.0  # an Excel column-width unit is about 2 mm in these fonts
+# A wrapped line of 11 pt text: Excel takes about 14.3 pt with 仿宋_GB2312, LibreOffice 16 pt with Noto CJK.
+LINE_HEIGHT = 16.0
+ROW_PADDING = 3.0
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HORIZONTAL = {"left": "left", "center": "center", "right": "right", "justify": "left"}
+FIRST_DATA_ROW = 4
 
 
-def render_xlsx(outline: Outline) -> bytes:
+def render_xlsx(outline: Outline, *, when: datetime | None = None) -> bytes:
     """The workbook of the outline's tables as .xlsx bytes."""
     outline = xml_safe_copy(outline)  # pasted control characters would make openpyxl raise
     workbook = Workbook()
     workbook.remove(workbook.active)
+    cached: dict[str, dict[str, str]] = {}  # sheet title → {cell: cached value of its formula}
     for table in outline.tables:
-        _sheet(workbook.create_sheet(SHEET_NAMES.get(table.key, table.title[:31])), table, outline)
-    workbook.properties.title = outline.document_title
-    workbook.properties.creator = "zjdesk"
-    workbook.properties.language = "zh-CN"
+        sheet = workbook.create_sheet(SHEET_NAMES.get(table.key, table.title[:31]))
+        cached[sheet.title] = _sheet(sheet, table, outline)
+    properties = workbook.properties
+    properties.title = outline.document_title
+    properties.creator = outline.unit_name
+    properties.lastModifiedBy = outline.unit_name
+    moment = utc(when or datetime.now())
+    properties.created = moment
+    properties.modified = moment
+    properties.language = "zh-CN"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _with_cached_results(buffer.getvalue(), [(sheet.title, cached[sheet.title]) for sheet in workbook.worksheets])
 
 
 def cell_value(text: str) -> str | Decimal:
-    """A cell's value: numbers as Decimal (so they stay numbers in Excel), everything else as text."""
+    """A cell's value from its text: numbers as Decimal (so they stay numbers in Excel), everything else as text."""
     return Decimal(text) if _NUMBER.match(text) else text
 
 
-def _text_width(text: str) -> float:
-    """The width of ``text`` in full-width characters: digits and Latin letters count half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5 for char in text)
+def text_width(text: str) -> float:
+    """The width of ``text`` in full-width characters: digits and Latin letters count about half."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WFA" and ord(char) > 0x2000 else 0.55 for char in text)
 
 
-def _number_format(text: str) -> str:
+def wrapped_lines(text: str, column_width_units: float) -> int:
+    """How many lines ``text`` wraps to in a cell of ``column_width_units`` (Excel's column width unit)."""
+    if not text:
+        return 1
+    # A width unit is one digit of the default font (7 px at 96 dpi), plus 5 px of margin per column.
+    cell_points = (column_width_units * 7 + 5) * 0.75 - 2 * 2.25
+    per_line = max(1.0, cell_points / CELL_FONT_SIZE)
+    return sum(max(1, math.ceil(text_width(part) / per_line - 1e-9)) for part in text.split("\n"))
+
+
+def _number_format(value: Decimal | int, text: str) -> str:
+    if isinstance(value, int):
+        return "0"
     return "0." + "0" * len(text.split(".")[1]) if "." in text else "0"
 
 
-def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> None:
+def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     columns = len(table.columns)
     last = get_column_letter(columns)
     sheet.merge_cells(f"A1:{last}1")
@@ -71,32 +102,37 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> None:
     sheet.row_dimensions[1].height = 32
     sheet.merge_cells(f"A2:{last}2")
     caption = sheet.cell(2, 1, table.caption)
-    caption.font = Font(name=BODY_FONT, size=11)
+    caption.font = Font(name=BODY_FONT, size=CELL_FONT_SIZE)
     sheet.row_dimensions[2].height = 20
 
+    widths = [round(column.width_mm / MM_PER_CHARACTER_UNIT, 1) for column in table.columns]
+    header_lines = 1
     for index, column in enumerate(table.columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = round(column.width_mm / MM_PER_CHARACTER_UNIT, 1)
+        sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
         cell = sheet.cell(3, index, column.header)
-        cell.font = Font(name=HEADER_FONT, size=11)
+        cell.font = Font(name=HEADER_FONT, size=CELL_FONT_SIZE)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
-        cell.fill = PatternFill("solid", fgColor="F2F2F2")
+        cell.fill = PatternFill("solid", fgColor=TABLE.header_shade)
+        header_lines = max(header_lines, wrapped_lines(column.header, widths[index - 1]))
+    sheet.row_dimensions[3].height = header_lines * LINE_HEIGHT + ROW_PADDING
 
-    first_data_row = 4
+    data_rows = [FIRST_DATA_ROW + offset for offset, row in enumerate(table.rows) if row.kind == "data"]
+    cached: dict[str, str] = {}
     for offset, row in enumerate(table.rows):
-        _row(sheet, first_data_row + offset, row, table)
+        cached.update(_row(sheet, FIRST_DATA_ROW + offset, row, table, widths, data_rows))
     for merged in table.merge_columns:
         for start, span in table.vertical_spans(merged).items():
-            top = first_data_row + start
+            top = FIRST_DATA_ROW + start
             sheet.merge_cells(start_row=top, start_column=merged + 1, end_row=top + span - 1, end_column=merged + 1)
-    note_row = first_data_row + len(table.rows) + 1
+    note_row = FIRST_DATA_ROW + len(table.rows) + 1
     for note in table.notes:
         sheet.cell(note_row, 1, note).font = Font(name=BODY_FONT, size=10)
         note_row += 1
 
-    sheet.freeze_panes = "A4"
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = "3:3"
-    sheet.print_area = f"A1:{last}{max(note_row - 1, first_data_row + len(table.rows) - 1)}"
+    sheet.print_area = f"A1:{last}{max(note_row - 1, FIRST_DATA_ROW + len(table.rows) - 1)}"
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.orientation = "landscape" if table.landscape else "portrait"
@@ -112,38 +148,91 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> None:
         sheet.oddHeader.right.text = f"{DRAFT_MARK}（未经审定，不得报送）"
         sheet.oddHeader.right.font = f"{HEADER_FONT},Bold"
         sheet.oddHeader.right.color = "C00000"
+    return cached
 
 
-def _row(sheet: Worksheet, number: int, row: Row, table: Table) -> None:
+def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[float], data_rows: list[int]) -> dict[str, str]:
+    """Write one row; returns {cell: cached result} for the totals it holds."""
     columns = len(table.columns)
-    if row.kind == "group":
-        sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=columns)
-        cell = sheet.cell(number, 1, row.cells[0])
-        cell.font = Font(name=HEADER_FONT, size=11)
-        cell.alignment = Alignment(horizontal="left", vertical="center")
-        for index in range(1, columns + 1):
-            sheet.cell(number, index).border = _BORDER
-        return
-    texts = [row.cells[i] if i < len(row.cells) else "" for i in range(columns)]
-    longest = 1
-    for index, (text, column) in enumerate(zip(texts, table.columns, strict=True), start=1):
-        cell = sheet.cell(number, index, cell_value(text) if text else None)
-        if cell.data_type == "f":  # text such as "=100%得满分" is text, not an Excel formula
-            cell.data_type = "s"
-        if isinstance(cell.value, Decimal):
-            cell.number_format = _number_format(text)
-        bold = row.kind == "total"
-        cell.font = Font(name=HEADER_FONT if bold and index == 1 else BODY_FONT, size=11, bold=bold and index > 1)
-        cell.alignment = Alignment(horizontal=_HORIZONTAL[column.align], vertical="center", wrap_text=True)
-        cell.border = _BORDER
-        # Excel does not grow wrapped rows on its own when the file is written by a program.
-        per_line = max(1.0, column.width_mm / 4.2 - 0.5)
-        longest = max(longest, math.ceil(_text_width(text) / int(per_line)))
-    if row.kind == "total":
-        last = 1
-        while last < columns and not texts[last]:
-            last += 1
-        if last > 1:
-            sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=last)
-            sheet.cell(number, 1).alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[number].height = max(18, 15 * longest)
+    cached: dict[str, str] = {}
+    lines = 1
+    bold = row.kind == "total"
+    for position, (first, span, text) in enumerate(row.placed(columns)):
+        value = row.value(position) if row.kind != "group" else text
+        if isinstance(value, str):
+            value = cell_value(value)  # a number written as text (a goal's 指标值) is a number in the sheet
+        cell = sheet.cell(number, first + 1)
+        label = row.kind in ("group", "signoff") or (bold and first == 0)
+        font_name = HEADER_FONT if row.kind == "group" or (bold and first == 0) else BODY_FONT
+        horizontal = (
+            "left" if row.kind in ("group", "signoff") else ("center" if label else _HORIZONTAL[table.columns[first].align])
+        )
+        cell.style = _cell_style(sheet.parent, font_name, bold and first > 0, horizontal)  # before the number format
+        if isinstance(value, ColumnSum):
+            letter = get_column_letter(first + 1)
+            ranges = _ranges(letter, data_rows)
+            total = f"SUM({ranges})"
+            cell.value = f"=MIN({total},{value.cap})" if value.cap is not None else f"={total}"
+            cell.number_format = _number_format(value.value, text)
+            cached[cell.coordinate] = f"{value.value.normalize():f}"
+        elif isinstance(value, Decimal | int) and not isinstance(value, bool):
+            cell.value = value
+            cell.number_format = _number_format(value, text)
+        elif value is None or value == "":
+            cell.value = None
+        else:
+            cell.value = str(value)
+            cell.data_type = "s"  # text such as "=100%得满分" is text, not an Excel formula
+        if span > 1:  # the merged cell's edges take the border of its first cell
+            sheet.merge_cells(start_row=number, start_column=first + 1, end_row=number, end_column=first + span)
+        if first not in table.merge_columns or row.kind != "data":
+            lines = max(lines, wrapped_lines(text, sum(widths[first : first + span])))
+    sheet.row_dimensions[number].height = lines * LINE_HEIGHT + ROW_PADDING
+    return cached
+
+
+def _cell_style(workbook: Workbook, font: str, bold: bool, horizontal: str) -> str:
+    """The named cell style (font, border, wrapped alignment) of a table cell, registered once per workbook.
+
+    One named style per kind of cell instead of a font, an alignment and a border set on every cell:
+    openpyxl compares each of those with every style the workbook holds.
+    """
+    name = f"zjdesk {font} {'粗' if bold else ''}{horizontal}"
+    if name not in workbook.named_styles:
+        style = NamedStyle(name=name)
+        style.font = Font(name=font, size=CELL_FONT_SIZE, bold=bold)
+        style.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        style.border = _BORDER
+        workbook.add_named_style(style)
+    return name
+
+
+def _ranges(letter: str, rows: list[int]) -> str:
+    """``F4:F20`` (or ``F4:F9,F12:F20`` when other rows lie between) for the data rows of a column."""
+    if not rows:
+        return f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW}"
+    spans: list[tuple[int, int]] = []
+    for row in rows:
+        if spans and spans[-1][1] == row - 1:
+            spans[-1] = (spans[-1][0], row)
+        else:
+            spans.append((row, row))
+    return ",".join(f"{letter}{low}:{letter}{high}" for low, high in spans)
+
+
+def _with_cached_results(data: bytes, sheets: list[tuple[str, dict[str, str]]]) -> bytes:
+    """The workbook with each total formula's result stored beside it (openpyxl writes formulas without one)."""
+    if not any(cells for _, cells in sheets):
+        return data
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            match = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", item.filename)
+            if match and int(match.group(1)) <= len(sheets):
+                for coordinate, result in sheets[int(match.group(1)) - 1][1].items():
+                    pattern = rf'(<c r="{coordinate}"[^>]*>)(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)?'
+                    content = re.sub(pattern, rf"\g<1>\g<2><v>{result}</v>", content.decode(), count=1).encode()
+            target.writestr(item, content)
+    return output.getvalue()

@@ -8,11 +8,14 @@ every past version lives in ``tests/data/`` and is migrated by the tests.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.format_upgrade import CHANGED_PARTS, upgrade_parts
+from zjdesk.store.identity import FORMAT_VERSION_KEY
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,27 @@ class Migration:
     apply: Callable[[sqlite3.Connection], None]
 
 
-# Past schema versions, oldest first. Schema 1 is the first released layout: nothing to migrate yet.
-MIGRATIONS: tuple[Migration, ...] = ()
+def _parts_json_1_to_2(connection: sqlite3.Connection) -> None:
+    """The stored parts from JSON format 1 to 2 (goals become objects), as JSON files are read."""
+    names = CHANGED_PARTS[1]
+    marks = ", ".join("?" for _ in names)
+    rows = connection.execute(f"SELECT name, data FROM year_part WHERE name IN ({marks})", names).fetchall()
+    parts = {}
+    for name, data in rows:
+        try:
+            parts[name] = json.loads(data)
+        except (ValueError, RecursionError):
+            continue  # a damaged part stays as it is: reading the file reports it
+    upgrade_parts(parts, 1, 2)
+    for name, value in parts.items():
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        connection.execute("UPDATE year_part SET data = ? WHERE name = ?", (text, name))
+    for key, value in ((FORMAT_VERSION_KEY, "2"), ("schema_version", "2")):
+        connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+# Past schema versions, oldest first. Schema 1 is the first released layout.
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "绩效目标改为含指标行的结构（JSON 格式第 2 版）", _parts_json_1_to_2),)
 
 
 class MigrationError(UserError):

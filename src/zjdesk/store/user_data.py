@@ -1,17 +1,20 @@
-"""The user's own zjdesk folder (the demo year lives there) and the demo year file in it."""
+"""The user's own zjdesk folder and the demo and example year files in it."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import zjdesk
-from zjdesk.demo import demo_year
+from zjdesk.demo import demo_year, example_year
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.model import YearData
 from zjdesk.store.yearfile import YearFile, write_new_year_file
 
 DEMO_FILE_NAME = "演示-2024.zjd"
+EXAMPLE_FILE_NAME = "示例单位-2024.zjd"
 LOG_FOLDER_NAME = "logs"
 
 
@@ -37,7 +40,16 @@ def demo_file_path() -> Path:
     The demo is for trying the program out: after an upgrade it starts again from the shipped data,
     so it shows what this version's checks and report make of it.
     """
-    path = user_data_dir() / DEMO_FILE_NAME
+    return _shipped_year_file(DEMO_FILE_NAME, demo_year)
+
+
+def example_file_path() -> Path:
+    """The example year file (示例单位), kept like the demo's: fresh from the shipped data for each version."""
+    return _shipped_year_file(EXAMPLE_FILE_NAME, example_year)
+
+
+def _shipped_year_file(name: str, make_year: Callable[[], YearData]) -> Path:
+    path = user_data_dir() / name
     if path.exists():
         try:
             with YearFile.open(path, readonly=True) as year_file:
@@ -47,7 +59,7 @@ def demo_file_path() -> Path:
         if current:
             return path
     try:
-        write_new_year_file(path, demo_year(), overwrite=True)
+        write_new_year_file(path, make_year(), overwrite=True)
     except UserError:
         if not path.exists():
             raise

@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING
 import zjdesk
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import SECTIONS, YearData
-from zjdesk.domain.serialize import FormatError, section_from_json, section_to_json
+from zjdesk.domain.serialize import FORMAT_VERSION, FormatError, section_from_json, section_to_json
 from zjdesk.store import migrations
 from zjdesk.store.file_names import check_year_file_path, exists, is_dir
-from zjdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
+from zjdesk.store.identity import APPLICATION_ID, FORMAT_VERSION_KEY, SCHEMA_VERSION
 from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
 from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
 from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
@@ -180,6 +180,7 @@ class YearFile:
         meta = {
             "application": "zjdesk",
             "schema_version": str(SCHEMA_VERSION),
+            FORMAT_VERSION_KEY: str(FORMAT_VERSION),
             "created": now,
             "modified": now,
             "created_by": zjdesk.__version__,
@@ -334,8 +335,10 @@ class YearFile:
         """Read the whole year from the file."""
         try:
             rows = dict(self._query("SELECT name, data FROM year_part"))
+            stored_format = dict(self._query(f"SELECT key, value FROM meta WHERE key = '{FORMAT_VERSION_KEY}'"))
         except sqlite3.Error as error:  # a damaged table: tell the user, do not crash
             raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
+        self._refuse_newer_format(stored_format.get(FORMAT_VERSION_KEY, ""))
         year = YearData()
         for name in SECTIONS:
             if name not in rows:
@@ -348,6 +351,15 @@ class YearFile:
                 ) from error
             self._saved[name] = rows[name]
         return year
+
+    def _refuse_newer_format(self, stored: str) -> None:
+        """A file whose parts are of a newer JSON format than this program reads is refused, unchanged."""
+        version = int(stored) if stored.isdigit() and len(stored) < 10 else 0  # 10**5000 is no version
+        if version > FORMAT_VERSION:
+            raise NewerSchemaError(
+                f"“{self.path.name}”由更新版本的 zjdesk 创建（数据格式第 {version} 版，本程序支持到第 {FORMAT_VERSION} 版）。"
+                "请升级 zjdesk 后再打开，文件未被修改。"
+            )
 
     def save(self, year: YearData) -> list[str]:
         """Commit every part of ``year`` that differs from the file, in one transaction.
@@ -370,7 +382,7 @@ class YearFile:
             except (FormatError, ValueError, RecursionError) as error:
                 raise WriteError(f"这次修改未保存：{error}文件保留上一次保存的内容，请改正后再试。") from error
         now = _now()
-        meta = {"modified": now, "program_version": zjdesk.__version__}
+        meta = {"modified": now, "program_version": zjdesk.__version__, FORMAT_VERSION_KEY: str(FORMAT_VERSION)}
         if "cover" in changed:
             meta.update(_year_meta(year))
         from zjdesk.store import writer

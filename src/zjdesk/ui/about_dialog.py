@@ -30,6 +30,7 @@ import zjdesk
 from zjdesk.distribution.build_info import current_build
 from zjdesk.distribution.notices import installed_notices, program_folder
 from zjdesk.store.user_data import log_dir, user_data_dir
+from zjdesk.ui.screen_fit import fit_dialog, scrolling
 
 PRODUCT_TITLE = "部门整体支出绩效自评报告"
 COPIED_MESSAGE = "已复制到剪贴板：可粘贴到微信、QQ 或邮件中发给技术支持人员。"
@@ -88,7 +89,7 @@ class AboutDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("about.tabs")
-        self.tabs.addTab(self._details_tab(), "程序信息")
+        self.tabs.addTab(scrolling(self._details_tab()), "程序信息")  # scrolls on a short screen (150 %)
         self.licence_tab = self._licence_tab()
         self.tabs.addTab(self.licence_tab, "许可证")
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -98,6 +99,7 @@ class AboutDialog(QDialog):
         buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        fit_dialog(self, 640)
 
     def _details_tab(self) -> QWidget:
         tab = QWidget()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -53,19 +53,8 @@ def show_crash(parent: QWidget | None, title: str, message: str, log_folder: Pat
     folder_button = box.addButton("打开日志文件夹", QMessageBox.ButtonRole.ActionRole)
     box.exec()
     if box.clickedButton() is folder_button:
-        open_folder(log_folder)
-
-
-def open_folder(folder: Path) -> bool:
-    """Show ``folder`` in the system's file manager (Explorer), creating it first; False if it cannot be shown."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        log_folder.mkdir(parents=True, exist_ok=True)
+        open_folder(parent, str(log_folder))
 
 
 def show_about(parent: QWidget | None) -> None:
@@ -84,6 +73,56 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
+
+
+def ask_export_despite_findings(parent: QWidget | None, action: str, findings: list[Any]) -> Any:
+    """Before a final export: the open yellow findings, each a click away. True: go ahead; None: cancel;
+    a finding: the officer clicked it (the caller shows its field)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+    from zjdesk.domain.checks import CHECK_NAMES
+    from zjdesk.domain.steps import step_for_path
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("yellowFindingsDialog")
+    dialog.setWindowTitle(f"{action}前请核对")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(
+        f"还有 {len(findings)} 项黄色问题未核对，{action}后会原样出现在正式文件中。"
+        "点击一项即转到该处修改；如已核对无误，可以继续。"
+    )
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    listing = QListWidget()
+    listing.setObjectName("yellowFindings")
+    listing.setWordWrap(True)
+    listing.setSpacing(3)
+    for finding in findings:
+        step = step_for_path(finding.path or "").title
+        item = QListWidgetItem(f"【{CHECK_NAMES.get(finding.check, finding.check)}·{step}】{finding.message}")
+        item.setData(Qt.ItemDataRole.UserRole, finding)
+        listing.addItem(item)
+    layout.addWidget(listing, 1)
+    chosen: list[Any] = []
+
+    def go_there(item: QListWidgetItem) -> None:
+        chosen.append(item.data(Qt.ItemDataRole.UserRole))
+        dialog.done(2)
+
+    listing.itemClicked.connect(go_there)
+    buttons = QDialogButtonBox()
+    go_ahead = buttons.addButton(f"核对无误，继续{action}", QDialogButtonBox.ButtonRole.AcceptRole)
+    go_ahead.setObjectName("yellowFindings.continue")
+    buttons.addButton("返回修改", QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 420)
+    result = dialog.exec()
+    if chosen:
+        return chosen[0]
+    return True if result == QDialog.DialogCode.Accepted else None
 
 
 def ask_open_year_file(parent: QWidget | None, folder: str = "") -> str | None:
@@ -134,15 +173,64 @@ def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
 
 
 def ask_new_year_details(
-    parent: QWidget | None, unit_name: str = "", year: int = 0, folder: str = ""
+    parent: QWidget | None,
+    unit_name: str = "",
+    year: int = 0,
+    folder: str = "",
+    *,
+    mode: str = "new",
+    year_note: str = "",
+    found: list[str] | None = None,
 ) -> tuple[str, int, str] | None:
-    """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog)."""
+    """Unit name, evaluation year and file path for a new year file, or None (see NewYearDialog).
+
+    ``mode`` is ``new``, ``carry`` (the year is shown, not chosen) or ``import`` (the report's year is
+    shown with ``year_note`` saying where it was read; a year of 0 is asked for). ``found`` lists what
+    an import recognised.
+    """
     from zjdesk.ui.new_year_dialog import NewYearDialog
 
-    dialog = NewYearDialog(parent, unit_name=unit_name, year=year, folder=folder or str(Path.home()))
+    dialog = NewYearDialog(
+        parent,
+        unit_name=unit_name,
+        year=year,
+        folder=folder or str(Path.home()),
+        mode=mode,
+        year_note=year_note,
+        found=found,
+    )
     if dialog.exec():
         return dialog.result_values()
     return None
+
+
+def ask_after_import(parent: QWidget | None, message: str, next_year: int) -> bool:
+    """After an import: carry the imported year forward to ``next_year`` now (the default)? True for yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "已导入往年报告", message, QMessageBox.StandardButton.NoButton, parent)
+    carry = box.addButton(f"结转为{next_year}年度", QMessageBox.ButtonRole.AcceptRole)
+    carry.setObjectName("afterImport.carry")
+    box.addButton(f"先打开{next_year - 1}年度核对", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(carry)
+    box.exec()
+    return box.clickedButton() is carry
+
+
+def ask_confirm_all(parent: QWidget | None, title: str, question: str, items: list[str], remaining: list[str]) -> bool:
+    """全部确认: ``items`` (what will be confirmed) and ``remaining`` (what stays to fix one by one), listed."""
+    from zjdesk.ui.confirm_dialog import ConfirmAllDialog
+
+    return bool(ConfirmAllDialog(parent, title, question, items, remaining).exec())
+
+
+def open_folder(parent: QWidget | None, folder: str) -> None:
+    """Show ``folder`` in the file manager (Explorer); a folder that went away is said so in Chinese."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    if not Path(folder).is_dir() or not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
+        show_error(parent, "无法打开文件夹", f"无法打开文件夹“{folder}”：它可能已被移走或删除。")
 
 
 def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
@@ -158,8 +246,10 @@ def show_print_preview(parent: QWidget | None, printer: QPrinter, paint: Callabl
     """Qt's print preview of ``printer``; ``paint(printer)`` draws the pages (the printer must stay referenced)."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from zjdesk.ui.screen_fit import fit_dialog
+
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("打印预览")
     dialog.paintRequested.connect(paint)
-    dialog.resize(1000, 800)
+    fit_dialog(dialog, 1000, 800)  # within the screen: a 768-pixel laptop is smaller than 1000×800
     dialog.exec()

@@ -2,7 +2,8 @@
 
 The report's content comes from :mod:`zjdesk.report` (one outline, several renderers); this
 module asks where to write, refuses a final export while red findings remain (offering a draft,
-marked 草稿 on every page), and keeps the QPrinter referenced while a preview dialog uses it.
+marked 草稿 on every page), lists the yellow findings not yet checked before a final print or export
+(one click goes to a finding's field), and keeps the QPrinter referenced while a preview dialog uses it.
 
 A QPrinter is made only when the officer prints (打印, 打印预览): building one asks the print
 system (CUPS on Linux, which may be another machine) for its printers. The on-screen preview draws
@@ -11,6 +12,8 @@ page images and PDF files are written by QPdfWriter, neither of which needs a pr
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 from zjdesk.domain.checks_base import Finding, blocking_findings
 from zjdesk.domain.errors import UserError
 from zjdesk.ui import dialogs
+from zjdesk.ui.folders import real_folder
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
 
@@ -40,13 +44,24 @@ class ExportController(QObject):
     """Builds the preview, prints, and writes .docx / PDF / .xlsx files of the open year."""
 
     exported = Signal(list)  # the paths written
+    finding_chosen = Signal(object)  # a finding the officer clicked in the pre-export list: show its field
 
-    def __init__(self, parent: QWidget, open_year: OpenYear, live_score: LiveScore) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        open_year: OpenYear,
+        live_score: LiveScore,
+        default_folder: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.open_year = open_year
         self.live_score = live_score
+        self.default_folder = default_folder  # the program's: the last real year file's folder, else Documents
         self.printer: QPrinter | None = None  # kept referenced: a preview dialog paints on it later
+        go_to_finding = getattr(parent, "go_to_finding", None)
+        if go_to_finding is not None:
+            self.finding_chosen.connect(go_to_finding)
 
     # -- what is printed ---------------------------------------------------------------------------
 
@@ -83,6 +98,24 @@ class ExportController(QObject):
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
 
+    def open_yellow_findings(self) -> list[Finding]:
+        """The yellow findings not yet checked: what a final export would carry into the official document."""
+        from zjdesk.report.export import open_yellow_findings
+
+        return open_yellow_findings(self.live_score.findings)
+
+    def _yellow_confirmed(self, action: str) -> bool:
+        """Before a final print or export: the officer sees the open yellow findings and goes on, or goes to one."""
+        findings = self.open_yellow_findings()
+        if not findings:
+            return True
+        answer = dialogs.ask_export_despite_findings(self.parent_widget, action, findings)
+        if answer is True:
+            return True
+        if answer is not None:
+            self.finding_chosen.emit(answer)
+        return False
+
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
@@ -96,7 +129,7 @@ class ExportController(QObject):
     def print_report(self) -> bool:
         """Ctrl+P: ask the printer, then print the report (a draft while red findings remain)."""
         draft = self._draft_allowed("打印")
-        if draft is None:
+        if draft is None or (not draft and not self._yellow_confirmed("打印")):
             return False
         printer = self._new_printer()
         if not dialogs.ask_print(self.parent_widget, printer):
@@ -129,12 +162,49 @@ class ExportController(QObject):
         stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
+    def base_folder(self) -> str:
+        """Where exports go by default: the year file's folder, or (for the demo) the program's default folder."""
+        own = real_folder(Path(self.open_year.path))
+        if own:
+            return own
+        if self.default_folder is not None:
+            return self.default_folder()
+        from zjdesk.store.folders import documents_dir
+
+        return str(documents_dir())
+
+    def suggested_folder_name(self) -> str:
+        """``湛江市某某局2025年度自评报告``: the folder the three files are offered to go into."""
+        cover = self.open_year.year.cover
+        return f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度自评报告"
+
+    def _ask_export_folder(self) -> str | None:
+        """The folder to export into, the dialog opened on a new folder named after the unit and year.
+
+        The suggested folder is made so the dialog can show it selected, and removed again (rmdir
+        removes only an empty folder) when the officer chooses another one or cancels.
+        """
+        base = Path(self.base_folder())
+        suggested = base / self.suggested_folder_name()
+        made = False
+        if not suggested.exists():
+            try:
+                suggested.mkdir()
+                made = True
+            except OSError:
+                suggested = base  # a read-only or missing folder: the dialog opens there, the export says why not
+        chosen = dialogs.ask_folder(self.parent_widget, "导出到文件夹（报告、数据表和评分表）", str(suggested))
+        if made and (not chosen or Path(chosen) != suggested):
+            with contextlib.suppress(OSError):
+                suggested.rmdir()
+        return chosen
+
     def export_all(self) -> list[Path]:
         """The three things submitted together — report (.docx and PDF), data sheet and score sheet — into one folder."""
         wants_draft = self._draft_allowed("导出")
-        if wants_draft is None:
+        if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
             return []
-        folder = dialogs.ask_folder(self.parent_widget, "导出到文件夹", str(Path(self.open_year.path).parent))
+        folder = self._ask_export_folder()
         if not folder:
             return []
         stem = Path(folder) / self.suggested_stem(wants_draft)
@@ -150,7 +220,9 @@ class ExportController(QObject):
         from zjdesk.report.export import RedFindingsError, export_year
 
         try:
-            written = export_year(self.open_year.snapshot(), draft=draft, **targets)
+            written = export_year(
+                self.open_year.snapshot(), draft=draft, docx=targets.get("docx"), pdf=targets.get("pdf"), xlsx=targets.get("xlsx")
+            )
         except RedFindingsError as error:  # the year changed since the question: say so plainly
             dialogs.show_error(self.parent_widget, "不能导出正式文件", str(error))
             return []
@@ -165,10 +237,10 @@ class ExportController(QObject):
         title, suffix, file_filter = FORMATS[kind]
         if not draft:
             wants_draft = self._draft_allowed("导出")
-            if wants_draft is None:
+            if wants_draft is None or (not wants_draft and not self._yellow_confirmed("导出")):
                 return []
             draft = wants_draft
-        suggested = str(Path(self.open_year.path).with_name(self.suggested_stem(draft) + suffix))
+        suggested = str(Path(self.base_folder()) / (self.suggested_stem(draft) + suffix))
         target = dialogs.ask_export_path(self.parent_widget, title + ("（草稿）" if draft else ""), suggested, file_filter)
         if not target:
             return []

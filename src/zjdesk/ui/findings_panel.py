@@ -10,23 +10,15 @@ from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from zjdesk.domain.checks_base import Finding, Fix
-from zjdesk.domain.steps import STEPS, step_index_of_path
+from zjdesk.domain.steps import STEPS, step_caption, step_index_of_path
+from zjdesk.ui.finding_kinds import SEVERITY_COLOURS, SEVERITY_NAMES, SEVERITY_ORDER, kind_of, readable, unbreakable
 from zjdesk.ui.live_score import LiveScore
 
-# "todo": a red finding that only says something is not filled in yet (Finding.is_todo).
-# "review": a carried-forward or imported field not yet confirmed (yellow, counted on its own).
-SEVERITY_COLOURS = {"red": "#c62828", "todo": "#1e6fd9", "yellow": "#e0a100", "review": "#e0a100", "blue": "#7b8794"}
-SEVERITY_NAMES = {"red": "必须修改", "todo": "待填写", "yellow": "请留意", "review": "待复核", "blue": "建议"}
+__all__ = ["SEVERITY_COLOURS", "SEVERITY_NAMES", "FindingsPanel", "Listed", "ReviewGroup", "group_reviews", "kind_of"]
+
 ITEM_SLACK = 24  # icon margin, item padding and spacing (style sheet) beside the text
 ITEM_PADDING = 14  # item padding top and bottom, and its bottom border
-SEVERITY_ORDER = {"red": 0, "todo": 1, "yellow": 2, "review": 3, "blue": 4}
-
-
-def kind_of(finding: Listed) -> str:
-    """How the panel shows ``finding``: red, todo, yellow, review or blue."""
-    if finding.check == "review_pending":
-        return "review"
-    return "todo" if finding.is_todo else finding.severity
+HIGHLIGHT = "#fff3c4"  # the finding the last edit caused
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,7 @@ class ReviewGroup:
 
     @property
     def message(self) -> str:
-        return f"第 {self.step + 1} 步“{STEPS[self.step].title}”有 {self.count} 项内容待复核：请逐项核对后点“确认”。"
+        return f"{self.count} 项内容沿用上年或导入，待复核：请逐项核对后点“确认”，或点页首的“全部确认…”。"
 
 
 # What the panel lists: a finding, or the 待复核 marks of a step as one line.
@@ -91,13 +83,19 @@ class FindingsPanel(QFrame):
     """Lists the open findings; emits ``finding_activated`` when the officer clicks one."""
 
     finding_activated = Signal(object)
+    step_activated = Signal(int)  # a step's heading in the list was clicked
 
     def __init__(self, live_score: LiveScore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.live_score = live_score
         self.setObjectName("findingsPanel")
         self._icons = {kind: _dot(colour, ring=kind in ("todo", "review")) for kind, colour in SEVERITY_COLOURS.items()}
-        self.shown: list[Listed] = []
+        self.shown: list[Listed] = []  # the findings in the order listed
+        self.rows: list[Listed | int] = []  # each row of the list: a finding, or a step's heading (its index)
+        self.current_step = 0
+        self.compact = False
+        self.highlighted: set[tuple[str, str, str]] = set()
+        self._previous: set[tuple[str, str, str]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -138,41 +136,130 @@ class FindingsPanel(QFrame):
         live_score.updated.connect(self.refresh)
         self.refresh()
 
+    def set_compact(self, compact: bool) -> None:
+        """A short window: the summary without its hint line, the list keeps the room."""
+        if compact != self.compact:
+            self.compact = compact
+            self.refresh()
+
+    def set_current_step(self, index: int) -> None:
+        """List the findings of step ``index`` first (the step being edited)."""
+        if index != self.current_step:
+            self.current_step = index
+            self.refresh()
+
+    def summary_text(self) -> str:
+        """The summary line as read (without the marks that keep its words together)."""
+        return readable(self.summary.text())
+
+    def row_of(self, finding: Listed) -> int:
+        """The list row that shows ``finding``."""
+        return self.rows.index(finding)
+
+    def _ordered(self, findings: list[Listed]) -> list[tuple[int, list[Listed]]]:
+        """(step, its findings worst first), the current step first, then the others in step order."""
+        by_step: dict[int, list[Listed]] = {}
+        for finding in findings:
+            by_step.setdefault(step_index_of_path(finding.path or ""), []).append(finding)
+        order = [self.current_step, *(index for index in range(len(STEPS)) if index != self.current_step)]
+        return [
+            (step, sorted(by_step[step], key=lambda item: SEVERITY_ORDER.get(kind_of(item), 4)))
+            for step in order
+            if step in by_step
+        ]
+
     def refresh(self) -> None:
         open_findings = [item for item in self.live_score.findings if not item.acknowledged]
-        # Mistakes first, then what is still to fill in (in the order of the steps), then hints.
-        open_findings.sort(key=lambda item: (SEVERITY_ORDER.get(kind_of(item), 4), step_index_of_path(item.path or "")))
         acknowledged = len(self.live_score.findings) - len(open_findings)
         counts = {kind: sum(1 for item in open_findings if kind_of(item) == kind) for kind in SEVERITY_COLOURS}
-        findings = group_reviews(open_findings)
-        parts = [f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}" for kind in SEVERITY_COLOURS if counts[kind]]
-        summary = "　".join(parts) + (f"　已确认\u00a0{acknowledged}" if acknowledged else "")
+        grouped = group_reviews(open_findings)
+        # Each count kept on one line: a narrow panel wraps between them, never inside 建议 or 待复核.
+        parts = [unbreakable(f"{SEVERITY_NAMES[kind]}\u00a0{counts[kind]}") for kind in SEVERITY_COLOURS if counts[kind]]
+        if acknowledged:
+            parts.append(unbreakable(f"已确认\u00a0{acknowledged}"))
+        summary = "　".join(parts)
         if not self.live_score.checked:
             summary = "正在检查……"
-        elif not findings and self.live_score.score is not None:
+        elif not grouped and self.live_score.score is not None:
             summary = "未发现问题。" + (f"（已确认 {acknowledged} 项提示）" if acknowledged else "")
-        elif counts["todo"] and not counts["red"]:
+        elif counts["todo"] and not counts["red"] and not self.compact:
             summary += "\n按下列事项逐项填写，点击一项即转到要填写的位置。"
         self.summary.setText(summary)
-        keys = [(item.check, item.path, item.message) for item in findings]
-        if keys == [(item.check, item.path, item.message) for item in self.shown]:
-            self.shown = findings
+        groups = self._ordered(grouped)
+        self.shown = [finding for _step, items in groups for finding in items]
+        self._follow_the_last_edit()
+        rows: list[Listed | int] = []
+        for step, items in groups:
+            rows.append(step)
+            rows.extend(items)
+        keys = [self._key(row) for row in rows]
+        if keys == [self._key(row) for row in self.rows]:
+            self.rows = rows
             self._update_buttons()
             return
-        current = self.list.currentRow()
-        self.shown = findings
+        current = self.current_finding()
+        self.rows = rows
         self.list.blockSignals(True)
         self.list.clear()
-        for finding in findings:
-            kind = kind_of(finding)
-            item = QListWidgetItem(self._icons.get(kind, QIcon()), finding.message)
-            item.setToolTip(f"{SEVERITY_NAMES.get(kind, '')}：{finding.message}\n点击转到相应位置。")
-            self.list.addItem(item)
+        for row in rows:
+            self.list.addItem(self._header(row) if isinstance(row, int) else self._item(row))
         self._fit_items()
-        if 0 <= current < len(findings):
-            self.list.setCurrentRow(current)
+        if current is not None:
+            same = next((row for row in rows if not isinstance(row, int) and self._same(row, current)), None)
+            if same is not None:
+                self.list.setCurrentRow(rows.index(same))
         self.list.blockSignals(False)
+        first = next((index for index, row in enumerate(rows) if not isinstance(row, int) and self._lit(row)), None)
+        if first is not None:
+            self.list.scrollToItem(self.list.item(first))
         self._update_buttons()
+
+    @staticmethod
+    def _identity(finding: Listed) -> tuple[str, str, str]:
+        return (finding.check, finding.path, finding.message)
+
+    def _key(self, row: Listed | int) -> tuple[object, ...]:
+        if isinstance(row, int):
+            return ("step", row, row == self.current_step)
+        return (*self._identity(row), self._lit(row))
+
+    def _same(self, first: Listed, second: Listed) -> bool:
+        return self._identity(first) == self._identity(second)
+
+    def _lit(self, finding: Listed) -> bool:
+        return self._identity(finding) in self.highlighted
+
+    def _follow_the_last_edit(self) -> None:
+        """Light up the findings the last edit brought (new since the check before it)."""
+        identities = {self._identity(finding) for finding in self.shown}
+        if self._previous is not None and self.live_score.last_edit:
+            new = identities - self._previous
+            self.highlighted = new if new else self.highlighted & identities
+        else:
+            self.highlighted &= identities
+        self._previous = identities
+
+    def _header(self, step: int) -> QListWidgetItem:
+        item = QListWidgetItem(f"第 {step + 1} 步“{STEPS[step].title}”")
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: not selectable; a click goes to the step
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        # the step being edited (always listed first) in the accent colour
+        item.setForeground(QColor("#1f5fa8" if step == self.current_step else "#4c5a69"))
+        item.setData(Qt.ItemDataRole.UserRole, "step")
+        item.setToolTip("正在编辑的一步" if step == self.current_step else "点击转到这一步")
+        return item
+
+    def _item(self, finding: Listed) -> QListWidgetItem:
+        kind = kind_of(finding)
+        item = QListWidgetItem(self._icons.get(kind, QIcon()), finding.message)
+        where = step_caption(finding.path or "")
+        item.setToolTip(f"{SEVERITY_NAMES.get(kind, '')}（{where}）：{finding.message}\n点击转到相应位置。")
+        if self._lit(finding):
+            item.setBackground(QColor(HIGHLIGHT))
+            item.setData(Qt.ItemDataRole.UserRole, "highlighted")
+        return item
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
@@ -193,7 +280,8 @@ class FindingsPanel(QFrame):
 
     def current_finding(self) -> Listed | None:
         row = self.list.currentRow()
-        return self.shown[row] if 0 <= row < len(self.shown) else None
+        found = self.rows[row] if 0 <= row < len(self.rows) else None
+        return None if isinstance(found, int) else found
 
     def _update_buttons(self, *_args: Any) -> None:
         finding = self.current_finding()
@@ -206,8 +294,11 @@ class FindingsPanel(QFrame):
 
     def _activated(self, item: QListWidgetItem) -> None:
         row = self.list.row(item)
-        if 0 <= row < len(self.shown):
-            self.finding_activated.emit(self.shown[row])
+        found = self.rows[row] if 0 <= row < len(self.rows) else None
+        if isinstance(found, int):
+            self.step_activated.emit(found)
+        elif found is not None:
+            self.finding_activated.emit(found)
 
     def fix_current(self) -> None:
         finding = self.current_finding()

@@ -45,6 +45,7 @@ class LiveScore(QObject):
         self.rates: dict[str, Any] = {}
         self.findings: list[Finding] = []
         self.checked = False  # whether ``findings`` has been computed yet
+        self.last_edit = ""  # the field whose edit the latest check followed ("" for a fix, an import, the first check)
         open_year.changed.connect(self.refresh)
         if defer_checks:
             # A fast first paint: score now, checks once the window is on screen (see start_checks;
@@ -65,8 +66,9 @@ class LiveScore(QObject):
         self.score = scoring.score_year(year)
         self.rates = self.score.rates or rates.compute_rates(year)
 
-    def refresh(self, _path: str = "") -> None:
-        """Recompute everything from the year as it is now."""
+    def refresh(self, path: str = "") -> None:
+        """Recompute everything from the year as it is now (after an edit of the field at ``path``)."""
+        self.last_edit = path
         self._score()
         self.findings = _checks().run_checks(self.open_year.year, self.score)
         self.checked = True

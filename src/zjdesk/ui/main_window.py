@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,42 +29,26 @@ from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.export_controller import ExportController
 from zjdesk.ui.findings_panel import FindingsPanel, Listed
+from zjdesk.ui.goal_actions import goal_table_actions
 from zjdesk.ui.indicator_actions import indicator_set_actions
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
+from zjdesk.ui.qt_app import application
 from zjdesk.ui.read_only_banner import ReadOnlyBanner
 from zjdesk.ui.score_panel import ScorePanel
+from zjdesk.ui.screen_fit import fit_to_screen
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
+from zjdesk.ui.style import own_style
 from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
 StepRef = int | str  # a step's index or key
-
-
-PREFERRED_SIZE = (1360, 860)
-
-
-def fit_to_screen(window: QWidget, preferred: tuple[int, int] = PREFERRED_SIZE, *, grow: bool = False) -> None:
-    """Give ``window`` its ``preferred`` size, or most of the screen where that is smaller, centred.
-
-    With ``grow``, a large screen (1920×1080) gives the window more room too, up to 85 % of it.
-    """
-    screen = window.screen() or QApplication.primaryScreen()
-    width, height = preferred
-    if screen is not None:
-        available = screen.availableGeometry()
-        if grow:
-            width = max(width, min(available.width() * 85 // 100, 1680))
-            height = max(height, min(available.height() * 88 // 100, 1000))
-        # Leave room for the title bar and frame, which availableGeometry still includes.
-        width = min(width, available.width() - 16)
-        height = min(height, available.height() - 48)
-    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
-    if screen is not None:
-        frame = window.frameGeometry()
-        frame.moveCenter(screen.availableGeometry().center())
-        window.move(frame.topLeft())
+MINIMUM_SIZE = (880, 400)
+RAIL_BELOW = 1000  # window width (logical pixels) below which the steps show their numbers only
+RAIL_WIDTH = 64
+SIDE_MINIMUM = 240
+COMPACT_BELOW = 640  # window height below which the score panel shows its total only
 
 
 class MainWindow(QMainWindow):
@@ -90,19 +74,22 @@ class MainWindow(QMainWindow):
         self.pages: dict[int, StepPage] = {}
         self._painted = False
         self.setObjectName("mainWindow")
-        # Small enough for 1366×768 at 125% scaling (1093×614 logical, less the taskbar).
-        self.setMinimumSize(960, 540)
+        # Small enough for 1366×768 at 150% scaling (911×512 logical, less the taskbar): the pages scroll,
+        # the steps become a column of numbers and the score panel drops its group bars (see resizeEvent).
+        self.setMinimumSize(*MINIMUM_SIZE)
 
         self.navigator = StepNavigator()
         navigator_column = QWidget()
         navigator_column.setObjectName("navigatorColumn")
+        own_style(navigator_column)
         self.navigator_column = navigator_column
         column_layout = QVBoxLayout(navigator_column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
         column_layout.addWidget(self.navigator, 1)
-        column_layout.addWidget(StatusLegend())
-        navigator_column.setFixedWidth(196)
+        self.legend = StatusLegend()
+        column_layout.addWidget(self.legend)
+        navigator_column.setFixedWidth(self.navigator.full_width())
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in STEPS]
@@ -131,6 +118,7 @@ class MainWindow(QMainWindow):
 
         centre = QWidget()
         centre.setObjectName("centre")
+        own_style(centre)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
@@ -154,6 +142,7 @@ class MainWindow(QMainWindow):
         side = QWidget()
         self.side = side
         side.setObjectName("sidePanels")
+        own_style(side)
         side.setFixedWidth(320)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 12, 12, 12)
@@ -184,6 +173,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigator.step_chosen.connect(self.go_to)
         self.findings_panel.finding_activated.connect(self.go_to_finding)
+        self.findings_panel.step_activated.connect(self.go_to)
         live_score.updated.connect(self._update_statuses)
         live_score.problem.connect(lambda title, message: dialogs.show_error(self, title, message))
         open_year.saved.connect(self._saved)
@@ -191,15 +181,17 @@ class MainWindow(QMainWindow):
         open_year.changed.connect(self._field_changed)
         open_year.pending_changed.connect(self._update_pending)
         self._update_pending()
-        focus_changed = QApplication.instance().focusChanged  # type: ignore[union-attr]
-        focus_changed.connect(self._focus_moved)
+        application().focusChanged.connect(self._focus_moved)
         self._update_title()
         self._update_statuses()
         self.first_painted.connect(live_score.start_checks)
         # One export controller and one set of indicator-set actions for the window, handed to the pages.
-        self.exports = ExportController(self, open_year, live_score)
+        self.exports = ExportController(self, open_year, live_score, program.default_folder if program is not None else None)
+        goal_actions = goal_table_actions(self, open_year)
         self.pages_context = {
-            step.key: PageContext(step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score))
+            step.key: PageContext(
+                step, open_year, live_score, self.exports, indicator_set_actions(self, open_year, live_score), goal_actions
+            )
             for step in STEPS
         }
         fit_to_screen(self, grow=True)
@@ -213,11 +205,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The side columns grow with the window: on a small screen the page keeps its room, on a
-        # large one the score and findings panels use the space (findings wrap to fewer lines).
-        width = event.size().width()
-        self.navigator_column.setFixedWidth(max(184, min(228, width * 13 // 100)))
-        self.side.setFixedWidth(max(264, min(420, width * 22 // 100)))
+        # The side columns follow the window: on a small screen the page keeps its room (the steps shrink to
+        # their numbers, the score panel to its total), on a large one the score and findings panels use the space.
+        size = event.size()
+        rail = size.width() < RAIL_BELOW
+        self.navigator.set_rail(rail)
+        self.legend.set_rail(rail)
+        self.navigator_column.setFixedWidth(RAIL_WIDTH if rail else self.navigator.full_width())
+        self.side.setFixedWidth(max(SIDE_MINIMUM, min(420, size.width() * 22 // 100)))
+        self.score_panel.set_compact(size.height() < COMPACT_BELOW)
+        self.findings_panel.set_compact(size.height() < COMPACT_BELOW)
         super().resizeEvent(event)
 
     # -- menus and keys ----------------------------------------------------------------------------
@@ -329,6 +326,7 @@ class MainWindow(QMainWindow):
             self.navigator.blockSignals(True)
             self.navigator.setCurrentRow(index)
             self.navigator.blockSignals(False)
+        self.findings_panel.set_current_step(index)  # this step's findings first
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(STEPS) - 1)
         self.next_button.setText("下一步 ›" if index < len(STEPS) - 1 else "已是最后一步")
@@ -359,7 +357,9 @@ class MainWindow(QMainWindow):
             self._saved(self.open_year.last_saved or datetime.now())
 
     def _saved(self, when: datetime) -> None:
-        self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
+        # With entries still red, what was saved is everything else: the status bar must not say otherwise.
+        what = "已保存其余内容" if self.open_year.year.pending else "已保存"
+        self.saved_label.setText(f"{what} {when:%H:%M:%S}")
 
     def _save_failed(self, error: UserError) -> None:
         self.saved_label.setText("未能保存")
@@ -404,8 +404,10 @@ class MainWindow(QMainWindow):
         """帮助 → 打开日志文件夹: where the log a support person asks for is."""
         from zjdesk.store.user_data import log_dir
 
-        if not dialogs.open_folder(log_dir()):
-            dialogs.show_info(self, "日志文件夹", f"日志文件夹：\n{log_dir()}")
+        folder = log_dir()
+        with contextlib.suppress(OSError):  # a folder that cannot be made: open_folder says it cannot be shown
+            folder.mkdir(parents=True, exist_ok=True)
+        dialogs.open_folder(self, str(folder))
 
     def _unsaved_edits_kept(self) -> bool:
         """Before closing: commit pending edits; if the file refuses them, offer to save the year elsewhere.
@@ -421,7 +423,8 @@ class MainWindow(QMainWindow):
             f"最近的修改未能保存到“{open_year.path.name}”（文件可能已被移走、U盘已拔出或磁盘已满）。\n"
             "选“确定”把本年度（含这些修改）另存为新的年度文件；选“取消”回到程序，文件恢复后修改会继续保存。",
         ):
-            target = dialogs.ask_save_year_file(self, str(Path.home() / open_year.path.name))
+            folder = self.program.default_folder() if self.program is not None else str(Path.home())
+            target = dialogs.ask_save_year_file(self, str(Path(folder) / open_year.path.name))
             if not target:
                 return False
             try:
@@ -487,7 +490,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # back to the program: the edits are still there to save
             return
         self.open_year.close(commit=False)
-        QApplication.instance().focusChanged.disconnect(self._focus_moved)  # type: ignore[union-attr]
+        application().focusChanged.disconnect(self._focus_moved)
         if self.program is not None:
             self.program.window_closed(self)
         super().closeEvent(event)

@@ -18,6 +18,7 @@ from zjdesk.domain.model import YearData
 from zjdesk.store.lock import FileInUseError, is_this_user_here
 from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
+from zjdesk.ui.folders import default_folder, real_folder
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.main_window import MainWindow
 from zjdesk.ui.open_year import OpenYear
@@ -202,7 +203,7 @@ class Program(QObject):
 
     def open_file(self) -> MainWindow | None:
         """Ask for a year file and open it."""
-        path = dialogs.ask_open_year_file(self._parent(), self._folder())
+        path = dialogs.ask_open_year_file(self._parent(), self.default_folder())
         return self.open_path(path) if path else None
 
     def open_demo(self) -> MainWindow | None:
@@ -216,6 +217,17 @@ class Program(QObject):
             return None
         return self.open_path(path)
 
+    def open_example(self) -> MainWindow | None:
+        """Open the example year (示例单位, with a full goal table), written to the user's data folder the first time."""
+        from zjdesk.store.user_data import example_file_path
+
+        try:
+            path = example_file_path()
+        except UserError as error:
+            dialogs.show_error(self._parent(), "无法打开示例年度", str(error))
+            return None
+        return self.open_path(path)
+
     def _create(self, path: str, year: YearData) -> MainWindow | None:
         try:
             year_file = YearFile.create(path, year)
@@ -226,7 +238,7 @@ class Program(QObject):
 
     def new_year_file(self) -> MainWindow | None:
         """Ask for unit, year and place; create an empty year file and open it."""
-        details = dialogs.ask_new_year_details(self._parent(), folder=self._folder())
+        details = dialogs.ask_new_year_details(self._parent(), folder=self.default_folder())
         if details is None:
             return None
         unit_name, evaluation_year, path = details
@@ -239,11 +251,10 @@ class Program(QObject):
         return self._create(path, year)
 
     def carry_forward_file(self) -> MainWindow | None:
-        """Ask for last year's file, then create next year's from it (texts marked 待复核)."""
-        source = dialogs.ask_open_year_file(self._parent(), self._folder())
+        """Ask for last year's file, then create next year's from it (texts and numbers marked 待复核)."""
+        source = dialogs.ask_open_year_file(self._parent(), self.default_folder())
         if not source:
             return None
-        from zjdesk.domain.carry_forward import carry_forward
         from zjdesk.store.yearfile import read_year
 
         try:
@@ -251,49 +262,122 @@ class Program(QObject):
         except UserError as error:
             dialogs.show_error(self._parent(), "无法读取上一年度文件", str(error))
             return None
+        return self.carry_forward_year(previous, real_folder(Path(source)) or self.default_folder())
+
+    def carry_forward_year(self, previous: YearData, folder: str) -> MainWindow | None:
+        """Create the year after ``previous`` (asked where, in ``folder``), and open it."""
+        from zjdesk.domain.carry_forward import carry_forward
+
         year = carry_forward(previous)
+        note = (
+            f"由{previous.cover.evaluation_year}年度结转：评价年度为上一年度加一，不能更改。"
+            if previous.cover.evaluation_year
+            else "上一年度文件没有评价年度：请选择新年度的评价年度。"
+        )
         details = dialogs.ask_new_year_details(
-            self._parent(), unit_name=year.cover.unit_name, year=year.cover.evaluation_year, folder=str(Path(source).parent)
+            self._parent(),
+            unit_name=year.cover.unit_name,
+            year=year.cover.evaluation_year,
+            folder=folder,
+            mode="carry",
+            year_note=note,
         )
         if details is None:
             return None
-        year.cover.unit_name, year.cover.evaluation_year, path = details
+        unit_name, evaluation_year, path = details
+        year.cover.unit_name, year.cover.evaluation_year = unit_name, evaluation_year
         return self._create(path, year)
 
     def import_report(self) -> MainWindow | None:
-        """Read last year's Word report into a new year file; every field is marked 待复核."""
-        source = dialogs.ask_open_document(self._parent(), "选择往年的自评报告", dialogs.WORD_FILTER, self._folder())
+        """Read last year's Word report into a year file (every field 待复核), then offer to carry it forward."""
+        parent = self._parent()
+        source = dialogs.ask_open_document(parent, "选择往年的自评报告", dialogs.WORD_FILTER, self.default_folder())
         if not source:
             return None
-        try:
-            from zjdesk.docx_import import import_docx
+        from zjdesk.docx_import import import_docx
 
-            year = import_docx(source).year
+        try:
+            result = import_docx(source)
         except UserError as error:
-            dialogs.show_error(self._parent(), "无法导入报告", str(error))
+            dialogs.show_error(parent, "无法导入报告", str(error))
             return None
+        year = result.year
+        if result.year_source:
+            note = f"读自报告的{result.year_source}。导入后即为这份报告的年度，不能在此更改。"
+        else:
+            note = (
+                "报告中没有写明评价年度（封面的“评价年度”和开头段都没有）：请选择这份报告评价的是哪一年。"
+                "正文中写着“上年”或上一年份的数字将归入上一年度的对比数；选错年份，会把上年的数字当成本年度的。"
+            )
         details = dialogs.ask_new_year_details(
-            self._parent(), unit_name=year.cover.unit_name, year=year.cover.evaluation_year, folder=str(Path(source).parent)
+            parent,
+            unit_name=year.cover.unit_name,
+            year=year.cover.evaluation_year,
+            folder=self.default_folder(),
+            mode="import",
+            year_note=note,
+            found=result.found,
         )
         if details is None:
             return None
-        year.cover.unit_name, year.cover.evaluation_year, path = details
+        unit_name, evaluation_year, path = details
+        if not result.year_source:
+            # The figures name years relative to the evaluation year: read them again knowing it.
+            try:
+                result = import_docx(source, evaluation_year=evaluation_year)
+            except UserError as error:
+                dialogs.show_error(parent, "无法导入报告", str(error))
+                return None
+            year = result.year
+        year.cover.unit_name, year.cover.evaluation_year = unit_name, evaluation_year
         if not year.indicator_set.indicators:
             from zjdesk.domain.scoring_sets import reference_indicator_set
 
             year.indicator_set = reference_indicator_set()
-        window = self._create(path, year)
-        if window is not None:
-            unplaced = (
-                f"另有 {len(year.unplaced)} 段未识别的内容，列在第 1 步“未识别内容”中，请逐段复制到合适的位置。"
-                if year.unplaced
-                else ""
-            )
-            dialogs.show_info(
-                window, "已导入往年报告", f"已从“{Path(source).name}”导入。所有导入的内容都标记为“待复核”，请逐项核对。{unplaced}"
-            )
-        return window
+        try:
+            year_file = YearFile.create(path, year)
+        except UserError as error:
+            dialogs.show_error(parent, "无法创建年度文件", str(error))
+            return None
+        return self._after_import(year_file, year, Path(source).name)
 
-    def _folder(self) -> str:
-        recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
+    def _after_import(self, year_file: YearFile, year: YearData, source_name: str) -> MainWindow | None:
+        """The imported year is on disk: carry it forward now (the default next step), or open it to check."""
+        self._remember(year_file.path)
+        evaluation_year = year.cover.evaluation_year
+        unplaced = (
+            f"另有 {len(year.unplaced)} 段未识别的内容，列在第 1 步“未识别内容”中，请逐段复制到合适的位置。"
+            if year.unplaced
+            else ""
+        )
+        message = (
+            f"已从“{source_name}”导入{evaluation_year}年度，保存为“{year_file.path.name}”。所有导入的内容都标记为“待复核”。"
+            f"{unplaced}\n\n下一步：由这份{evaluation_year}年度生成{evaluation_year + 1}年度的年度文件（在同一文件夹），"
+            f"在其中填写{evaluation_year + 1}年度的报告。"
+        )
+        if not dialogs.ask_after_import(self._parent(), message, evaluation_year + 1):
+            return self._show(year_file, year)
+        year_file.close()
+        from zjdesk.domain.carry_forward import carry_forward
+        from zjdesk.ui.new_year_dialog import suggested_file_name
+
+        folder = year_file.path.parent
+        target = folder / suggested_file_name(year.cover.unit_name, evaluation_year + 1)
+        if target.exists():
+            # Never over an existing file: the dialog says so and lets the officer choose another name.
+            return self.carry_forward_year(year, str(folder)) or self.open_path(year_file.path)
+        try:
+            carried = YearFile.create(target, carry_forward(year))
+        except UserError as error:
+            dialogs.show_error(self._parent(), "无法结转新年度", f"{error}\n\n{evaluation_year}年度的导入结果已保存，未受影响。")
+            return self.open_path(year_file.path)
+        return self._show(carried)
+
+    # -- folders -----------------------------------------------------------------------------------
+
+    def default_folder(self) -> str:
+        """Where new files, carried years and exports go: the folder of the last real year file, else Documents.
+
+        The demo year lives in zjdesk's own data folder: it is opened from there but never sets the default.
+        """
+        return default_folder(self.recent_files())

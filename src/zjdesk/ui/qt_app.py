@@ -16,6 +16,32 @@ UI_FONT_FAMILIES = [
 
 _translators: list[QTranslator] = []
 
+# Strings of Qt's own file dialog (used on Linux; Windows shows its native one) that Qt's zh_CN
+# translation lacks in this Qt version: without them the dialog says "Look in:" and "Folder".
+MISSING_TRANSLATIONS: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    ("QAbstractFileIconProvider", "Alias"): "快捷方式",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+}
+
+
+class SupplementTranslator(QTranslator):
+    """Chinese for the few strings of Qt's own dialogs that Qt's translation leaves in English."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is a null string: Qt then asks the next translator (an empty string would end the search).
+        return MISSING_TRANSLATIONS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
 
 def application() -> QApplication:
     """The running QApplication (the program always has one; see :func:`ensure_application`)."""
@@ -39,6 +65,9 @@ def ensure_application() -> QApplication:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         application.installTranslator(translator)
         _translators.append(translator)
+    supplement = SupplementTranslator(application)
+    application.installTranslator(supplement)  # installed last: asked first, it answers only what Qt's lacks
+    _translators.append(supplement)
     font = QFont()
     font.setFamilies(UI_FONT_FAMILIES)
     font.setPointSize(10)

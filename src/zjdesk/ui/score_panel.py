@@ -11,6 +11,8 @@ from zjdesk.domain.amounts import format_number
 from zjdesk.ui.live_score import LiveScore
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
+MARGINS = (16, 12, 16, 14)
+COMPACT_MARGINS = (12, 6, 12, 6)
 
 
 def score_text(value: Any) -> str:
@@ -26,7 +28,8 @@ class ScorePanel(QFrame):
         self.live_score = live_score
         self.setObjectName("scorePanel")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
+        self.layout_ = layout
+        layout.setContentsMargins(*MARGINS)
         layout.setSpacing(6)
         self.caption = QLabel("自评得分")
         self.caption.setObjectName("panelCaption")
@@ -61,8 +64,20 @@ class ScorePanel(QFrame):
         self.groups.setVerticalSpacing(4)
         layout.addWidget(self.groups_holder)
         self._group_rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
+        self.compact = False  # a short window: the total and grade only, the rest in the tooltip
         live_score.updated.connect(self.refresh)
         self.refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        """Show the total and grade only (a short window keeps its room for the findings), or everything."""
+        if compact != self.compact:
+            self.compact = compact
+            for label in (self.total, self.unit, self.grade):
+                label.setProperty("compact", compact)  # smaller type (style sheet)
+                label.style().unpolish(label)
+                label.style().polish(label)
+            self.layout_.setContentsMargins(*(COMPACT_MARGINS if compact else MARGINS))
+            self.refresh()
 
     def refresh(self) -> None:
         score = self.live_score.score
@@ -73,32 +88,34 @@ class ScorePanel(QFrame):
             self.unscored.setVisible(False)
             return
         grade = score.grade
-        waiting = [item for item in score.indicators if item.indicator.judged_score is None]
+        waiting = [item for item in score.indicators if item.awaits_score]
         to_judge = sum(1 for item in waiting if item.rule_kind == "judged")
-        need_data = sum(1 for item in waiting if item.rule_kind != "judged" and item.fell_back_to_judged)
+        need_data = len(waiting) - to_judge
         unscored = to_judge + need_data
         # Nothing scored yet (a new year): no number at all rather than a bare 0 分.
         nothing_scored = bool(score.indicators) and unscored == len(score.indicators)
+        # Scored from last year's (or an imported report's) numbers not yet reviewed: provisional too.
+        unconfirmed = sum(1 for item in score.indicators if item.unconfirmed_inputs)
+        provisional = unscored + unconfirmed
         self._set(self.total, "—" if nothing_scored else score_text(score.total))
         self.unit.setVisible(not nothing_scored)
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
-        colour = GRADE_COLOURS.get(grade, "#607080") if not unscored else "#9aa5b1"
-        shown_grade = grade if not unscored else "待定"
-        self._set(self.caption, "自评得分（暂计）" if unscored else "自评得分")
-        self._set(
-            self.unscored,
-            self._unscored_text(to_judge, need_data) if unscored else "",
-        )
-        self.unscored.setVisible(bool(unscored))
-        self.grade.setToolTip("全部指标评分后给出等级" if unscored else f"等级：{grade}")
+        colour = GRADE_COLOURS.get(grade, "#607080") if not provisional else "#9aa5b1"
+        shown_grade = grade if not provisional else "待定"
+        self._set(self.caption, "自评得分（暂计）" if provisional else "自评得分")
+        self._set(self.unscored, self._unscored_text(to_judge, need_data, unconfirmed) if provisional else "")
+        self.unscored.setVisible(bool(provisional) and not self.compact)
+        self.groups_holder.setVisible(not self.compact)
+        self.setToolTip(self.unscored.text() if self.compact else "")
+        self.grade.setToolTip("全部指标评分、依据的数字复核后给出等级" if provisional else f"等级：{grade}")
         if self.grade.text() != shown_grade or self.grade.property("colour") != colour:
             self.grade.setText(shown_grade)
             self.grade.setProperty("colour", colour)
             self.grade.setStyleSheet(f"background:{colour};")
         cap_text = score.cap.explanation if score.cap is not None else ""
         self._set(self.cap, cap_text)
-        self.cap.setVisible(bool(cap_text))
+        self.cap.setVisible(bool(cap_text) and not self.compact)
         groups = score.groups
         if len(groups) != len(self._group_rows):
             self._rebuild_groups(len(groups))
@@ -109,13 +126,16 @@ class ScorePanel(QFrame):
             bar.setValue(int(group.score * 100))
 
     @staticmethod
-    def _unscored_text(to_judge: int, need_data: int) -> str:
+    def _unscored_text(to_judge: int, need_data: int, unconfirmed: int = 0) -> str:
         parts = []
         if to_judge:
             parts.append(f"{to_judge} 项待小组打分")
         if need_data:
             parts.append(f"{need_data} 项缺少计算数据")
-        return f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步），全部评分后给出等级。"
+        text = f"还有 {to_judge + need_data} 项指标未评分（{'，'.join(parts)}，见第 7 步）。" if parts else ""
+        if unconfirmed:
+            text += f"{unconfirmed} 项指标依据的数字沿用上年或导入，尚待复核。"
+        return text + "全部评分并复核后给出等级。"
 
     def _rebuild_groups(self, count: int) -> None:
         for row in self._group_rows:

@@ -1,4 +1,4 @@
-"""The start page: new year file, new year carried forward, open, recent files, the demo year, import."""
+"""The start page: new year file, new year carried forward, open, recent files, the demo and example years, import."""
 
 from __future__ import annotations
 
@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 import zjdesk
 from zjdesk.store.file_names import displayable
-from zjdesk.ui.main_window import fit_to_screen
+from zjdesk.ui.screen_fit import fit_to_screen
+from zjdesk.ui.style import own_style
 
 ACTIONS = (
     ("start.new", "新建年度文件", "从空白开始填写一个评价年度", "new_year_file"),
@@ -32,8 +34,16 @@ ACTIONS = (
     ),
     ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
     ("start.open", "打开年度文件", "继续编辑已有的 .zjd 年度文件", "open_file"),
-    ("start.demo", "打开演示年度", "2024年度 湛江市人民政府驻广州办事处（示例数据）", "open_demo"),
+    ("start.demo", "打开演示年度", "驻广州办事处2024年度报告", "open_demo"),
+    ("start.example", "打开示例年度", "虚构单位，含完整的绩效指标表", "open_example"),
 )
+# Said in full when the pointer rests on the button (the side-by-side buttons have room for one line).
+TOOLTIPS = {
+    "start.demo": "2024年度 湛江市人民政府驻广州办事处：按已公开的自评报告录入，绩效目标未细化为指标",
+    "start.example": "虚构的示例单位：每个绩效目标都有完整的指标表，演示逐项计分、偏差原因和检查",
+}
+# Shown side by side on one row: the two years to look at before starting one's own.
+SIDE_BY_SIDE = ("start.demo", "start.example")
 
 
 class StartPage(QWidget):
@@ -43,8 +53,21 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.program = program
         self.setObjectName("startPage")
+        own_style(self)
         self.setWindowTitle("zjdesk 部门整体支出绩效自评")
-        outer = QVBoxLayout(self)
+        # The content scrolls when the screen is shorter than it (1366×768 at 150 %: 464 logical pixels).
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("startScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        content = QWidget()
+        content.setObjectName("startContent")
+        scroll.setWidget(content)
+        frame.addWidget(scroll)
+        outer = QVBoxLayout(content)
         # Compact enough for 1280×720, and 1366×768 at 125% (about 1093×554 inside the window).
         outer.setContentsMargins(44, 24, 44, 18)
         outer.setSpacing(14)
@@ -61,6 +84,8 @@ class StartPage(QWidget):
         actions = QVBoxLayout()
         actions.setSpacing(10)
         self.buttons: dict[str, QPushButton] = {}
+        pair = QHBoxLayout()
+        pair.setSpacing(10)
         for name, caption, description, method in ACTIONS:
             if not hasattr(program, method):
                 continue
@@ -81,8 +106,14 @@ class StartPage(QWidget):
                 label_holder.addWidget(label)
             button.setMinimumHeight(64)
             button.setAccessibleName(caption)
+            button.setToolTip(TOOLTIPS.get(name, ""))
             button.clicked.connect(getattr(program, method))
-            actions.addWidget(button)
+            if name in SIDE_BY_SIDE:
+                pair.addWidget(button, 1)
+                if pair.count() == 1:
+                    actions.addLayout(pair)
+            else:
+                actions.addWidget(button)
             self.buttons[name] = button
         actions.addStretch(1)
         columns.addLayout(actions, 1)
@@ -101,7 +132,7 @@ class StartPage(QWidget):
         recent_layout.addWidget(self.recent, 1)
         self.recent_empty = QLabel(
             "还没有打开过年度文件。\n\n第一次使用：点左侧“新建年度文件”从空白开始，"
-            "或“从往年报告导入”读取去年的 Word 报告；想先看看效果，可以“打开演示年度”。"
+            "或“从往年报告导入”读取去年的 Word 报告；想先看看效果，可以“打开演示年度”或“打开示例年度”。"
         )
         self.recent_empty.setObjectName("hint")
         self.recent_empty.setWordWrap(True)

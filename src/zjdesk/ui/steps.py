@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from zjdesk.domain.steps import STEPS, Step, step_index, step_index_of_path
@@ -45,6 +45,7 @@ class PageContext:
     live_score: LiveScore
     exports: ExportController
     indicator_actions: dict[str, Callable[[], None]]
+    goal_actions: dict[str, Callable[[], None]] = field(default_factory=dict)  # the goal table's import, export
 
 
 def build_page(context: PageContext) -> StepPage:

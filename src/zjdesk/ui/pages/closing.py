@@ -55,7 +55,8 @@ class ClosingPage(StepPage):
         problems.add(self._texts("problems", "问题", lambda index: f"{index + 1}.", "存在的问题"))
         self.column.addWidget(problems)
 
-        improvements = Card("（五）改进措施", "报告中依次编为 一、二、三……")
+        numbers = " ".join(list_number(index) for index in (1, 2, 3))
+        improvements = Card("（五）改进措施", f"报告中依次编为 {numbers}……")
         improvements.add(self._texts("improvements", "改进措施", lambda index: list_number(index + 1), "改进措施"))
         self.column.addWidget(improvements)
 

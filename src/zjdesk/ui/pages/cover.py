@@ -27,9 +27,16 @@ class CoverPage(StepPage):
         notice = Card("自评通知", "报告开头写明依据的通知：“根据《通知名称》（文号）文件要求……”。")
         form = notice.form(self.open_year)
         form.line("通知名称", "cover.notice_title", "例如：湛江市财政局关于开展2025年市级财政资金绩效自评工作的通知")
-        form.line("文号", "cover.notice_number", "例如：湛财绩[2025]2号")
+        form.line("文号", "cover.notice_number", "例如：湛财绩〔2025〕2号")
         form.text("开头段落正文", "cover.opening_text", rows=3)
         self.column.addWidget(notice)
+
+        signoff = Card("评分表签署栏", "评分表末尾的签署栏：填报日期取封面的填报日期，单位（盖章）取评价单位。")
+        form = signoff.form(self.open_year)
+        form.line("填表人", "cover.preparer", "姓名")
+        form.line("联系电话", "cover.preparer_phone", "例如：0759-3123456")
+        form.line("单位负责人", "cover.unit_head", "姓名（打印后本人签字）")
+        self.column.addWidget(signoff)
 
     def _unplaced(self) -> Card:
         """未识别内容: paragraphs of an imported report that no part of the form could take."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,15 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from zjdesk.domain.amounts import format_number
+from zjdesk.domain.checks_base import Finding
 from zjdesk.domain.model import Indicator
 from zjdesk.domain.scoring import IndicatorScore
 from zjdesk.ui import dialogs
+from zjdesk.ui.finding_kinds import SEVERITY_ORDER, kind_of
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.pages.indicator_detail import INDICATORS, IndicatorDetail, is_definition_path
+from zjdesk.ui.pages.region_rules import region_rules_card
 from zjdesk.ui.steps import PageContext
+from zjdesk.ui.widgets.finding_note import FindingNote
 from zjdesk.ui.widgets.form import Card, clear_layout
 
 COLUMNS = ("一级指标", "二级指标", "三级指标", "分值", "得分", "计分说明")
+# The 得分 cell of an indicator with a finding, tinted by the finding's kind.
+MARK_TINTS = {"red": "#fbe3e3", "todo": "#e3eefc", "yellow": "#fff3c4", "blue": "#eef1f5"}
 
 
 def _number(value: Decimal | None) -> str:
@@ -74,16 +80,21 @@ class EvaluationPage(StepPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # The 计分说明 wraps (never cut with "…"), and the table is as tall as its rows: the page scrolls, not the table.
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.currentCellChanged.connect(lambda row, *_: self.select(row))
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
         table_card.add(self.table)
+        # Findings on the set as a whole (分值合计不符 …); an indicator's own show under its fields below.
+        table_card.add(FindingNote("indicator_set"))
 
         self.column.addWidget(table_card)
 
@@ -128,6 +139,7 @@ class EvaluationPage(StepPage):
         set_card.add(holder)
 
         self.column.addWidget(set_card)
+        self.column.addWidget(region_rules_card(self.open_year))
 
         evaluation = self.open_year.year.evaluation
         if evaluation.stated_score is not None or evaluation.stated_grade:
@@ -184,13 +196,60 @@ class EvaluationPage(StepPage):
                     item.setToolTip(text)
                 if column == 4:
                     item.setForeground(QColor("#1e6fd9") if waiting else QColor("#1f2933"))
-        # A short table (it scrolls) leaves the selected indicator's score fields in view below it.
-        rows_shown = max(6, min(len(indicators), 8))
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows_shown * row_height + 4)
+        self._mark_rows()
+        self._fit_table_height()
         if 0 <= self.selected < len(indicators):
             self.table.setCurrentCell(self.selected, self.table.currentColumn() if self.table.currentColumn() >= 0 else 0)
         self.table.blockSignals(False)
+
+    def _fit_table_height(self) -> None:
+        """As tall as its (wrapped) rows: the page scrolls, the table never scrolls inside it."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_table_height)  # the 计分说明 wraps anew at the new width
+
+    def _mark_rows(self) -> None:
+        """An indicator with a finding shows it on its 得分 cell (its message is under its fields once chosen)."""
+        worst: dict[int, tuple[int, str, list[str]]] = {}
+        prefix = INDICATORS + "."
+        for finding in self.live_score.findings:
+            if finding.acknowledged or finding.check == "review_pending" or not finding.path.startswith(prefix):
+                continue
+            index_text = finding.path[len(prefix) :].split(".", 1)[0]
+            if not index_text.isdigit():
+                continue
+            kind = kind_of(finding)
+            rank, shown, messages = worst.get(int(index_text), (9, "", []))
+            messages.append(finding.message)
+            if SEVERITY_ORDER[kind] < rank:
+                rank, shown = SEVERITY_ORDER[kind], kind
+            worst[int(index_text)] = (rank, shown, messages)
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 4)
+            if item is None:
+                continue
+            _rank, kind, messages = worst.get(row, (9, "", []))
+            colour = QColor(MARK_TINTS[kind]) if kind in MARK_TINTS else QColor(0, 0, 0, 0)
+            item.setBackground(colour)
+            item.setToolTip("\n".join(messages) if messages else item.text())
+
+    def shows_finding(self, finding: Finding) -> bool:
+        # An indicator's findings show under its fields when it is the one chosen (on its 得分 cell otherwise).
+        prefix = INDICATORS + "."
+        if not finding.path.startswith(prefix):
+            return True
+        index_text = finding.path[len(prefix) :].split(".", 1)[0]
+        return not index_text.isdigit() or int(index_text) == self.selected
+
+    def _chosen(self, row: int) -> None:
+        """A row clicked in the table: its detail below, scrolled into view (the table is tall now)."""
+        self.select(row)
+        if self.detail_card.isVisible():
+            self.ensureVisible(0, self.detail_card.y() + 120, 0, 100)
 
     def select(self, row: int) -> None:
         """Show the detail form of indicator ``row``."""
@@ -211,6 +270,7 @@ class EvaluationPage(StepPage):
             self.table.setCurrentCell(row, 0)
             self.table.blockSignals(False)
         self.detail_layout.addWidget(self._detail(row, indicators[row]))
+        self.marks.schedule()
 
     def _result(self, row: int) -> IndicatorScore | None:
         path = f"{INDICATORS}.{row}"
@@ -229,10 +289,7 @@ class EvaluationPage(StepPage):
 
     @staticmethod
     def _awaits_score(indicator: Indicator, result: IndicatorScore | None) -> bool:
-        if result is None:
-            return False
-        judged = result.rule_kind == "judged" or result.fell_back_to_judged
-        return judged and indicator.judged_score is None
+        return result is not None and result.awaits_score
 
     def _detail(self, row: int, indicator: Indicator) -> QWidget:
         result = self._result(row)

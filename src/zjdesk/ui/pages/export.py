@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from zjdesk.ui import dialogs
 from zjdesk.ui.pages.base import StepPage, reads_only
 from zjdesk.ui.steps import PageContext
 from zjdesk.ui.widgets.form import Card
@@ -64,6 +67,27 @@ class ExportPage(StepPage):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         actions.add(self.status)
+        self.fonts = QLabel("")  # which face stands in for a missing GB face (filled with the first preview)
+        self.fonts.setObjectName("exportFonts")
+        self.fonts.setWordWrap(True)
+        self.fonts.hide()
+        actions.add(self.fonts)
+        # After an export: where the files went, and a way to see them in Explorer.
+        self.exported_row = QWidget()
+        exported = QHBoxLayout(self.exported_row)
+        exported.setContentsMargins(0, 0, 0, 0)
+        self.exported_label = QLabel("")
+        self.exported_label.setObjectName("exportedFiles")
+        self.exported_label.setWordWrap(True)
+        self.exported_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = reads_only(QPushButton("打开所在文件夹"))
+        self.open_folder_button.setObjectName("export.openFolder")
+        self.open_folder_button.clicked.connect(self.open_export_folder)
+        exported.addWidget(self.exported_label, 1)
+        exported.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.exported_row.hide()
+        self.exported_folder = ""
+        actions.add(self.exported_row)
         self.column.addWidget(actions)
 
         preview = Card("报告预览")
@@ -101,9 +125,15 @@ class ExportPage(StepPage):
             )
             self.status.setStyleSheet("color: #1e6fd9;")
         else:
-            self.status.setText("✓ 没有必须修改的问题，可以打印和导出正式文件。")
+            yellow = self.controller.open_yellow_findings()
+            note = f"还有 {len(yellow)} 项黄色问题未核对，导出前会列出供核对。" if yellow else ""
+            self.status.setText(f"✓ 没有必须修改的问题，可以打印和导出正式文件。{note}")
             self.status.setStyleSheet("color: #2e7d32;")
         report = self.controller.preview()
+        from zjdesk.report.qt_document import font_notice  # loaded with the preview, not at start
+
+        self.fonts.setText(font_notice())
+        self.fonts.setVisible(bool(self.fonts.text()))
         while len(self.page_labels) > report.page_count:
             label = self.page_labels.pop()
             label.setParent(None)
@@ -126,5 +156,16 @@ class ExportPage(StepPage):
         super().resizeEvent(event)
 
     def _exported(self, paths: list[str]) -> None:
-        self.status.setText("已导出：" + "；".join(paths))
-        self.status.setStyleSheet("color: #2e7d32;")
+        if not paths:
+            return
+        folders = {str(Path(path).parent) for path in paths}
+        self.exported_folder = str(Path(paths[0]).parent)
+        names = "、".join(f"“{Path(path).name}”" for path in paths)
+        where = f"文件夹“{self.exported_folder}”" if len(folders) == 1 else "所选位置"
+        self.exported_label.setText(f"✓ 已导出 {len(paths)} 个文件到{where}：{names}")
+        self.exported_row.show()
+
+    def open_export_folder(self) -> None:
+        """Show the folder of the last export in the file manager."""
+        if self.exported_folder:
+            dialogs.open_folder(self, self.exported_folder)

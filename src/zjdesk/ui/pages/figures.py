@@ -12,7 +12,8 @@ from zjdesk.domain.registry import DeclaredField, breakdown_parts, figure_fields
 from zjdesk.report.sentences import expenditure_paragraph
 from zjdesk.ui.pages.base import StepPage
 from zjdesk.ui.steps import PageContext
-from zjdesk.ui.widgets.fields import AmountField, with_reasons
+from zjdesk.ui.widgets.fields import AmountField
+from zjdesk.ui.widgets.finding_note import FindingNote
 from zjdesk.ui.widgets.form import Card, FieldForm
 
 SIDE_BY_SIDE_WIDTH = 740  # pixels of page width below which the rates go under the figures
@@ -45,13 +46,14 @@ class FiguresPage(StepPage):
         # single amounts (and reported percentages) as rows of the card of their group.
         figures = figure_fields()
         groups = list(dict.fromkeys(item.info.sheet_group for item in figures if item.info.sheet_group))
-        singles = [item for item in figures if item.info.kind in ("amount", "percent")]
+        singles = [item for item in figures if item.info.kind in ("amount", "percent", "count")]
         for position, group in enumerate(groups):
             card = Card(group.split("、", 1)[-1])
             form = card.form(self.open_year)
             last = position == len(groups) - 1
             for item in singles:
-                # reported percentages (支付进度率) belong to no sheet group: they go with the last card
+                # reported percentages (支付进度率) and counts (已完成的绩效目标数) belong to no sheet group:
+                # they go with the last card
                 if item.info.sheet_group == group or (last and not item.info.sheet_group):
                     self._figure_row(form, item)
             left.addWidget(card)
@@ -84,6 +86,8 @@ class FiguresPage(StepPage):
         editor: QLineEdit
         if info.kind == "percent":
             editor = form.decimal(info.label, item.path, info.unit)
+        elif info.kind == "count":
+            editor = form.count(info.label, item.path, info.unit)
         else:
             editor = form.amount(info.label, item.path, allow_negative=info.signed)
         if info.hint:
@@ -117,12 +121,12 @@ class FiguresPage(StepPage):
                 grid.addWidget(field, row, column)
         for column in range(1, len(parts) + 1):
             grid.setColumnStretch(column, 1)
+        # The findings on the rows of the grid (分项之和不等于合计 …), under it.
+        grid.addWidget(FindingNote(*(item.path for item in breakdowns)), len(breakdowns) + 1, 0, 1, len(parts) + 1)
         self.grid_fields = grid_holder.findChildren(AmountField)
-        for field in self.grid_fields:
-            field.named_reason = True  # the reasons are written under the grid, each with its cell's name
         self.open_year.review_changed.connect(self._mark_review)
         self._mark_review()
-        card.add(with_reasons(grid_holder, list(self.grid_fields)))
+        card.add(grid_holder)
         return card
 
     def _mark_review(self) -> None:

@@ -12,19 +12,13 @@ from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from zjdesk.domain.model import Indicator
 from zjdesk.domain.scoring import IndicatorScore
+from zjdesk.domain.scoring_rules import RULE_KINDS
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.score_panel import score_text
 from zjdesk.ui.widgets.fields import CheckField, ChoiceField
 from zjdesk.ui.widgets.form import FieldForm, hint_label
 from zjdesk.ui.widgets.review import set_shown
 
-RULE_KINDS = {
-    "judged": "评判打分（由评价小组给分）",
-    "bands": "按比率分档",
-    "linear": "超出部分按百分点扣分",
-    "pro_rata": "按完成比例计分",
-    "checklist": "按检查项扣分",
-}
 DIRECTIONS = {"higher": "越高越好", "lower": "越低越好"}
 INDICATORS = "indicator_set.indicators"
 # The definition fields: a path ending in one of these lives in the folded-away part.
@@ -127,6 +121,12 @@ class IndicatorDetail(QWidget):
             return "由评价小组按评分标准给分；低于满分时在“扣分原因”中写明理由（会写入报告）。"
         if indicator.rule.kind == "checklist":
             return "逐项勾选已达到的检查项，程序按标准扣分；未逐项勾选时，采用上面的“评判得分”。"
+        if indicator.rule.kind == "goal_indicators":
+            levels = "、".join(level for level in indicator.rule.levels if level.strip()) or "全部指标"
+            return (
+                f"由程序按第 4 步“绩效目标”中{levels}的得分率计算；绩效目标尚未细化为指标、"
+                "或有指标尚未填写实际完成值时，采用上面的“评判得分”。"
+            )
         if result is not None and result.fell_back_to_judged:
             return "缺少计算所需的数据：补齐数据（多在第 5 步“支出情况”）后由程序计分，在此之前采用上面的“评判得分”。"
         return "此项由程序按数据计算得分；数据无法计算时才采用上面的“自评得分”。"
@@ -149,7 +149,7 @@ class IndicatorDetail(QWidget):
         form.text("指标解释", f"{base}.explanation", rows=2)
         form.text("评分标准", f"{base}.criteria", rows=2)
         form.widget("计分方式", ChoiceField(open_year, f"{base}.rule.kind", RULE_KINDS))
-        if indicator.rule.kind != "judged" or indicator.rule.metric:
+        if indicator.rule.kind not in ("judged", "goal_indicators") or indicator.rule.metric:
             form.widget("依据的比率", ChoiceField(open_year, f"{base}.rule.metric", {"": "（无）", **labels}))
         if indicator.rule.kind in ("linear", "pro_rata"):
             form.widget("方向", ChoiceField(open_year, f"{base}.rule.direction", DIRECTIONS))

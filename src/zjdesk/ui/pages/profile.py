@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, SubordinateUnit
 from zjdesk.ui.pages.base import StepPage
-from zjdesk.ui.widgets.fields import CountField, ParsedLine, TextBlock, TextLine, with_reasons
+from zjdesk.ui.widgets.fields import CountField, TextBlock, TextLine
 from zjdesk.ui.widgets.form import Card, FieldForm
-from zjdesk.ui.widgets.list_editor import ListEditor
+from zjdesk.ui.widgets.list_editor import NARROW_BUTTONS_WIDTH, ListEditor
 from zjdesk.ui.widgets.review import ReviewBadge
 
 
@@ -17,7 +17,7 @@ def table_header(*columns: tuple[str, int]) -> QWidget:
     header = QWidget()
     header.setObjectName("tableHeader")
     layout = QHBoxLayout(header)
-    layout.setContentsMargins(50, 0, 0, 0)
+    layout.setContentsMargins(38, 0, 0, 0)  # the rows' numbers
     layout.setSpacing(6)
     for caption, width in columns:
         label = QLabel(caption)
@@ -27,7 +27,7 @@ def table_header(*columns: tuple[str, int]) -> QWidget:
             layout.addWidget(label)
         else:
             layout.addWidget(label, 1)
-    layout.addSpacing(3 * 34)  # the row's ↑ ↓ ✕ buttons
+    layout.addSpacing(NARROW_BUTTONS_WIDTH)  # the row's ↑ ↓ 删除 buttons
     return header
 
 
@@ -41,6 +41,8 @@ def cells(*widgets: tuple[QWidget, int]) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(6)
     for widget, width in widgets:
+        if isinstance(widget, ReviewBadge):
+            widget.set_compact()  # a row of a table: 确认 alone, in the colour of 待复核
         if width == NATURAL:
             layout.addWidget(widget)
         elif width:
@@ -48,11 +50,7 @@ def cells(*widgets: tuple[QWidget, int]) -> QWidget:
             layout.addWidget(widget)
         else:
             layout.addWidget(widget, 1)
-    fields = [widget for widget, _width in widgets]
-    for field in fields:
-        if isinstance(field, ParsedLine):
-            field.named_reason = True  # several number fields share the line under the row
-    return with_reasons(row, fields)
+    return row
 
 
 class ProfilePage(StepPage):
@@ -76,9 +74,9 @@ class ProfilePage(StepPage):
         def staff_row(index: int) -> QWidget:
             base = f"profile.staff.{index}"
             return cells(
-                (TextLine(open_year, f"{base}.name", "类别，如 公务员"), 150),
-                (CountField(open_year, f"{base}.establishment"), 64),
-                (CountField(open_year, f"{base}.actual"), 64),
+                (TextLine(open_year, f"{base}.name", "类别，如 公务员"), 130),
+                (CountField(open_year, f"{base}.establishment"), 60),
+                (CountField(open_year, f"{base}.actual"), 60),
                 (TextLine(open_year, f"{base}.note", "备注，如 其中雇员8名"), 0),
                 (ReviewBadge(open_year, base, whole_item=True), NATURAL),
             )
@@ -92,7 +90,7 @@ class ProfilePage(StepPage):
                 item_name="人员类别",
                 compact=True,
                 icon_buttons=True,
-                header=table_header(("类别", 150), ("编制数", 64), ("在职人数", 64), ("备注", 0)),
+                header=table_header(("类别", 130), ("编制数", 60), ("在职人数", 60), ("备注", 0)),
             )
         )
         self.column.addWidget(staff)
@@ -141,7 +139,7 @@ class ProfilePage(StepPage):
         def retiree_row(index: int) -> QWidget:
             base = f"profile.retirees.{index}"
             return cells(
-                (TextLine(open_year, f"{base}.origin", "原单位，如 办事处"), 260),
+                (TextLine(open_year, f"{base}.origin", "原单位，如 办事处"), 200),
                 (CountField(open_year, f"{base}.count"), 80),
                 (ReviewBadge(open_year, base, whole_item=True), NATURAL),
                 (QWidget(), 0),
@@ -156,7 +154,7 @@ class ProfilePage(StepPage):
                 item_name="来源单位",
                 compact=True,
                 icon_buttons=True,
-                header=table_header(("原单位", 260), ("人数", 80), ("", 0)),
+                header=table_header(("原单位", 200), ("人数", 80), ("", 0)),
             )
         )
         self.column.addWidget(retirees)

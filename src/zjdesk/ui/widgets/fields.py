@@ -4,9 +4,9 @@ Every widget's ``objectName`` is the dotted path of its field (``cover.unit_name
 every change to the :class:`~zjdesk.ui.open_year.OpenYear` as the officer types, and re-reads its
 value when the year changes under it (an automatic fix, an import). Number fields read what
 people type (full-width digits, thousands separators, a trailing 万元) and mark a wrong entry at
-once: red, with the reason written under the field (:attr:`ParsedLine.reason_label`). A wrong
-entry never reaches the value — the field keeps its last complete valid one — and the typed text
-is kept as the field's pending entry, shown red again when the year is reopened.
+once, in red. A wrong entry never reaches the value — the field keeps its last complete valid one —
+and the typed text is kept as the field's pending entry: a red finding, written out under the field
+by its page's finding note, and shown red again when the year is reopened.
 """
 
 from __future__ import annotations
@@ -17,22 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from zjdesk.domain.amounts import format_amount, format_number, parse_amount, parse_count, parse_decimal
 from zjdesk.domain.limits import number_kind
 from zjdesk.domain.paths import PathError
-from zjdesk.domain.registry import label_of
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
 
@@ -133,7 +122,7 @@ class TextBlock(QPlainTextEdit, BoundField):
             self.setPlainText(text)
 
 
-class ParsedLine(QLineEdit, BoundField):
+class _ParsedLine(QLineEdit, BoundField):
     """A line whose text is parsed into a value; a wrong entry is marked and kept apart, never stored.
 
     While the officer types, every valid entry is stored at once (the rates and the score follow);
@@ -149,35 +138,13 @@ class ParsedLine(QLineEdit, BoundField):
         super().__init__(parent)
         self.bind(open_year, path)
         self.valid = True
-        # The reason, written out under the field (the form or the page places this label).
-        self.reason_label = QLabel()
-        self.reason_label.setObjectName("fieldReason")
-        self.reason_label.setWordWrap(True)
-        self.reason_label.hide()
-        self._named_reason = False
-        self._reason = ""
-        self._committed: Any = None
+        self._committed: Any = None  # the last complete valid value (what the file keeps)
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setToolTip(self.hint)
         self.reload()
         self.textChanged.connect(self._typed)
         self.editingFinished.connect(self._tidy)
-
-    @property
-    def named_reason(self) -> bool:
-        """Whether the reason names the field (a field of a grid or a row, whose reasons share a line)."""
-        return self._named_reason
-
-    @named_reason.setter
-    def named_reason(self, named: bool) -> None:
-        self._named_reason = named
-        self._show_reason()
-
-    def _show_reason(self) -> None:
-        name = label_of(self.path) if self._named_reason and self._reason else ""
-        self.reason_label.setText(f"{name}：{self._reason}" if name else self._reason)
-        self.reason_label.setVisible(bool(self._reason))
 
     def parse(self, text: str) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -202,8 +169,6 @@ class ParsedLine(QLineEdit, BoundField):
         valid = message is None
         if valid != self.valid or message:
             _set_invalid(self, message, self.hint)
-            self._reason = message or ""
-            self._show_reason()
         if valid != self.valid:
             self.valid = valid
             self.validity_changed.emit(valid)
@@ -236,22 +201,7 @@ class ParsedLine(QLineEdit, BoundField):
                 self._loading = False
 
 
-def with_reasons(row: QWidget, fields: list[QWidget]) -> QWidget:
-    """``row`` with the reason labels of its number fields under it (shown while an entry is wrong)."""
-    labels = [field.reason_label for field in fields if isinstance(field, ParsedLine)]
-    if not labels:
-        return row
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(row)
-    for label in labels:
-        layout.addWidget(label)
-    return holder
-
-
-class AmountField(ParsedLine):
+class AmountField(_ParsedLine):
     """An amount in 万元 with two decimals; accepts １５５７．１５, 1,557.15 and 1557.15万元."""
 
     hint = "金额，单位万元，保留两位小数；可输入全角数字、千位分隔符。"
@@ -270,7 +220,7 @@ class AmountField(ParsedLine):
         return format_amount(value)
 
 
-class CountField(ParsedLine):
+class CountField(_ParsedLine):
     """A whole number of people (编制数, 在职人数, 退休人数), or the evaluation year; empty means not known."""
 
     hint = "人数，填写整数。"
@@ -279,7 +229,7 @@ class CountField(ParsedLine):
         return parse_count(text, number_kind(self.path, whole=True))
 
 
-class DecimalField(ParsedLine):
+class DecimalField(_ParsedLine):
     """A plain decimal number (分值, 得分, 百分比)."""
 
     hint = "填写数字。"

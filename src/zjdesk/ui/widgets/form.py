@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import (
@@ -11,25 +11,16 @@ from zjdesk.ui.widgets.fields import (
     CountField,
     DateField,
     DecimalField,
-    ParsedLine,
     TextBlock,
     TextLine,
-    with_reasons,
 )
+from zjdesk.ui.widgets.finding_note import FindingNote
+from zjdesk.ui.widgets.layouts import clear_layout
 from zjdesk.ui.widgets.review import ReviewBadge
 
+__all__ = ["BoundWidget", "Card", "FieldForm", "clear_layout", "hint_label"]
+
 BoundWidget = TextLine | TextBlock | AmountField | CountField | DecimalField | DateField
-
-
-def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every widget of ``layout`` (before it is filled anew)."""
-    while layout.count():
-        taken = layout.takeAt(0)
-        child = taken.widget() if taken is not None else None
-        if child is not None:
-            child.hide()
-            child.setParent(None)  # out of findChild's reach at once: the new widgets reuse the field paths
-            child.deleteLater()
 
 
 def hint_label(text: str) -> QLabel:
@@ -57,7 +48,10 @@ class FieldForm(QWidget):
         caption = QLabel(label)
         caption.setBuddy(editor)
         holder = QWidget()
-        row = QHBoxLayout(holder)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         row.addWidget(editor, 1 if stretch else 0)
@@ -67,14 +61,11 @@ class FieldForm(QWidget):
             row.addWidget(ReviewBadge(self.open_year, editor.path), 0, Qt.AlignmentFlag.AlignTop)
         if not stretch:
             row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(FindingNote(editor.path))  # the findings on this field, under it
         if isinstance(editor, TextBlock):
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.layout_.addRow(caption, holder)
-            self.layout_.setAlignment(caption, Qt.AlignmentFlag.AlignTop)
-        elif isinstance(editor, ParsedLine):
-            # The reason of a wrong entry appears under the field: the caption stays level with the field.
-            caption.setFixedHeight(editor.sizeHint().height())
-            self.layout_.addRow(caption, with_reasons(holder, [editor]))
             self.layout_.setAlignment(caption, Qt.AlignmentFlag.AlignTop)
         else:
             self.layout_.addRow(caption, holder)
@@ -122,9 +113,19 @@ class FieldForm(QWidget):
         return editor
 
     def widget(self, label: str, widget: QWidget) -> None:
-        """A row holding any widget (a computed value, a button)."""
+        """A row holding any widget (a computed value, a button, a choice); a bound one gets its findings under it."""
         caption = QLabel(label)
-        self.layout_.addRow(caption, widget)
+        path = getattr(widget, "path", "")
+        if not isinstance(path, str) or not path:
+            self.layout_.addRow(caption, widget)
+            return
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(FindingNote(path))
+        self.layout_.addRow(caption, holder)
 
 
 class Card(QGroupBox):

@@ -26,9 +26,17 @@ from zjdesk.domain.paths import get_value
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.fields import BoundField
-from zjdesk.ui.widgets.form import clear_layout
+from zjdesk.ui.widgets.finding_note import FindingNote
+from zjdesk.ui.widgets.layouts import clear_layout
+from zjdesk.ui.widgets.review import set_shown
 
 RowBuilder = Callable[[int], QWidget]
+REMOVE_TEXT = "删除"
+ARROW_WIDTH = 28  # ↑ ↓ in a narrow row
+REMOVE_WIDTH = 44  # 删除 in a narrow row
+BUTTON_SPACING = 6
+# The width the ↑ ↓ 删除 buttons of a narrow row take (a table header leaves room for them).
+NARROW_BUTTONS_WIDTH = 2 * ARROW_WIDTH + REMOVE_WIDTH + 3 * BUTTON_SPACING
 FOLD_FROM = 4  # a list of this many cards or more opens with all but the first folded to their titles
 
 
@@ -89,6 +97,7 @@ class ListEditor(QWidget):
         narrow: bool = False,
         icon_buttons: bool = False,
         summary: Callable[[Any], str] | None = None,
+        is_blank: Callable[[Any], bool] = _is_blank,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,10 +107,11 @@ class ListEditor(QWidget):
         self.build_row = build_row
         self.new_item = new_item
         self.item_name = item_name
+        self.is_blank = is_blank  # a blank item is removed without asking
         self.numbering = numbering
         self.compact = compact
         self.narrow = narrow  # a narrow column: small numbers and icon-sized buttons
-        self.icon_buttons = icon_buttons or narrow  # ✕ instead of 删除, 28 px buttons (wide table rows)
+        self.icon_buttons = icon_buttons or narrow  # narrow fixed-width row buttons (table rows, name lists)
         # With ``summary`` (cards only) each item can fold to one line: its number and summary.
         self.summary = summary if not compact else None
         self.folded: set[int] = set()  # id() of the folded items (they keep their fold when moved)
@@ -117,21 +127,29 @@ class ListEditor(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(6 if compact else 10)
         outer.addWidget(self.rows_holder)
+        self.note = FindingNote(list_path)  # findings on the list as a whole ("goals" still empty …)
+        outer.addWidget(self.note)
         self.add_button = QPushButton(f"＋ 添加{item_name}")
         self.add_button.setObjectName(f"add:{list_path}")
         self.add_button.clicked.connect(self.add_item)
-        self.add_button.setVisible(can_add)
+        # (never setVisible(True) here: the button has no parent yet, and would open as a window
+        # of its own for a moment, taking the keyboard focus from the field being edited)
+        set_shown(self.add_button, can_add)
         self.empty_label = QLabel(f"（尚无{item_name}，点“添加{item_name}”开始填写）" if can_add else f"（没有{item_name}）")
         self.empty_label.setObjectName("hint")
         outer.addWidget(self.empty_label)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_button)
-        add_row.addStretch(1)
-        outer.addLayout(add_row)
+        self.add_row = QHBoxLayout()
+        self.add_row.addWidget(self.add_button)
+        self.add_row.addStretch(1)
+        outer.addLayout(self.add_row)
         open_year.reloaded.connect(self._reload)
         if self.summary is not None and len(self.items()) >= FOLD_FROM:
             self.folded = {id(item) for item in self.items()[1:]}
         self.rebuild()
+
+    def add_beside(self, widget: QWidget) -> None:
+        """Put another button for the whole list beside 添加 (e.g. 复制其他目标的指标)."""
+        self.add_row.insertWidget(self.add_row.count() - 1, widget)
 
     def items(self) -> list[Any]:
         items: list[Any] = get_value(self.open_year.year, self.list_path)
@@ -142,7 +160,11 @@ class ListEditor(QWidget):
         clear_layout(self.rows)
         count = len(self.items())
         for index in range(count):
-            self.rows.addWidget(self._row(index, count))
+            row = self._row(index, count)
+            self.rows.addWidget(row)
+            if self.isVisible():
+                # Shown now, not by the event loop later: focus_item can then put the cursor in it.
+                row.show()
         self.empty_label.setVisible(count == 0)
         if self.header is not None:
             self.header.setVisible(count > 0)
@@ -156,11 +178,12 @@ class ListEditor(QWidget):
         frame.setObjectName("listRow" if self.compact else "listCard")
         up = _small_button("↑", f"上移此{self.item_name}", f"up:{self.list_path}.{index}")
         down = _small_button("↓", f"下移此{self.item_name}", f"down:{self.list_path}.{index}")
-        remove_text = "✕" if self.icon_buttons else "删除"
-        remove = _small_button(remove_text, f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
+        # One delete control in every list: the word 删除 (an ✕ in some lists and 删除 in others confused).
+        remove = _small_button(REMOVE_TEXT, f"删除此{self.item_name}", f"remove:{self.list_path}.{index}")
         if self.icon_buttons:
-            for button in (up, down, remove):
-                button.setFixedWidth(28)
+            for button in (up, down):
+                button.setFixedWidth(ARROW_WIDTH)
+            remove.setFixedWidth(REMOVE_WIDTH)
         up.setEnabled(index > 0)
         down.setEnabled(index < count - 1)
         up.clicked.connect(lambda: self.move_item(index, index - 1))
@@ -169,11 +192,17 @@ class ListEditor(QWidget):
         number = QLabel(self.numbering(index))
         number.setObjectName("itemNumber")
         body = self.build_row(index)
+        note = FindingNote(f"{self.list_path}.{index}")  # findings on the item no field of it shows
         if self.compact:
-            line = QHBoxLayout(frame)
+            stack = QVBoxLayout(frame)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(2)
+            line = QHBoxLayout()
             line.setContentsMargins(0, 0, 0, 0)
             line.setSpacing(6)
-            number.setMinimumWidth(24 if self.narrow else 44)
+            stack.addLayout(line)
+            stack.addWidget(note)
+            number.setMinimumWidth(24 if self.narrow else 32)
             number.setMinimumHeight(30)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             line.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
@@ -195,6 +224,7 @@ class ListEditor(QWidget):
                 head.addWidget(button)
             card.addLayout(head)
             card.addWidget(body)
+            card.addWidget(note)
         return frame
 
     def _fold_head(self, head: QHBoxLayout, frame: ListRow, index: int, body: QWidget) -> QLabel:
@@ -210,12 +240,15 @@ class ListEditor(QWidget):
         toggle.setToolTip(f"展开或折叠此{self.item_name}")
         summary = ClickableLabel()
         summary.setObjectName("foldSummary")
+        summary.setWordWrap(True)  # a long title wraps rather than widen the page
         summary.setCursor(Qt.CursorShape.PointingHandCursor)
         summary.clicked.connect(toggle.toggle)  # a folded card opens from its title too
 
         def show(folded: bool) -> None:
             toggle.setArrowType(Qt.ArrowType.RightArrow if folded else Qt.ArrowType.DownArrow)
-            body.setVisible(not folded)
+            # (set_shown: the body has no parent yet when the card is built, and showing a
+            # parentless widget opens it as a window of its own, which takes the focus away)
+            set_shown(body, not folded)
             text = summarise(item).strip() if folded else ""
             summary.setText(text or ("（未填写标题）" if folded else ""))
             (self.folded.add if folded else self.folded.discard)(id(item))
@@ -239,9 +272,16 @@ class ListEditor(QWidget):
         self.rebuild()
         self.focus_item(index)
 
+    def insert_new(self, index: int) -> None:
+        """Insert a new item before ``index`` (after the last one when beyond) and put the cursor in it."""
+        index = max(0, min(index, len(self.items())))
+        self.open_year.insert_item(self.list_path, index, self.new_item())
+        self.rebuild()
+        self.focus_item(index)
+
     def remove(self, index: int) -> None:
         item = self.items()[index]
-        if not _is_blank(item) and not dialogs.ask_yes_no(
+        if not self.is_blank(item) and not dialogs.ask_yes_no(
             self, f"删除{self.item_name}", f"确定删除第 {index + 1} 项{self.item_name}吗？其中已填写的内容将一并删除。"
         ):
             return

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from zjdesk.domain.amounts import format_number
+from zjdesk.domain.checks_base import Finding
+from zjdesk.domain.paths import PathError
+from zjdesk.domain.registry import info_at, label_of
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
+
+# Findings that 全部确认 does not clear: a year that must move is fixed or acknowledged one by one.
+KEPT_BY_CONFIRM_ALL = ("stale_year", "text_year")
+EXCERPT = 36  # characters of a text shown in the 全部确认 list
 
 
 def set_shown(widget: QWidget, shown: bool) -> None:
@@ -45,6 +56,12 @@ class ReviewBadge(QWidget):
         open_year.review_changed.connect(self.refresh)
         self.refresh()
 
+    def set_compact(self, compact: bool = True) -> None:
+        """In a row of a table: the 确认 button alone, marked 待复核 by its colour and tooltip (saves the width)."""
+        self.label.setVisible(not compact)
+        self.button.setProperty("pending", compact)
+        self.button.setToolTip(("待复核：" + self.label.toolTip() + "\n" if compact else "") + "内容无误，保留现有文字")
+
     def under_review(self) -> bool:
         if not self.whole_item:
             return self.open_year.is_under_review(self.path)
@@ -61,13 +78,39 @@ class ReviewBadge(QWidget):
         set_shown(self, self.under_review())
 
 
-class ReviewBanner(QFrame):
-    """At the top of a page: how many of its fields await 复核, and 全部确认 for all of them at once."""
+def review_item(path: str, value: Any, caption: str = "") -> str:
+    """One line of the 全部确认 list: the field's name where it has one, and its value (a text shortened)."""
+    label = caption or label_of(path)
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        shown = f"“{text[:EXCERPT]}…”" if len(text) > EXCERPT else f"“{text}”"
+    else:
+        info = info_at(path)
+        unit = info.unit if info is not None else ""
+        shown = f"{format_number(value) if not isinstance(value, int) else value}{unit}"
+    return f"• {label}：{shown}" if label else f"• {shown}"
 
-    def __init__(self, open_year: OpenYear, parts: tuple[str, ...], parent: QWidget | None = None) -> None:
+
+class ReviewBanner(QFrame):
+    """At the top of a page: how many of its fields await 复核, and 全部确认 for all of them at once.
+
+    ``findings`` gives the open findings of the year: 全部确认 lists those it leaves standing (years to move).
+    """
+
+    def __init__(
+        self,
+        open_year: OpenYear,
+        parts: tuple[str, ...],
+        parent: QWidget | None = None,
+        *,
+        findings: Callable[[], Sequence[Finding]] | None = None,
+        caption: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.open_year = open_year
         self.parts = parts
+        self.findings = findings
+        self.caption = caption  # the page's name for a field (its row's label), for the 全部确认 list
         self.setObjectName("reviewBanner")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -94,13 +137,34 @@ class ReviewBanner(QFrame):
                 "无误的点“确认”（或直接修改）；全部核对后可点“全部确认”。"
             )
 
+    def remaining(self) -> list[Finding]:
+        """The open findings of the page that 全部确认 leaves standing (years still to move)."""
+        if self.findings is None:
+            return []
+        return [
+            finding
+            for finding in self.findings()
+            if finding.check in KEPT_BY_CONFIRM_ALL and not finding.acknowledged and finding.path.split(".", 1)[0] in self.parts
+        ]
+
     def confirm_all(self) -> bool:
-        """Confirm every 待复核 mark of the page, once the officer says they have all been looked at."""
-        count = len(self.pending())
-        if not count:
+        """Confirm every 待复核 mark of the page, once the officer has seen the list of what that confirms."""
+        pending = self.pending()
+        if not pending:
             return False
-        question = f"确认本页 {count} 项“待复核”内容都已逐项核对、无需再改吗？\n确认后这些内容不再标记，报告中按现有文字输出。"
-        if not dialogs.ask_yes_no(self, "全部确认", question):
+        items = []
+        for path in pending:
+            try:
+                caption = self.caption(path) if self.caption is not None else ""
+                items.append(review_item(path, self.open_year.value(path), caption))
+            except PathError:  # removed since (a deleted row): nothing left to confirm there
+                continue
+        remaining = [f"• {finding.message}" for finding in self.remaining()]
+        question = (
+            f"确认本页以下 {len(pending)} 项“待复核”内容都已逐项核对、无需再改吗？"
+            "确认后这些内容不再标记，报告中按现有文字和数字输出。"
+        )
+        if not dialogs.ask_confirm_all(self, "全部确认", question, items, remaining):
             return False
         for part in self.parts:
             self.open_year.confirm_all_reviews(part)

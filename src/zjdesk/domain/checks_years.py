@@ -1,0 +1,200 @@
+"""Checks on the years the text names: what a report carried forward from last year still says.
+
+A report of evaluation year Y is written in Y+1, answering the notice of Y+1. Carried forward from
+year Y-1, its texts still name Y-1 (last year's evaluation year) and Y (last year's notice year).
+Where the context says for certain which year belongs there, the finding (``stale_year``) offers the
+fix: 人数统计时点 and 截至…年底 are the evaluation year's end, ``N年度…部门整体支出/自评`` names the
+evaluation year, ``N年…绩效自评工作`` and the notice are the year after. Any other mention of
+last year's evaluation year is flagged (``text_year``) without a fix — only the officer knows what
+the sentence should say now — and so is a year a few years off either side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from zjdesk.domain.checks_base import YELLOW, CheckContext, Finding, Fix, fingerprint
+from zjdesk.domain.paths import get_value
+
+# A year written as a year (followed by 年), not inside a document number such as 湛机编[2010]311号.
+YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
+# Years further away than this are history (成立于1958年), not leftovers from last year's report.
+YEAR_WINDOW = 5
+NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
+STAFF_TIME_POINT = "profile.staff_as_of"
+_YEAR = r"((?:19|20)\d{2})"
+_NO_BREAK = r"[^，。；：、！？\n\d]"
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """Words around a year that say which year it must be: the evaluation year plus ``offset``."""
+
+    pattern: re.Pattern[str]  # group 1 is the year
+    offset: int
+    reason: str  # why, in Chinese, with {year} for the evaluation year and {expected} for the right one
+
+
+CONTEXTS: tuple[YearContext, ...] = (
+    # 完成办事处2025年绩效自评工作 (a 2024 report): the self-evaluation is done in the year after.
+    YearContext(
+        re.compile(_YEAR + rf"年(?!度){_NO_BREAK}{{0,12}}?(?:绩效)?自评工作"),
+        1,
+        "{year}年度的自评工作在{expected}年开展",
+    ),
+    # 2024年度部门整体支出绩效自评 / 2024年度自评报告: the year being evaluated.
+    YearContext(
+        re.compile(_YEAR + rf"年度(?={_NO_BREAK}{{0,16}}?(?:部门整体支出|整体支出|绩效自评|自评报告|自评工作))"),
+        0,
+        "本报告评价的是{year}年度",
+    ),
+    # 截至2024年年底 / 截止2024年底: a count of people as at the end of the evaluation year.
+    YearContext(
+        re.compile(r"截[至止]" + _YEAR + r"年(?:年)?(?:底|末|12月31日)"),
+        0,
+        "人数统计到评价年度的年底",
+    ),
+)
+# The whole field is the time point of the staff numbers: every year in it is the evaluation year.
+STAFF_TIME_POINT_CONTEXT = YearContext(re.compile(_YEAR + "年"), 0, "人数统计时点是评价年度的年底")
+
+
+def _excerpt(text: str, start: int, end: int, around: int = 6) -> str:
+    """The words around ``text[start:end]`` within its clause; "…" where the clause goes on beyond them."""
+    breaks = "，。；：、！？\n"
+    clause_start = max(text.rfind(mark, 0, start) for mark in breaks) + 1
+    clause_end = min((index for index in (text.find(mark, end) for mark in breaks) if index >= 0), default=len(text))
+    left = max(clause_start, start - around)
+    right = min(clause_end, end + around)
+    return ("…" if left > clause_start else "") + text[left:right].strip() + ("…" if right < clause_end else "")
+
+
+def _replace_years(text: str, replacements: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) span replaced by its new year."""
+    pieces, position = [], 0
+    for start, end, new in sorted(replacements):
+        pieces += [text[position:start], new]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+@dataclass(frozen=True)
+class _Certain:
+    start: int  # of the year
+    end: int
+    written: int
+    expected: int
+    reason: str
+    context_end: int  # where the words that fix the year end
+
+
+def _certain_years(path: str, text: str, evaluation_year: int) -> list[_Certain]:
+    """Years in ``text`` whose context says which year they must be, where they are not that year."""
+    contexts = (STAFF_TIME_POINT_CONTEXT,) if path == STAFF_TIME_POINT else CONTEXTS
+    found: dict[int, _Certain] = {}
+    for context in contexts:
+        expected = evaluation_year + context.offset
+        for match in context.pattern.finditer(text):
+            written = int(match.group(1))
+            if match.start(1) in found or abs(written - evaluation_year) > YEAR_WINDOW:
+                continue
+            reason = context.reason.format(year=evaluation_year, expected=expected)
+            found[match.start(1)] = _Certain(match.start(1), match.end(1), written, expected, reason, match.end())
+    return [item for item in sorted(found.values(), key=lambda item: item.start) if item.written != item.expected]
+
+
+def _prose(context: CheckContext) -> Iterator[tuple[str, str]]:
+    for path, text in context.prose:
+        if "年" in text and path not in dict(NOTICE_FIELDS):
+            yield path, text
+
+
+def check_stale_years(context: CheckContext) -> Iterator[Finding]:
+    """Yellow with a fix: a year whose context fixes it (人数统计时点, N年绩效自评工作 …) is not that year."""
+    evaluation_year = context.year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    for path, text in _prose(context):
+        wrong = _certain_years(path, text, evaluation_year)
+        if not wrong:
+            continue
+        first = wrong[0]
+        years = "、".join(dict.fromkeys(f"{item.written}年" for item in wrong))
+        targets = "、".join(dict.fromkeys(f"{item.expected}年" for item in wrong))
+        reasons = "；".join(dict.fromkeys(item.reason for item in wrong))
+        message = (
+            f"“{_excerpt(text, first.start, first.context_end)}”仍写着{years}：{reasons}，应为{targets}。"
+            "多为由上年度结转或照抄往年报告未改。"
+        )
+        fixed = _replace_years(text, [(item.start, item.end, str(item.expected)) for item in wrong])
+        yield Finding(
+            "stale_year",
+            YELLOW,
+            message,
+            path,
+            fix=Fix(f"改为{targets}", path, text, fixed),
+            fingerprint=fingerprint(evaluation_year, text),
+        )
+
+
+def check_text_years(context: CheckContext) -> Iterator[Finding]:
+    """Yellow, no fix: last year's evaluation year in the text, or a year a few years off, outside a fixing context."""
+    evaluation_year = context.year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    allowed = (evaluation_year, evaluation_year + 1)
+    for path, text in _prose(context):
+        certain = {item.start for item in _certain_years(path, text, evaluation_year)}
+        stale = [
+            match
+            for match in YEAR_IN_TEXT.finditer(text)
+            if match.start(1) not in certain
+            and int(match.group(1)) not in allowed
+            and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
+        ]
+        if not stale:
+            continue
+        first = stale[0]
+        excerpt = _excerpt(text, first.start(1), first.end(1) + 1)
+        previous = evaluation_year - 1
+        if all(int(match.group(1)) == previous for match in stale):
+            message = (
+                f"“{excerpt}”仍写着{previous}年（上一评价年度）：本报告是{evaluation_year}年度的，"
+                f"请按{evaluation_year}年度的情况改写；如确是与上年对比或回顾，可确认无误。"
+            )
+        else:
+            years = "、".join(dict.fromkeys(f"{match.group(1)}年" for match in stale))
+            message = (
+                f"“{excerpt}”等处写着{years}，既不是评价年度（{evaluation_year}年）也不是次年（{evaluation_year + 1}年），"
+                "可能是沿用往年报告未改的年份：请核对改正；如确是引用其他年份，可确认无误。"
+            )
+        yield Finding("text_year", YELLOW, message, path, fingerprint=fingerprint(evaluation_year, text))
+
+
+NOTICE_YEAR = re.compile(_YEAR)
+
+
+def check_notice_year(context: CheckContext) -> Iterator[Finding]:
+    """Yellow with a fix: the notice answered is that of the year after the evaluation year (湛财绩[2025]2号 for 2024)."""
+    evaluation_year = context.year.cover.evaluation_year
+    if not evaluation_year:
+        return
+    expected = evaluation_year + 1
+    for path, name in NOTICE_FIELDS:
+        text: str = get_value(context.year, path)
+        wrong = [match for match in NOTICE_YEAR.finditer(text) if int(match.group(1)) != expected]
+        if not wrong:
+            continue
+        years = "、".join(dict.fromkeys(f"{match.group(1)}年" for match in wrong))
+        fixed = _replace_years(text, [(match.start(1), match.end(1), str(expected)) for match in wrong])
+        yield Finding(
+            "stale_year",
+            YELLOW,
+            f"{name}仍写着{years}：{evaluation_year}年度的自评依据的是{expected}年的通知，应为{expected}年。"
+            "请按今年的通知核对名称和文号（结转新年度后常见）。",
+            path,
+            fix=Fix(f"改为{expected}年", path, text, fixed),
+            fingerprint=fingerprint(evaluation_year, text),
+        )
