@@ -55,6 +55,7 @@ class ArchiveRules:
     # their ratio says nothing (a 1 KB run of spaces compresses 100×).
     max_ratio: int = 200
     ratio_exempt_bytes: int = 1 * MB
+    incomplete: str = ""  # what to say of an archive without the required parts ("": name the missing part)
 
 
 def _name(path: Path) -> str:
@@ -126,7 +127,8 @@ def check_archive(data: bytes, name: str, rules: ArchiveRules) -> None:
             raise unsafe(f"“{name}”的压缩包内有重名的部件，可能被篡改过，已拒绝导入。")
         missing = [part for part in rules.required_parts if part not in names]
         if missing:
-            raise damaged(f"“{name}”不是完整的{rules.kind}（缺少 {missing[0]}）：请确认选择的文件无误。")
+            incomplete = rules.incomplete or f"不是完整的{rules.kind}（缺少 {missing[0]}）：请确认选择的文件无误。"
+            raise damaged(f"“{name}”{incomplete}")
         total = 0
         for entry in entries:
             if entry.flag_bits & 0x1:

@@ -1,7 +1,7 @@
 """Every way a value comes in, fed hostile values: each ends in a Chinese refusal or a year that reads back.
 
-The entry points are the JSON of ``zjdesk load``, last year's Word report, the indicator sheet and
-the parsers behind the number fields. Whatever they accept must lie within the shared limits, be
+The entry points are the JSON of ``zjdesk load``, last year's Word report, the indicator sheet, the
+goal sheet and the parsers behind the number fields. Whatever they accept must lie within the shared limits, be
 storable in a year file and score, check and render without raising.
 """
 
@@ -26,6 +26,7 @@ from zjdesk.domain.limits import AMOUNT, COUNT, DECIMAL, YEAR, check_number, num
 from zjdesk.domain.model import IndicatorSet, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.domain.serialize import dumps, loads
+from zjdesk.store.goal_xlsx import import_goal_sheet
 from zjdesk.store.indicator_xlsx import import_indicator_set
 from zjdesk.store.yearfile import check_readable_back
 
@@ -195,6 +196,36 @@ def test_an_indicator_sheet_with_hostile_cells_imports_only_what_reads_back(
     year = demo_year()
     try:
         year.indicator_set = import_indicator_set(path, IndicatorSet())
+    except UserError:
+        return
+    _accepted_year_holds(year)
+
+
+def _goal_sheet(target: Any, actual: Any, weight: Any) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["绩效目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值"])
+    goal = demo_year().goals[0].text
+    sheet.append([goal, "产出指标", "数量指标", "接待人次", "≥", target, "人次", actual, weight])
+    sheet.append([goal, "效益指标", "社会效益指标", "群众满意度", "≥", 90, "%", 95, 10])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(CELLS, CELLS, CELLS)
+def test_a_goal_sheet_with_hostile_cells_imports_only_what_reads_back(
+    tmp_path_factory, target: Any, actual: Any, weight: Any
+) -> None:
+    path = tmp_path_factory.mktemp("goals") / "绩效指标表.xlsx"
+    try:
+        path.write_bytes(_goal_sheet(target, actual, weight))
+    except (ValueError, TypeError):  # openpyxl itself will not write the cell
+        return
+    year = demo_year()
+    try:
+        import_goal_sheet(path, year)
     except UserError:
         return
     _accepted_year_holds(year)

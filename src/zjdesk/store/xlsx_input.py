@@ -28,6 +28,7 @@ XLSX_RULES = ArchiveRules(
     kind="Excel 工作簿",
     repair="请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（.xlsx）”后再导入",
     not_this_kind="不是可以读取的 .xlsx 文件：请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再导入。",
+    incomplete="不是可以读取的 .xlsx 文件（它是别的文件打包成的）：请选择 Excel 工作簿（.xlsx）。",
     required_parts=("[Content_Types].xml", "xl/workbook.xml"),
     damaged=UserError,
     unsafe=UserError,
@@ -40,15 +41,18 @@ MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 
 
-def open_workbook(path: str | os.PathLike[str], error: type[UserError]) -> Any:
-    """The workbook at ``path``, read-only and checked; every refusal is ``error`` with a Chinese message."""
+def open_workbook(path: str | os.PathLike[str], error: type[UserError], *, data_only: bool = True) -> Any:
+    """The workbook at ``path``, read-only and checked; every refusal is ``error`` with a Chinese message.
+
+    ``data_only`` reads each formula's last computed value; without it, the formulas as written.
+    """
     source = Path(path)
     name = source.name or str(source)
     rules = dataclasses.replace(XLSX_RULES, damaged=error, unsafe=error)
     data = read_input(source, "Excel 工作簿", rules.max_file_bytes, error)
     check_archive(data, name, rules)
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as problem:  # openpyxl raises many kinds (KeyError, ParseError, TypeError…) on damaged parts
         raise error(f"“{name}”不是可以读取的 .xlsx 文件（文件已损坏）：{rules.repair}。") from problem
 
