@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from zjdesk.store.yearfile import YearFile
@@ -38,6 +39,7 @@ def open_window(path: str | os.PathLike[str], program: Program | None = None) ->
 
 
 _running: list[object] = []
+LOG_START_DELAY_MS = 500
 
 
 def run_program(file: str | None, *, demo: bool = False) -> int:
@@ -57,13 +59,16 @@ def run_program(file: str | None, *, demo: bool = False) -> int:
             return 0
         # The running program did not take it (busy, or hanging): this start goes on by itself.
 
-    from zjdesk.store.program_log import start_logging
+    from PySide6.QtCore import QTimer
+
+    from zjdesk.store.program_log import record_faults, start_logging
     from zjdesk.ui import crash
     from zjdesk.ui.program import Program
     from zjdesk.ui.qt_app import ensure_application
     from zjdesk.ui.single_instance import InstanceServer
 
-    start_logging("desktop program")
+    started_at = time.time()
+    record_faults()
     application = ensure_application()
     program = Program()
     program.fast_start = True
@@ -71,6 +76,9 @@ def run_program(file: str | None, *, demo: bool = False) -> int:
     _running.append(program)  # keeps the controller alive while its windows are open
     if mailbox.is_running_program:
         _running.append(InstanceServer(mailbox, program))
+    # The log (and the logging package) once the first window is on screen: what happens before is noted
+    # in memory meanwhile (zjdesk.store.log_notes) and written then, with its own time.
+    QTimer.singleShot(LOG_START_DELAY_MS, lambda: start_logging("desktop program", started_at=started_at))
     if demo:
         window = program.open_demo()
     elif file is not None:

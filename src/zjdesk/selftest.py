@@ -255,10 +255,13 @@ def run_self_test(out: TextIO | None = None) -> int:
         if stream is not None:  # a windowed build started without a console has no stdout
             print(line, file=stream, flush=True)
 
-    from zjdesk.store.program_log import logger, start_logging
+    import logging
+
+    from zjdesk.store.program_log import start_logging
 
     # The log a support person asks for records the self-test too (faults stay with the program's own).
     start_logging("self-test", faults=False)
+    logger = logging.getLogger("zjdesk.selftest")
     try:
         say(_environment_line())
     except Exception as error:

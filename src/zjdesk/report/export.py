@@ -9,7 +9,6 @@ page 草稿. The report is laid out once, by the Qt renderer, for the PDF and th
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,13 +24,13 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
+from zjdesk.store.log_notes import note
 from zjdesk.store.output_files import check_targets, write_all_atomically
 
 if TYPE_CHECKING:
     from zjdesk.report.qt_document import ReportDocument
 
 MAX_LISTED = 20
-logger = logging.getLogger("zjdesk.report")
 
 PathLike = str | os.PathLike[str]
 
@@ -114,7 +113,7 @@ def export_year(
     layout = laid_out(outline) if any(output.kind in ("docx", "pdf") for output in outputs) else None
     contents = [(output.path, render(outline, output.kind, layout=layout, when=moment)) for output in outputs]
     write_all_atomically(contents)
-    logger.info("exported%s: %s", " (draft)" if draft else "", ", ".join(str(output.path) for output in outputs))
+    note("zjdesk.report", "exported%s: %s", " (draft)" if draft else "", ", ".join(str(output.path) for output in outputs))
     return [output.path for output in outputs]
 
 

@@ -8,21 +8,21 @@ error with its traceback — never the report's contents: no field's value or te
 A crash Python cannot catch (a fault inside Qt) is written by :mod:`faulthandler` to
 ``logs/faults.log`` beside it.
 
-The rest of zjdesk logs to the ``zjdesk`` logger and never configures it, so the command line —
-which starts no log — prints nothing but its one line.
+The rest of zjdesk notes what it does through :mod:`zjdesk.store.log_notes`, which loads nothing:
+notes made before the log starts (the desktop program starts it just after its window is painted)
+are written when it does, and the command line — which starts no log — prints nothing but its line.
 """
 
 from __future__ import annotations
 
 import faulthandler
-import logging
-import logging.handlers
 import platform
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import zjdesk
+from zjdesk.store import log_notes
 from zjdesk.store.user_data import log_dir
 
 LOG_FILE_NAME = "zjdesk.log"
@@ -31,7 +31,6 @@ MAX_BYTES = 1024 * 1024
 BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)-7s [%(process)d] %(name)s: %(message)s"
 
-logger = logging.getLogger("zjdesk")
 _faults: list[IO[str]] = []  # the file faulthandler writes into, kept open for the life of the process
 
 
@@ -40,28 +39,50 @@ def log_file() -> Path:
     return log_dir() / LOG_FILE_NAME
 
 
-def start_logging(purpose: str, *, faults: bool = True) -> Path | None:
+def record_faults() -> None:
+    """Have :mod:`faulthandler` write a crash Python cannot catch to ``logs/faults.log`` (cheap: call it first)."""
+    if _faults:
+        return
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / FAULTS_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept for faulthandler
+    except OSError:
+        return
+    faulthandler.enable(file=handle, all_threads=True)
+    _faults.append(handle)
+
+
+def start_logging(purpose: str, *, faults: bool = True, started_at: float | None = None) -> Path | None:
     """Log to ``logs/zjdesk.log`` from now on, and say so in it; returns the log file, or None.
 
-    Never stops the program: a log that cannot be written (a full disk, a read-only profile) is
-    simply not kept. Called twice, it adds no second handler.
+    What was noted before (:mod:`zjdesk.store.log_notes`) is written first, with its own time.
+    ``started_at`` is when the process started, if that was earlier than now. Never stops the
+    program: a log that cannot be written (a full disk, a read-only profile) is simply not kept.
+    Called twice, it adds no second handler.
     """
+    import logging
+    import logging.handlers
+
+    logger = logging.getLogger("zjdesk")
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOG_FILE_NAME
-        if not any(getattr(handler, "baseFilename", None) == str(path) for handler in logger.handlers):
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-            handler.setFormatter(logging.Formatter(FORMAT))
-            logger.addHandler(handler)
+        if any(getattr(handler, "baseFilename", None) == str(path) for handler in logger.handlers):
+            return path  # running already
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+        handler.setFormatter(logging.Formatter(FORMAT))
+        logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-        if faults and not _faults:
-            handle = open(folder / FAULTS_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept for faulthandler
-            faulthandler.enable(file=handle, all_threads=True)
-            _faults.append(handle)
+        if faults:
+            record_faults()
     except OSError:
         return None
-    logger.info(
+    early = log_notes.started()
+    _write(
+        logger,
+        started_at,
         "zjdesk %s started (%s): Python %s, %s, %s",
         zjdesk.__version__,
         purpose,
@@ -69,11 +90,30 @@ def start_logging(purpose: str, *, faults: bool = True) -> Path | None:
         platform.platform(),
         "frozen" if getattr(sys, "frozen", False) else "source",
     )
+    for moment, name, level, message, args in early:
+        record = logging.getLogger(name).makeRecord(name, level, "(early)", 0, message, args, None)
+        record.created = moment
+        record.msecs = (moment % 1) * 1000
+        logging.getLogger(name).handle(record)
     return path
+
+
+def _write(logger: Any, moment: float | None, message: str, *args: Any) -> None:
+    import logging
+
+    record = logger.makeRecord(logger.name, logging.INFO, "(start)", 0, message, args, None)
+    if moment is not None:
+        record.created = moment
+        record.msecs = (moment % 1) * 1000
+    logger.handle(record)
 
 
 def stop_logging() -> None:
     """Close the log file (tests; the program's log closes with the process)."""
+    import logging
+    import logging.handlers
+
+    logger = logging.getLogger("zjdesk")
     for handler in list(logger.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             logger.removeHandler(handler)

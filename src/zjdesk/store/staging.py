@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,7 +62,7 @@ class Batch:
         self.entries: list[dict[str, Any]] = []
         self._journals: dict[Path, IO[bytes]] = {}
         for _attempt in range(5):
-            self.id = secrets.token_hex(6)
+            self.id = os.urandom(6).hex()  # not secrets: it loads hashlib (OpenSSL), a cost at every start
             if self._open_journals():
                 break
         else:  # pragma: no cover - five clean-ups racing us in a row

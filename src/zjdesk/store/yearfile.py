@@ -13,7 +13,6 @@ year without paying for the ORM's import.
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import sqlite3
 import threading
@@ -31,6 +30,7 @@ from zjdesk.store import migrations
 from zjdesk.store.file_names import check_year_file_path, exists, is_dir
 from zjdesk.store.identity import APPLICATION_ID, FORMAT_VERSION_KEY, SCHEMA_VERSION
 from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
+from zjdesk.store.log_notes import note
 from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
 from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
 from zjdesk.store.sqlite_files import connect as _connect
@@ -42,9 +42,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 YEAR_FILE_SUFFIX = ".zjd"
-# Opens, saves and failures, never the year's contents; the desktop program writes it to its log.
-# Only INFO: with no log configured (the command line) Python prints nothing below WARNING.
-logger = logging.getLogger("zjdesk.store")
+LOG = "zjdesk.store"  # opens, saves and failures in the program's log; never the year's contents
 
 
 class WriteError(UserError):
@@ -148,7 +146,7 @@ class YearFile:
             cls._write_new(path, year, parts)
         finally:
             lock.release()
-        logger.info("created %s", path)
+        note(LOG, "created %s", path)
         return cls.open(path)
 
     @staticmethod
@@ -216,7 +214,7 @@ class YearFile:
         except ReadOnlyFileError as error:
             year_file = cls.open(path, readonly=True)
             year_file.readonly_reason = error.reason
-            logger.info("%s cannot be written, opened read-only: %s", path, error.reason)
+            note(LOG, "%s cannot be written, opened read-only: %s", path, error.reason)
             return year_file
 
     @classmethod
@@ -264,7 +262,7 @@ class YearFile:
                 year_file.migrated_from = version
                 year_file.backup = backup
             year_file.load()  # validates every part now, not at the first edit
-            logger.info("opened %s for editing%s", path, f" (migrated from schema {version})" if backup else "")
+            note(LOG, "opened %s for editing%s", path, f" (migrated from schema {version})" if backup else "")
             return year_file
         except BaseException:
             lock.release()
@@ -276,7 +274,7 @@ class YearFile:
         year_file = cls(path, None, True, memory)
         year_file.migrated_from = migrated_from
         year_file.load()
-        logger.info("read %s", path)
+        note(LOG, "read %s", path)
         return year_file
 
     def close(self) -> None:
@@ -391,15 +389,15 @@ class YearFile:
         try:
             writer.write_parts(engine, changed, meta, now, verify=self._check_still_the_same_file)
         except UserError as error:
-            logger.info("save to %s refused: %s", self.path, type(error).__name__)
+            note(LOG, "save to %s refused: %s", self.path, type(error).__name__)
             raise
         except Exception as error:
-            logger.info("save to %s failed: %s", self.path, describe_failure(error))
+            note(LOG, "save to %s failed: %s", self.path, describe_failure(error))
             raise WriteError(
                 f"保存到“{self.path.name}”失败（{describe_failure(error)}）：最近一次修改未能写入，文件保留上一次保存的内容。"
             ) from error
         self._saved.update(changed)
-        logger.info("saved %s: %s (%.0f ms)", self.path, ", ".join(changed), (time.perf_counter() - started) * 1000)
+        note(LOG, "saved %s: %s (%.0f ms)", self.path, ", ".join(changed), (time.perf_counter() - started) * 1000)
         return list(changed)
 
     def _check_still_the_same_file(self) -> None:

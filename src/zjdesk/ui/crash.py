@@ -9,7 +9,6 @@ file), and a message box says what happened, whether the work is saved, and wher
 
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 import traceback
@@ -19,8 +18,6 @@ from typing import Any
 
 from zjdesk.store.program_log import log_file
 from zjdesk.store.user_data import log_dir
-
-logger = logging.getLogger("zjdesk.crash")
 
 _installed: list[Any] = []  # the previous hooks, and the program
 _handling = threading.local()
@@ -43,9 +40,20 @@ def uninstall() -> None:
         _installed.clear()
 
 
+def _logger() -> Any:
+    """The program's log, started now if it was not yet (an error in the first moments of the program)."""
+    import logging
+
+    from zjdesk.store.program_log import start_logging
+
+    start_logging("after an unexpected error")
+    return logging.getLogger("zjdesk.crash")
+
+
 def _handle_thread(arguments: threading.ExceptHookArgs) -> None:
     if arguments.exc_type is SystemExit or arguments.exc_value is None:
         return
+    logger = _logger()
     # Qt widgets belong to the main thread: a thread's error is logged, and shown when the main loop runs.
     logger.error(
         "unexpected error in thread %s",
@@ -68,6 +76,7 @@ def handle(kind: type[BaseException], error: BaseException, trace: TracebackType
 
 
 def _tell(kind: type[BaseException], error: BaseException, trace: TracebackType | None, *, logged: bool) -> None:
+    logger = _logger()
     if getattr(_handling, "active", False):  # an error while telling about an error: the log has both
         logger.error("error while reporting an error: %s", "".join(traceback.format_exception(kind, error, trace)))
         return
@@ -100,7 +109,7 @@ def _save_open_years() -> bool | None:
         try:
             saved = bool(flush()) and saved if flush is not None else saved
         except Exception:
-            logger.exception("saving after an unexpected error failed")
+            _logger().exception("saving after an unexpected error failed")
             saved = False
     return saved
 

@@ -7,12 +7,13 @@ classes are imported by the function that shows one, so starting the program doe
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
+
+from zjdesk.store.log_notes import WARNING, note
 
 YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
 WORD_FILTER = "Word 文档 (*.docx)"
@@ -28,7 +29,7 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the officer something went wrong and what to do (the message says both)."""
     from PySide6.QtWidgets import QMessageBox
 
-    logging.getLogger("zjdesk.ui").warning("message shown: %s", title)  # the title only: messages quote entries
+    note("zjdesk.ui", "message shown: %s", title, level=WARNING)  # the title only: messages quote entries
 
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")

@@ -6,7 +6,6 @@ Everything that touches files on the officer's behalf happens here (never in a p
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
 from zjdesk.store.lock import FileInUseError, is_this_user_here
+from zjdesk.store.log_notes import note
 from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
 from zjdesk.ui.folders import default_folder, real_folder
@@ -29,8 +29,6 @@ PREPARE_DELAY_MS = 300
 # A recent file whose name is not valid Unicode (GBK bytes on Linux) is kept as its bytes, in hex:
 # the settings file holds text only, and the name must still open the same file.
 _BYTES_PREFIX = "fsbytes:"
-
-logger = logging.getLogger("zjdesk.ui")
 
 
 def _recent_entry(path: str) -> str:
@@ -194,7 +192,7 @@ class Program(QObject):
                 return None
             year_file.readonly_reason = "它正在别处被修改，这里只能查看"
         except UserError as error:
-            logger.info("could not open %s: %s", path, type(error).__name__)
+            note("zjdesk.ui", "could not open %s: %s", path, type(error).__name__)
             dialogs.show_error(self._parent(), "无法打开年度文件", str(error))
             if not os.path.lexists(path):
                 self._forget(str(path.resolve()))

@@ -9,15 +9,14 @@ file system sends no notice.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from zjdesk.store.instance_mailbox import InstanceMailbox
+from zjdesk.store.log_notes import note
 
 POLL_MS = 1000
-logger = logging.getLogger("zjdesk.ui")
 
 
 class InstanceServer(QObject):
@@ -39,6 +38,10 @@ class InstanceServer(QObject):
         requests = self.mailbox.take_requests()
         for request in requests:
             file = request.get("open")
-            logger.info("request from another start: %s", "open a file" if file else ("demo" if request.get("demo") else "show"))
+            note(
+                "zjdesk.ui",
+                "request from another start: %s",
+                "open a file" if file else ("demo" if request.get("demo") else "show"),
+            )
             self.program.handle_request(file if isinstance(file, str) else None, demo=bool(request.get("demo")))
         return len(requests)
