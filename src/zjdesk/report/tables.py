@@ -253,7 +253,7 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
     weights = sum((line.weight for line in facts.goal_lines if line.weight is not None and line.weight > 0), Decimal(0))
     scores = sum((line.score for line in facts.goal_lines if line.score is not None), Decimal(0))
     counts = facts.goal_counts
-    summary = f"达成 {counts.met} 项，未达成 {counts.not_met} 项" + (f"，待填写 {counts.pending} 项" if counts.pending else "")
+    summary = f"达成{counts.met}项，未达成{counts.not_met}项" + (f"，待填写{counts.pending}项" if counts.pending else "")
     rows.append(
         Row(
             ("合计", format_number(weights), format_number(scores), summary),
