@@ -50,7 +50,7 @@ def test_the_goal_sheet_follows_the_score_sheet(outline):
     total = sheet.rows[-1]
     assert total.kind == "total" and total.cells[0] == "合计"
     by_column = {first: text for first, _span, text in total.placed(len(sheet.columns))}
-    assert (by_column[8], by_column[9], by_column[10]) == ("80", "74.77", "达成 10 项，未达成 3 项")
+    assert (by_column[8], by_column[9], by_column[10]) == ("80", "74.77", "达成10项，未达成3项")
     assert sheet.vertical_spans(0)[0] == 4  # goal 1 merged over its four rows
     assert "得分四舍五入保留两位小数" in sheet.notes[0]
 
@@ -70,7 +70,7 @@ def test_a_goal_without_rows_is_listed_in_the_sheet():
     assert sheet.rows[-2].cells[:2] == ("目标4：开展宣传推介和招商联络，促成合作项目落地。", "（未细化为绩效指标）")
     pending = next(row.cells for row in sheet.rows if row.cells[3] == "信访秩序平稳")
     assert pending[7] == "—" and pending[9] == "—"
-    assert sheet.rows[-1].cells[-1] == "达成 6 项，未达成 2 项，待填写 1 项"
+    assert sheet.rows[-1].cells[-1] == "达成6项，未达成2项，待填写1项"
 
 
 def test_the_data_sheet_counts_indicators_met_and_not_met(outline):

@@ -125,11 +125,11 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         rows.append(_count_row(number, "尚未填写实际完成值的指标", counts.pending, "项"))
 
     columns = (
-        Column("序号", 12),
-        Column("项目", 52, "left"),
-        Column("数值", 24, "right"),
-        Column("单位", 12),
-        Column("说明", 56, "left"),
+        Column("序号", 11),
+        Column("项目", 50, "left"),
+        Column("数值", 22, "right"),
+        Column("单位", 11),
+        Column("说明", 62, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=caption)
@@ -161,13 +161,13 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
     rows.append(Row(("自评等级", facts.grade, ""), "total", spans=(5, 1, 1)))
     rows.extend(signoff_rows(year))
     columns = (
-        Column("一级指标", 22),
-        Column("二级指标", 22),
-        Column("三级指标", 34),
-        Column("分值", 13),
-        Column("评分标准", 58, "left"),
+        Column("一级指标", 20),
+        Column("二级指标", 20),
+        Column("三级指标", 30),
+        Column("分值", 12),
+        Column("评分标准", 86, "left"),
         Column("得分", 15),
-        Column("评分说明", 61, "left"),
+        Column("评分说明", 42, "left"),
     )
     caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     notes: tuple[str, ...] = ()
@@ -253,7 +253,7 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
     weights = sum((line.weight for line in facts.goal_lines if line.weight is not None and line.weight > 0), Decimal(0))
     scores = sum((line.score for line in facts.goal_lines if line.score is not None), Decimal(0))
     counts = facts.goal_counts
-    summary = f"达成 {counts.met} 项，未达成 {counts.not_met} 项" + (f"，待填写 {counts.pending} 项" if counts.pending else "")
+    summary = f"达成{counts.met}项，未达成{counts.not_met}项" + (f"，待填写{counts.pending}项" if counts.pending else "")
     rows.append(
         Row(
             ("合计", format_number(weights), format_number(scores), summary),
