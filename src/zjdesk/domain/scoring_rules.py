@@ -114,8 +114,6 @@ def score_pro_rata(rule: ScoringRule, weight: Decimal, rate: Decimal, label: str
     if rule.direction == "lower":
         if rate <= target or rate == 0:  # 0% where lower is better: as good as it gets (a target below 0 is a slip)
             return RuleOutcome(weight, inputs, f"{label} {rate_text} ≤ 目标 {format_number(target)}%")
-        if rate <= 0:  # above a negative target at 0% or below: no ratio to take, and no credit
-            return RuleOutcome(Decimal(0), inputs, f"{label} {rate_text} 高于目标 {format_number(target)}%")
         reason = f"按比例计分：目标 {format_number(target)}% ÷ {label} {rate_text} × {format_number(weight)}"
         return RuleOutcome(target / rate * weight, inputs, reason)
     if rate >= target:
