@@ -45,7 +45,10 @@ def test_no_output_replaces_a_year_file(tmp_path: Path, year: Path, capsys, argv
     other = tmp_path / "另一年.zjd"
     assert main(["demo", str(other)]) == 0
     link = tmp_path / "指标.xlsx"
-    link.symlink_to(year)
+    if "{link}" in argv:
+        if sys.platform == "win32":
+            pytest.skip("symbolic links need a privilege ordinary Windows users lack")
+        link.symlink_to(year)
     capsys.readouterr()
     before = {path: digest(path) for path in (year, other)}
     names = sorted(os.listdir(tmp_path))
@@ -118,6 +121,7 @@ def test_gbk_names_go_through_every_command(tmp_path: Path, capsys) -> None:
     assert run.returncode == 0 and b'"zjdesk-year"' in run.stdout
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes of the file system exist on POSIX only")
 @pytest.mark.parametrize("command", ["dump", "load"])
 def test_a_pipe_given_as_input_is_refused_at_once(tmp_path: Path, command: str) -> None:
     fifo = tmp_path / ("管道.zjd" if command == "dump" else "管道.json")
