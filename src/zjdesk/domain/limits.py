@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from zjdesk.domain.errors import UserError
@@ -47,6 +48,7 @@ class NumberError(UserError, ValueError):
     """A number outside its limits (or not a number); ``str(error)`` is the Chinese message."""
 
 
+@lru_cache(maxsize=4096)  # asked for every number of every part a year file or a JSON file holds
 def number_kind(path: str, whole: bool) -> str:
     """The kind of the number at ``path`` (a dotted field path); ``whole`` for int fields.
 
@@ -79,31 +81,32 @@ def check_number(value: Number, kind: str, text: str | None = None) -> Number:
 
     ``text`` is what was typed or read (named in the message); without it the value is shown.
     """
-    shown = _shown(value, text)
     if kind in (COUNT, YEAR):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise NumberError(f"“{shown}”不是整数：请只填写整数，例如 17。")
+            raise NumberError(f"“{_shown(value, text)}”不是整数：请只填写整数，例如 17。")
         if kind == YEAR:
             if value != 0 and not FIRST_YEAR <= value <= LAST_YEAR:
-                raise NumberError(f"“{shown}”不是有效的评价年度：请填写 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份，例如 2024。")
+                raise NumberError(
+                    f"“{_shown(value, text)}”不是有效的评价年度：请填写 {FIRST_YEAR} 至 {LAST_YEAR} 之间的年份，例如 2024。"
+                )
             return value
         if value < 0:
-            raise NumberError(f"“{shown}”是负数：人数和项数不能为负数。")
+            raise NumberError(f"“{_shown(value, text)}”是负数：人数和项数不能为负数。")
         if value > MAX_COUNT:
-            raise NumberError(f"“{shown}”过大：人数和项数最多 {MAX_COUNT_DIGITS} 位，请核对位数。")
+            raise NumberError(f"“{_shown(value, text)}”过大：人数和项数最多 {MAX_COUNT_DIGITS} 位，请核对位数。")
         return value
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise NumberError(f"“{shown}”不是有效的数字。")
+        raise NumberError(f"“{_shown(value, text)}”不是有效的数字。")
     if kind == AMOUNT:
         if abs(value) >= MAX_AMOUNT:
-            raise NumberError(f"“{shown}”的数额过大：金额以万元为单位，请核对位数。")
+            raise NumberError(f"“{_shown(value, text)}”的数额过大：金额以万元为单位，请核对位数。")
         if not _has_places(value, AMOUNT_PLACES):
-            raise NumberError(f"“{shown}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
+            raise NumberError(f"“{_shown(value, text)}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
         return value
     if abs(value) >= MAX_DECIMAL:
-        raise NumberError(f"“{shown}”过大：分值、得分和百分比不会超过 {MAX_DECIMAL:,}，请核对位数。")
+        raise NumberError(f"“{_shown(value, text)}”过大：分值、得分和百分比不会超过 {MAX_DECIMAL:,}，请核对位数。")
     if not _has_places(value, DECIMAL_PLACES):
-        raise NumberError(f"“{shown}”的小数位数过多：分值、得分和百分比最多保留 {DECIMAL_PLACES} 位小数。")
+        raise NumberError(f"“{_shown(value, text)}”的小数位数过多：分值、得分和百分比最多保留 {DECIMAL_PLACES} 位小数。")
     return value
 
 
