@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The program's own folder (demo year, log, the running program's mailbox) lives in a folder of the
+# test run, never in the profile of the person running the tests; subprocesses inherit it.
+_DATA_HOME = tempfile.mkdtemp(prefix="zjdesk-tests-data-")
+os.environ["XDG_DATA_HOME"] = os.environ["LOCALAPPDATA"] = _DATA_HOME
 os.environ.setdefault("PYTEST_QT_API", "pyside6")
 
 TESTS = Path(__file__).resolve().parent

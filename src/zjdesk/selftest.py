@@ -255,9 +255,17 @@ def run_self_test(out: TextIO | None = None) -> int:
         if stream is not None:  # a windowed build started without a console has no stdout
             print(line, file=stream, flush=True)
 
+    import logging
+
+    from zjdesk.store.program_log import start_logging
+
+    # The log a support person asks for records the self-test too (faults stay with the program's own).
+    start_logging("self-test", faults=False)
+    logger = logging.getLogger("zjdesk.selftest")
     try:
         say(_environment_line())
     except Exception as error:
+        logger.error("self-test: resources: %s", error)
         say(f"自检失败：资源文件：{error}")
         return 1
     started = time.perf_counter()
@@ -270,14 +278,17 @@ def run_self_test(out: TextIO | None = None) -> int:
                 try:
                     detail = step(context)
                 except Exception as error:
+                    logger.error("self-test step %d/%d failed: %s", number, len(STEPS), title, exc_info=error)
                     say(f"[{number}/{len(STEPS)}] {title} … 失败：{error}")
                     if not isinstance(error, SelfTestFailure):
                         say("".join(traceback.format_exception(error)).rstrip())
                     say(f"自检失败：第 {number} 步“{title}”。")
                     return 1
                 seconds = time.perf_counter() - step_started
+                logger.info("self-test step %d/%d passed: %s (%.2f s)", number, len(STEPS), title, seconds)
                 say(f"[{number}/{len(STEPS)}] {title} … 通过（{seconds:.2f} 秒）：{detail}")
         finally:
             _close_window(context)
+    logger.info("self-test passed: %d steps in %.1f s", len(STEPS), time.perf_counter() - started)
     say(f"自检通过：{len(STEPS)} 步全部通过，用时 {time.perf_counter() - started:.1f} 秒。")
     return 0

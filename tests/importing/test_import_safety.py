@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -10,6 +11,7 @@ import pytest
 from lxml import etree
 
 from support.import_docs import build_docx, seed_lines
+from zjdesk import input_files
 from zjdesk.docx_import import (
     DamagedDocxError,
     DocxImportError,
@@ -98,7 +100,7 @@ def test_a_word_file_that_is_not_a_report() -> None:
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch) -> None:
     path = tmp_path / "big.docx"
     path.write_bytes(b"PK" + b"\0" * 5000)
-    monkeypatch.setattr(safety, "MAX_FILE_BYTES", 4096)
+    monkeypatch.setattr(safety, "DOCX_RULES", dataclasses.replace(safety.DOCX_RULES, max_file_bytes=4096))
     with pytest.raises(UnsafeDocxError, match="上限"):
         import_docx(path)
 
@@ -111,13 +113,13 @@ def test_zip_bomb_entry_is_refused(seed_docx: bytes) -> None:
 
 
 def test_too_much_uncompressed_data_is_refused(seed_docx: bytes, monkeypatch) -> None:
-    monkeypatch.setattr(safety, "MAX_TOTAL_UNCOMPRESSED", 20 * 1024)
+    monkeypatch.setattr(safety, "DOCX_RULES", dataclasses.replace(safety.DOCX_RULES, max_total_uncompressed=20 * 1024))
     with pytest.raises(UnsafeDocxError, match="解压后过大"):
         import_docx_bytes(seed_docx)
 
 
 def test_too_many_entries_are_refused(seed_docx: bytes) -> None:
-    many = _rezip(seed_docx, add={f"customXml/item{i}.bin": b"x" for i in range(safety.MAX_ENTRIES + 1)})
+    many = _rezip(seed_docx, add={f"customXml/item{i}.bin": b"x" for i in range(safety.DOCX_RULES.max_entries + 1)})
     with pytest.raises(UnsafeDocxError, match="部件"):
         import_docx_bytes(many)
 
@@ -193,7 +195,7 @@ def test_a_dtd_the_byte_scan_misses_is_still_refused_and_never_resolved(seed_doc
     body = xml[xml.index(b"<w:document") :].replace("评价年度".encode(), b"&xxe;", 1)
     doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>\n'.encode()
     poisoned = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + doctype + body
-    monkeypatch.setattr(safety, "_DTD_MARKERS", re.compile(rb"(?!x)x"))
+    monkeypatch.setattr(input_files, "_DTD_MARKERS", re.compile(rb"(?!x)x"))
     with pytest.raises(UnsafeDocxError, match="DTD") as refused:
         import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": poisoned}))
     assert "机密内容" not in str(refused.value)

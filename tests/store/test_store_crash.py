@@ -31,6 +31,18 @@ for number in range(100000):
     print(number, flush=True)
 """
 
+EXPORTER = """
+import sys
+from pathlib import Path
+from zjdesk.store.output_files import write_all_atomically
+folder = Path(sys.argv[1])
+targets = [folder / "报告.docx", folder / "报告.pdf", folder / "数据表与评分表.xlsx"]
+for number in range(100000):
+    body = (f"v{number:06d}".encode() + b"." * 200_000)  # large enough to be caught mid-write
+    write_all_atomically([(target, body) for target in targets])
+    print(number, flush=True)
+"""
+
 HOLDER = """
 import sys
 from zjdesk.store.yearfile import YearFile
@@ -80,6 +92,31 @@ def test_killed_writer_never_damages_the_file_or_loses_a_committed_edit(tmp_path
             year.goals = year.goals[:base_goals]
             year.improvements = year.improvements[:base_improvements]
             year_file.save(year)
+
+
+def test_killed_three_file_export_leaves_all_old_or_all_new_targets(tmp_path: Path) -> None:
+    from zjdesk.store.staging import recover_folder
+
+    targets = [tmp_path / "报告.docx", tmp_path / "报告.pdf", tmp_path / "数据表与评分表.xlsx"]
+    generator = random.Random(20250514)
+    for _round in range(15):
+        child = subprocess.Popen(
+            [sys.executable, "-c", EXPORTER, str(tmp_path)], stdout=subprocess.PIPE, env=_child_env(), text=True
+        )
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        assert first.strip().isdigit(), "the exporting process did not start"
+        time.sleep(generator.uniform(0.0, 0.2))
+        child.kill()
+        reported = [first, *child.stdout.readlines()]
+        child.wait()
+        last = max(int(line) for line in reported if line.strip().isdigit())
+        recover_folder(tmp_path)  # the next start, in that folder
+        versions = {target.read_bytes()[:7] for target in targets}
+        assert len(versions) == 1, f"the report and the sheets no longer agree: {versions}"
+        (version,) = versions
+        assert int(version[1:]) in (last, last + 1)  # the last reported export, or the one in flight
+        assert sorted(os.listdir(tmp_path)) == sorted(target.name for target in targets)
 
 
 def test_second_process_cannot_write_an_open_file(tmp_path: Path) -> None:

@@ -44,6 +44,8 @@ class DialogRecorder:
         self.answers: dict[str, object] = {}
         monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: self.errors.append((title, message)))
         monkeypatch.setattr(dialogs, "show_info", lambda _parent, title, message: self.infos.append((title, message)))
+        self.crashes: list[tuple[str, str]] = []
+        monkeypatch.setattr(dialogs, "show_crash", lambda _parent, title, message, _folder: self.crashes.append((title, message)))
         self.questions: list[tuple[str, str]] = []
         monkeypatch.setattr(dialogs, "ask_yes_no", self._yes_no)
         self.findings_shown: list[list[object]] = []  # the yellow findings listed before each final export

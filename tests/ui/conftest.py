@@ -1,4 +1,10 @@
-"""The desktop program's tests: every one runs with the program's QApplication; the shared demo window."""
+"""The desktop program's tests: every one runs with the program's QApplication; the shared demo window.
+
+No question may block a test: a window closed with an entry still red asks whether to close, and
+pytest-qt closes every window at the end of its test. :func:`zjdesk.ui.dialogs.ask_yes_no` therefore
+answers 确定 by default; a test that looks at the questions makes its own
+:class:`support.ui.DialogRecorder` (or asks for ``recorder``), which replaces it.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,17 @@ import pytest
 from support.ui import DialogRecorder, make_program
 from zjdesk.demo import demo_year
 from zjdesk.store.yearfile import write_new_year_file
+from zjdesk.ui import dialogs
 
 
 @pytest.fixture(autouse=True)
 def _program_application(qt_application):
     return qt_application
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_questions(monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _parent, _title, _question: True)
 
 
 @pytest.fixture(autouse=True)

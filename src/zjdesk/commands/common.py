@@ -3,32 +3,36 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from zjdesk.domain.errors import UserError
+from zjdesk.input_files import MB, read_input
 from zjdesk.store.output_files import write_atomically
 
-
-def write_text_atomically(target: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` (UTF-8) to ``target`` through a temporary file, so a failure leaves nothing half-written."""
-    write_bytes_atomically(target, text.encode("utf-8"))
-
-
-def write_bytes_atomically(target: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file moved into place."""
-    write_atomically(target, data)
+PathLike = str | os.PathLike[str]
+# A year's JSON is a few hundred KB; far larger is not one (and would only fill the memory).
+MAX_TEXT_BYTES = 50 * MB
 
 
-def read_text(source: str | os.PathLike[str], what: str) -> str:
-    """Read a UTF-8 text file, with a Chinese message when it cannot be read."""
+def write_text_atomically(target: PathLike, text: str, sources: Iterable[PathLike] = ()) -> None:
+    """Write ``text`` (UTF-8) to ``target`` through a temporary file, so a failure leaves nothing half-written.
+
+    ``target`` must not be a year file nor one of ``sources`` (the files the text was made from).
+    """
+    write_bytes_atomically(target, text.encode("utf-8"), sources)
+
+
+def write_bytes_atomically(target: PathLike, data: bytes, sources: Iterable[PathLike] = ()) -> None:
+    """Write ``data`` to ``target`` through a temporary file moved into place (never over ``sources``)."""
+    write_atomically(target, data, sources)
+
+
+def read_text(source: PathLike, what: str) -> str:
+    """Read a UTF-8 text file, with a Chinese message when it cannot be read (a pipe or a device is refused)."""
     path = Path(source)
+    data = read_input(path, what, MAX_TEXT_BYTES)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as error:
-        raise UserError(f"找不到{what}“{path}”：请确认文件名和位置。") from error
-    except IsADirectoryError as error:
-        raise UserError(f"“{path.name}”是一个文件夹，不是{what}：请给出文件名。") from error
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UserError(f"{what}“{path.name}”不是 UTF-8 编码的文本文件。") from error
-    except OSError as error:
-        raise UserError(f"无法读取{what}“{path.name}”（{error.strerror}）。") from error

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_export(args: argparse.Namespace) -> int:
     year = read_year(args.file)
-    written = export_year(year, docx=args.docx, pdf=args.pdf, xlsx=args.xlsx, draft=args.draft)
+    written = export_year(year, docx=args.docx, pdf=args.pdf, xlsx=args.xlsx, draft=args.draft, sources=[args.file])
     mark = "草稿" if args.draft else ""
     for path in written:
         print(f"已导出{mark}{KIND_NAMES.get(path.suffix.lower(), '')}：{path}")

@@ -61,7 +61,7 @@ def run_example(args: argparse.Namespace) -> int:
 def run_dump(args: argparse.Namespace) -> int:
     text = dumps(read_year(args.file))
     if args.output:
-        write_text_atomically(args.output, text)
+        write_text_atomically(args.output, text, sources=[args.file])
     else:
         sys.stdout.write(text)
     return 0

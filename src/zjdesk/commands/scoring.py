@@ -106,7 +106,7 @@ def run_indicators_export(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".xlsx"):
         raise UserError(f"导出的指标表文件名应以 .xlsx 结尾（收到“{args.out}”）。")
     year = read_year(args.file)
-    write_bytes_atomically(args.out, indicator_set_to_xlsx(year.indicator_set))
+    write_bytes_atomically(args.out, indicator_set_to_xlsx(year.indicator_set), sources=[args.file])
     print(f"已导出 {len(year.indicator_set.indicators)} 项指标：{args.out}")
     return 0
 

@@ -11,16 +11,19 @@ can place is kept in ``year.unplaced`` (未识别内容); every imported field's
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 from zjdesk.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
 from zjdesk.docx_import.lines import document_lines, open_document
 from zjdesk.docx_import.reader import read_lines
-from zjdesk.docx_import.result import ImportResult, imported_paths
+from zjdesk.docx_import.result import Collector, ImportResult, imported_paths
 from zjdesk.docx_import.safety import check_archive, read_file
 from zjdesk.docx_import.score_sheet import parse_score_sheet
+from zjdesk.domain.limits import number_problems
 from zjdesk.domain.model import DEFAULT_OPENING_TEXT
+from zjdesk.domain.paths import get_value, set_value
 
 __all__ = [
     "DamagedDocxError",
@@ -56,6 +59,7 @@ def import_docx_bytes(data: bytes, name: str = "该文件", *, evaluation_year: 
     except Exception as error:  # a malformed table must not lose the rest of the report
         out.note(f"评分表：未能读取（{type(error).__name__}），指标体系请另行导入或使用参考指标体系")
     year = out.year
+    _drop_numbers_out_of_range(out)
     year.unplaced = list(out.unplaced)
     year.review = imported_paths(year) + out.reviewed
     if not year.cover.opening_text:
@@ -66,3 +70,20 @@ def import_docx_bytes(data: bytes, name: str = "该文件", *, evaluation_year: 
     else:
         out.note("未识别内容：无")
     return ImportResult(year=year, found=out.found, unplaced=list(out.unplaced), year_source=out.year_source)
+
+
+def _drop_numbers_out_of_range(out: Collector) -> None:
+    """Leave out any number beyond the limits every way into a year shares (the officer fills it in).
+
+    The field gets its default (not filled in: ``None``; a weight or the year: zero).
+    """
+    for path, message in number_problems(out.year):
+        parent_path, _, name = path.rpartition(".")
+        parent = get_value(out.year, parent_path) if parent_path else out.year
+        declared = {item.name: item for item in dataclasses.fields(parent)} if dataclasses.is_dataclass(parent) else {}
+        default: object = None
+        if name in declared:
+            item = declared[name]
+            default = item.default if item.default is not dataclasses.MISSING else None
+        set_value(out.year, path, default)
+        out.note(f"未导入 {path}：{message}")

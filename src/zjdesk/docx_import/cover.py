@@ -7,6 +7,7 @@ from datetime import date
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import normalise_width
+from zjdesk.domain.limits import FIRST_YEAR, LAST_YEAR
 from zjdesk.domain.report_words import REPORT_TITLE
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[（(]?\s*(?P<number>\d{1,3})\s*[）)]?\s*[：:]?$")
@@ -36,7 +37,7 @@ def parse_date(text: str) -> date | None:
 def parse_year(text: str) -> int | None:
     """``2024年度`` → 2024; ``None`` unless a plausible four-digit year is there."""
     found = re.match(r"^(\d{4})\s*(?:年度?)?$", normalise_width(text).strip())
-    if found and 2000 <= int(found[1]) <= 2100:
+    if found and FIRST_YEAR <= int(found[1]) <= LAST_YEAR:
         return int(found[1])
     return None
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.docx_import.team import joined_text
-from zjdesk.docx_import.text import CHINESE_DIGITS, join_broken_lines, split_at, strip_list_number
+from zjdesk.docx_import.text import CHINESE_DIGITS, CHINESE_NUMERAL, join_broken_lines, split_at, strip_list_number
 from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.model import Practice
 
@@ -18,7 +18,7 @@ _RESULT_SENTENCE = re.compile(
     r"(?:自评)?(?:分数|得分|总分)[^。]*?分\s*[，,；;]?\s*(?:自评)?(?:等级|评级|等次)[^。]*?[。.]?$"
 )
 _GLUED_ITEM = re.compile(
-    rf"(?<=[。；;])\s*(?=(?:[{CHINESE_DIGITS}]{{1,3}}\s*[、.．]|[（(][{CHINESE_DIGITS}]{{1,3}}[）)]|\d{{1,2}}\s*[、.．](?!\d)))"
+    rf"(?<=[。；;])\s*(?=(?:{CHINESE_NUMERAL}\s*[、.．]|[（(][{CHINESE_DIGITS}]{{1,3}}[）)]|\d{{1,3}}\s*[、.．](?!\d)))"
 )
 _PRACTICE_TITLE = re.compile(r"^(?P<title>[^。：:\s]{2,40}?)(?:。|\s+)(?P<text>\S.*)$", re.DOTALL)
 # A row of the score sheet written under an analysis heading by the zjdesk export:

@@ -10,11 +10,13 @@ known figure is kept as 未识别内容.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.model import Breakdown, Figures
 from zjdesk.domain.registry import breakdown_parts, figure_fields
 
@@ -96,11 +98,12 @@ class _FigureReader:
             return True
         if rate := _RATE.match(text):
             try:
-                self.rates[rate["name"]] = Decimal(rate["number"])
-            except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+                number = check_number(Decimal(rate["number"]), DECIMAL, rate["number"] + "%")
+            except NumberError:  # 99999999999999999999%: no rate, a slip; the clause stays unplaced
                 return False
+            self.rates[rate["name"]] = number
             if "支付进度" in rate["name"]:
-                self.figures.payment_progress_rate = Decimal(rate["number"])
+                self.figures.payment_progress_rate = number
             self.read.append(f"{rate['name']}{rate['number']}%")
             return True
         for pattern, target in _COMPILED:
@@ -148,7 +151,8 @@ class _FigureReader:
         rate = self.rates.get("收入支出完成率")
         revenue = figures.final_revenue.total
         if rate is not None and not self.stated_expenditure and revenue is not None and figures.final_expenditure.total is None:
-            figures.final_expenditure.total = parse_amount(format_amount(revenue * rate / 100))
+            with contextlib.suppress(AmountError):  # a rate far above 100% gives no amount a year holds
+                figures.final_expenditure.total = parse_amount(format_amount(revenue * rate / 100))
 
 
 def parse_figures(lines: list[str], out: Collector) -> None:

@@ -14,28 +14,38 @@ from collections.abc import Callable
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.docx_import.text import join_broken_lines
+from zjdesk.domain.limits import MAX_COUNT_DIGITS
 from zjdesk.domain.model import RetireeGroup, Section, StaffCategory, SubordinateUnit, UnitProfile
+
+# A count has at most MAX_COUNT_DIGITS digits: a longer number is no count of people, and the
+# paragraph holding it is kept as typed (int() of thousands of digits would even raise).
+_COUNT = rf"\d{{1,{MAX_COUNT_DIGITS}}}(?!\d)"
+
+
+def _pattern(text: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(text.replace(r"\d+", _COUNT), flags)
+
 
 _UNIT_SUFFIX = r"(?:科|室|处|股|部|中心|所|站|队|组|办)"
 _FOUNDED = re.compile(r"^(?P<short>[^，,。]{1,20}?)(?:于)?成立于(?P<founded>\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?)$")
 _RANK = re.compile(r"^(?:为|是|属)?(?:机构规格为)?(?P<rank>[^，,。]{1,8}级)(?:编制|单位|机构)?$")
-_ESTABLISHMENT = re.compile(r"^(?:核定|行政|人员)?编制(?:数)?(?:为|共)?(?P<count>\d+)\s*[名人个]$")
-_CATEGORY = re.compile(r"^(?:其中[：:]?)?(?P<name>[^\d，,。（(]{1,12}?)(?P<count>\d+)\s*[名人](?:[（(](?P<note>[^）)]*)[）)])?$")
+_ESTABLISHMENT = _pattern(r"^(?:核定|行政|人员)?编制(?:数)?(?:为|共)?(?P<count>\d+)\s*[名人个]$")
+_CATEGORY = _pattern(r"^(?:其中[：:]?)?(?P<name>[^\d，,。（(]{1,12}?)(?P<count>\d+)\s*[名人](?:[（(](?P<note>[^）)]*)[）)])?$")
 _LEADERSHIP = re.compile(r"^领导职数(?:为)?(?P<posts>[^，,。]+)$")
-_ACTUAL = re.compile(r"^(?P<asof>[^，,。]*?)(?:实有|在职|在编)(?:人员)?(?P<count>\d+)\s*[名人]$")
-_COUNTS = re.compile(
+_ACTUAL = _pattern(r"^(?P<asof>[^，,。]*?)(?:实有|在职|在编)(?:人员)?(?P<count>\d+)\s*[名人]$")
+_COUNTS = _pattern(
     rf"^内设(?P<sections>\d+)个(?:科室|处室|内设机构|{_UNIT_SUFFIX})[，,；;]\s*(?:下属|辖下)(?:的)?二级预算单位(?:数量)?(?:为|共)?(?P<units>\d+)个[。；;]?$"
 )
-_SUBORDINATE = re.compile(
+_SUBORDINATE = _pattern(
     r"^(?:辖下|下属)(?:的)?(?P<name>[^，,。]{2,20}?)(?:是|为)(?P<nature>[^，,。]{2,30}?)[，,]\s*核定编制(?P<est>\d+)\s*名[。，,；;]\s*"
     r"(?:目前|现)?(?:实有|在职)(?:人员)?(?P<act>\d+)\s*[人名](?:[。，,；;]\s*(?P<note>.*))?$",
     re.DOTALL,
 )
-_RETIREES = re.compile(
+_RETIREES = _pattern(
     r"^(?P<lead>[^，,。]{0,12}?)退休人员(?:共)?(?P<total>\d+)\s*[人名][。，,；;]?\s*(?:其中[：:]?\s*(?P<groups>.*))?$", re.DOTALL
 )
-_RETIREE_GROUP = re.compile(r"^(?P<origin>[^\d，,。；;]{1,20}?)(?P<count>\d+)\s*[人名]$")
-_SECTION_LIST = re.compile(
+_RETIREE_GROUP = _pattern(r"^(?P<origin>[^\d，,。；;]{1,20}?)(?P<count>\d+)\s*[人名]$")
+_SECTION_LIST = _pattern(
     r"^(?:部门职能情况[：:])?\s*内设(?P<names>[^。]*?)(?P<count>\d+)个(?:科室|处室|内设机构)(?:[，,；;]\s*(?:辖下|下属)(?P<units>[^。]*?))?[。；;]?\s*(?:其中[：:])?$"
 )
 _DUTIES = re.compile(

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.paths import get_value, set_value
 from zjdesk.domain.registry import breakdown_parts, figure_fields
 
@@ -69,8 +70,8 @@ def _is_sheet_line(line: str) -> bool:
 def _value(text: str, unit: str) -> Decimal | None:
     if unit == "%":
         try:
-            return Decimal(normalise_width(text))
-        except InvalidOperation:
+            return check_number(Decimal(normalise_width(text)), DECIMAL, text + "%")
+        except (InvalidOperation, NumberError):
             return None
     try:
         return parse_amount(text)

@@ -8,15 +8,17 @@ from zjdesk.domain.report_words import CHINESE_DIGITS as REPORT_DIGITS
 from zjdesk.domain.report_words import CIRCLED_DIGITS
 
 CHINESE_DIGITS = REPORT_DIGITS[1:] + "十"  # the digits of a list number (一、 … 十九、)
+# A list number in Chinese numerals up to 九百九十九 (a report may list a hundred 改进措施 and more).
+CHINESE_NUMERAL = rf"(?:[{REPORT_DIGITS[1:]}]百(?:零[{REPORT_DIGITS[1:]}]|[{CHINESE_DIGITS}]{{1,3}})?|[{CHINESE_DIGITS}]{{1,3}})"
 # Ends of a sentence or a list item: a line ending otherwise continues on the next line.
 _ENDINGS = ("。", "；", ";", "！", "!", "？", "?", "：", ":", "…", "”", "」", "）", ")", "．", ".")
 
-TASK_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s*(?:[、，,]|[.．](?!\d)|[）)])\s*(?P<rest>.*)$", re.DOTALL)
+TASK_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*(?:[、，,]|[.．](?!\d)|[）)])\s*(?P<rest>.*)$", re.DOTALL)
 BRACKET_NUMBER = re.compile(r"^[（(]\s*(?P<number>\d{1,2})\s*[）)]\s*[、.．]?\s*(?P<rest>.*)$", re.DOTALL)
 CIRCLED_NUMBER = re.compile(rf"^(?P<number>[{CIRCLED_DIGITS}])\s*(?P<rest>.*)$", re.DOTALL)
 ORDINAL_POINT = re.compile(rf"^[{CHINESE_DIGITS}]{{1,3}}是")
 CHINESE_LIST_NUMBER = re.compile(
-    rf"^(?:[{CHINESE_DIGITS}]{{1,3}}\s*[、.．]|[（(]\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*[）)]\s*[、.．]?|\d{{1,2}}\s*[、.．](?!\d)|\d{{1,2}}\s*[）)])\s*"
+    rf"^(?:{CHINESE_NUMERAL}\s*[、.．]|[（(]\s*[{CHINESE_DIGITS}\d]{{1,3}}\s*[）)]\s*[、.．]?|\d{{1,3}}\s*[、.．](?!\d)|\d{{1,3}}\s*[）)])\s*"
 )
 GOAL_MARKER = re.compile(r"^(?:绩效)?目标\s*[\d一二三四五六七八九十]{1,3}\s*[：:、.．]?\s*")
 TEAM_MARKER = re.compile(r"^(?:副\s*组\s*长|组\s*长|成\s*员)\s*[：:]")

@@ -1,8 +1,11 @@
-"""Amounts in 万元: exact decimals, one parser, one formatter.
+"""Numbers as people type them: amounts in 万元 (exact decimals), counts and plain numbers.
 
 Finance officers type amounts in every way Chinese input methods allow: full-width digits
 (１５５７．１５), thousands separators (1,557.15 or １，５５７．１５) and a trailing unit (万元).
-Everything goes through :func:`parse_amount`; nothing in zjdesk holds money as float.
+Everything goes through :func:`parse_amount`; nothing in zjdesk holds money as float. Counts
+(:func:`parse_count`) and 分值/得分/百分比 (:func:`parse_decimal`) are read the same way. Every parser
+ends in :func:`zjdesk.domain.limits.check_number`, so typed values meet the limits every other way
+in meets.
 """
 
 from __future__ import annotations
@@ -10,12 +13,9 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from zjdesk.domain.errors import UserError
+from zjdesk.domain.limits import AMOUNT, COUNT, DECIMAL, MAX_COUNT, MAX_COUNT_DIGITS, YEAR, NumberError, check_number
 
 CENT = Decimal("0.01")
-# No unit's budget comes near a trillion 万元: more digits than this are a slip of the keyboard
-# (or a pasted account number), and would overflow the two-decimal arithmetic of the rates.
-MAX_AMOUNT = Decimal(10) ** 12
 
 # Full-width forms (U+FF01..U+FF5E) map onto ASCII by a fixed offset; the ideographic
 # full stop and comma variants officers type by accident are added by hand.
@@ -25,7 +25,7 @@ _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(
 _AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
-class AmountError(UserError, ValueError):
+class AmountError(NumberError):
     """An amount that cannot be read; ``str(error)`` is a Chinese message for the user."""
 
 
@@ -49,15 +49,48 @@ def parse_amount(text: str) -> Decimal | None:
             break
     if not _AMOUNT.match(raw):
         raise AmountError(f"“{text.strip()}”不是有效的金额：请只填写数字（单位万元），例如 1557.15 或 1,557.15万元。")
+    value = Decimal(raw.replace(",", ""))  # the pattern admits only plain decimals
     try:
-        value = Decimal(raw.replace(",", ""))
-    except InvalidOperation as error:  # pragma: no cover - the regex admits only valid decimals
-        raise AmountError(f"“{text.strip()}”不是有效的金额。") from error
-    if abs(value) >= MAX_AMOUNT:
-        raise AmountError(f"“{text.strip()}”的数额过大：金额以万元为单位，请核对位数。")
-    if value != value.quantize(CENT):
-        raise AmountError(f"“{text.strip()}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
+        check_number(value, AMOUNT, text)
+    except NumberError as error:
+        raise AmountError(str(error)) from error
     return value.quantize(CENT)
+
+
+def parse_count(text: str, kind: str = COUNT) -> int | None:
+    """A whole number as typed (``17``, ``１７``, ``17人``; a year for ``kind`` YEAR); ``None`` when empty."""
+    raw = normalise_width(text).strip()
+    for unit in ("人", "名", "年度", "年"):
+        raw = raw.removesuffix(unit).rstrip()
+    if not raw:
+        return None
+    # ASCII digits only: str.isdigit() also admits ² and ①, which int() then refuses in English.
+    if not (raw.isascii() and raw.isdigit()):
+        if kind == YEAR:
+            raise NumberError(f"“{text.strip()}”不是年份：请只填写数字，例如 2024。")
+        raise NumberError(f"“{text.strip()}”不是人数：请只填写整数，例如 17。")
+    if len(raw) > MAX_COUNT_DIGITS:  # never int() thousands of digits: refused as any too large count
+        return check_number(MAX_COUNT + 1, kind, text)
+    return check_number(int(raw), kind, text)
+
+
+def parse_decimal(text: str, *suffixes: str, negative: bool = False) -> Decimal | None:
+    """A 分值, 得分 or 百分比 as typed (``4.5``, ``４.５分``, ``95%``); ``None`` for an empty field."""
+    raw = normalise_width(text).strip()
+    for suffix in suffixes:
+        raw = raw.removesuffix(suffix).rstrip()
+    raw = raw.removesuffix("分").removesuffix("%").rstrip()
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as error:
+        raise NumberError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。") from error
+    if not value.is_finite():
+        raise NumberError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。")
+    if value < 0 and not negative:
+        raise NumberError("不能为负数。")
+    return check_number(value, DECIMAL, text)
 
 
 def format_amount(value: Decimal | None, *, unit: bool = False) -> str:

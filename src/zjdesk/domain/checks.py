@@ -41,6 +41,7 @@ from zjdesk.domain.checks_numbers import (
     check_empty_optional,
     check_negative_amounts,
     check_over_establishment,
+    check_pending_entries,
     check_required,
     check_staff_counts,
     check_stated_score,
@@ -80,6 +81,7 @@ __all__ = [
 
 # The catalogue, in the order findings of equal severity are listed.
 CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
+    check_pending_entries,
     check_required,
     check_negative_amounts,
     check_year_fields,
@@ -112,6 +114,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
 
 # check id → Chinese name, for the findings panel's filter and the documentation.
 CHECK_NAMES: dict[str, str] = {
+    "pending_entry": "输入有误未保存",
     "required_missing": "必填项为空",
     "negative_amount": "金额为负数",
     "year_mismatch": "日期与评价年度不符",

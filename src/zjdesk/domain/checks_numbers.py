@@ -62,6 +62,16 @@ def _signed_numbers(context: CheckContext) -> Iterator[tuple[str, str, Decimal |
             yield path, f"{category.name}{label_of(path)}", getattr(category, part), "人数"
 
 
+def check_pending_entries(context: CheckContext) -> Iterator[Finding]:
+    """Red: an entry typed into a number field that could not be used (the file keeps the last valid value)."""
+    for entry in context.year.pending:
+        name = label_of(entry.path)
+        typed = f"“{entry.text.strip()}”"
+        reason = entry.reason.rstrip("。").removeprefix(typed)  # the reason quotes the entry itself
+        where = f"“{name}”中输入的" if name else "输入的"
+        yield Finding("pending_entry", RED, f"{where}{typed}{reason}（未保存，请改正或清空该栏）。", entry.path)
+
+
 def check_negative_amounts(context: CheckContext) -> Iterator[Finding]:
     """Red: an amount or a count of people below zero (where the field's declaration does not allow it)."""
     for path, name, value, what in _signed_numbers(context):

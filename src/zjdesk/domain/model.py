@@ -412,6 +412,20 @@ class Acknowledgement:
 
 
 @dataclass
+class PendingEntry:
+    """What the officer typed into a number field that could not be used, kept apart from the value.
+
+    The field's value stays the last complete valid one; the typed text waits here — shown red
+    again when the year is opened — until the officer corrects or clears it. Its red finding blocks
+    the final export.
+    """
+
+    path: str = ""  # the field it was typed into
+    text: str = ""  # exactly as typed
+    reason: str = ""  # why it could not be used (Chinese)
+
+
+@dataclass
 class YearData:
     """Everything of one evaluation year."""
 
@@ -431,6 +445,7 @@ class YearData:
     review: list[str] = field(default_factory=list)  # field paths carried forward, awaiting 复核
     acknowledgements: list[Acknowledgement] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)  # 未识别内容 from an imported report
+    pending: list[PendingEntry] = field(default_factory=list)  # typed entries not (yet) usable
 
 
 # The top-level parts of a year, in report order; each is one row of the year file.

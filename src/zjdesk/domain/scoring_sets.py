@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from zjdesk.domain.amounts import normalise_width
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.model import Indicator, IndicatorSet, ScoringRule
 from zjdesk.domain.scoring_rules import round_score
 from zjdesk.domain.serialize import FormatError, from_plain, to_plain
@@ -147,7 +148,8 @@ def rows_to_indicator_set(rows: list[ImportedRow], current: IndicatorSet, info: 
     source = info.get("来源") or f"从 {filename} 导入"
     try:
         total = Decimal(normalise_width(info.get("总分", "")).strip()) if info.get("总分") else template.total_weight
-    except InvalidOperation:
+        check_number(total, DECIMAL, info.get("总分"))
+    except (InvalidOperation, NumberError):  # an unreadable 总分 in the 说明 sheet: the set's usual total
         total = template.total_weight
     return IndicatorSet(
         name=info.get("名称") or filename.rsplit(".", 1)[0],

@@ -21,14 +21,12 @@ from typing import Any
 
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.format_upgrade import upgrade_parts
+from zjdesk.domain.limits import NumberError, check_number, number_kind
 from zjdesk.domain.model import YearData
 
 FORMAT_NAME = "zjdesk-year"
 # 2: goals are objects with their indicator rows (format 1: one line of text each; still read).
 FORMAT_VERSION = 2
-# Far beyond any amount (万元), score or percentage, yet small enough that two-decimal
-# arithmetic on it stays exact within Decimal's 28 digits.
-MAX_NUMBER = Decimal(10) ** 15
 
 
 # Half of a UTF-16 pair on its own: JSON can spell it (\\ud800), no year file (UTF-8) can hold it.
@@ -90,11 +88,7 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
             value = Decimal(str(data))
         except InvalidOperation as error:
             raise FormatError(f"字段 {path} 的值“{data}”不是数字。") from error
-        if not value.is_finite():
-            raise FormatError(f"字段 {path} 的值“{data}”不是有限的数字。")
-        if abs(value) >= MAX_NUMBER:
-            raise FormatError(f"字段 {path} 的值“{data}”过大：金额以万元为单位，请核对位数。")
-        return value
+        return _within_limits(value, path, whole=False)
     if kind is date:
         try:
             return date.fromisoformat(data)
@@ -107,7 +101,7 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
     if kind is int:
         if isinstance(data, bool) or not isinstance(data, int):
             raise FormatError(f"字段 {path} 应为整数。")
-        return data
+        return _within_limits(data, path, whole=True)
     if kind is str:
         if not isinstance(data, str):
             raise FormatError(f"字段 {path} 应为文字。")
@@ -117,6 +111,14 @@ def _scalar(kind: Any, data: Any, path: str) -> Any:
             )
         return data
     raise TypeError(f"unsupported field type {kind!r} at {path}")  # a model bug, not user input
+
+
+def _within_limits(value: Any, path: str, *, whole: bool) -> Any:
+    """The one range check of :mod:`zjdesk.domain.limits`, naming the field in its message."""
+    try:
+        return check_number(value, number_kind(path, whole))
+    except NumberError as error:
+        raise FormatError(f"字段 {path} 的值{error}") from error
 
 
 def year_to_document(year: YearData) -> dict[str, Any]:
@@ -153,7 +155,12 @@ def loads(text: str) -> YearData:
         raise FormatError(f"JSON 格式错误（第 {error.lineno} 行第 {error.colno} 列）：{error.msg}。") from error
     except RecursionError as error:  # thousands of nested brackets: damaged, not a year
         raise FormatError("JSON 文件嵌套层数过多，不是 zjdesk 年度数据：请使用 zjdesk dump 导出的文件。") from error
-    return year_from_document(document)
+    except ValueError as error:  # an integer of thousands of digits (Python refuses to convert it)
+        raise FormatError("JSON 文件中有上千位的数字，不是 zjdesk 年度数据：请使用 zjdesk dump 导出的文件。") from error
+    try:
+        return year_from_document(document)
+    except RecursionError as error:  # nested thousands deep inside a field the model keeps flat
+        raise FormatError("JSON 文件嵌套层数过多，不是 zjdesk 年度数据：请使用 zjdesk dump 导出的文件。") from error
 
 
 def section_to_json(year: YearData, name: str) -> str:
@@ -165,6 +172,12 @@ def section_from_json(name: str, text: str) -> Any:
     """Read one top-level part of a year back from its stored JSON."""
     try:
         data = json.loads(text)
+        return from_plain(_hints(YearData)[name], data, name)
     except RecursionError as error:  # a damaged part nested thousands deep
         raise FormatError(f"“{name}”部分的内容嵌套层数过多。") from error
-    return from_plain(_hints(YearData)[name], data, name)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"“{name}”部分不是完整的 JSON（第 {error.lineno} 行第 {error.colno} 列）。") from error
+    except FormatError:
+        raise
+    except ValueError as error:  # an integer of thousands of digits
+        raise FormatError(f"“{name}”部分有位数过多的数字。") from error

@@ -10,6 +10,7 @@ page 草稿. The report is laid out once, by the Qt renderer, for the PDF and th
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,8 @@ from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
 from zjdesk.report.outline import Outline
 from zjdesk.report.xlsx_writer import render_xlsx
-from zjdesk.store.output_files import check_target, write_all_atomically
+from zjdesk.store.log_notes import note
+from zjdesk.store.output_files import check_targets, write_all_atomically
 
 if TYPE_CHECKING:
     from zjdesk.report.qt_document import ReportDocument
@@ -87,17 +89,20 @@ def export_year(
     xlsx: PathLike | None = None,
     draft: bool = False,
     when: datetime | None = None,
+    sources: Iterable[PathLike] = (),
 ) -> list[Path]:
     """Write the report and sheets of ``year`` to the given paths; returns the paths written, in that order.
 
     Raises :class:`RedFindingsError` (exit status 1) for a final export while red findings remain,
-    :class:`~zjdesk.store.output_files.OutputFileError` when a target cannot be written; nothing is written in either case.
+    :class:`~zjdesk.store.output_files.OutputFileError` when a target cannot be written — a year
+    file, one of ``sources`` (the files the year was read from), or the same file given twice;
+    nothing is written in any case. The outputs are moved into place all together: if one cannot
+    be, none is.
     """
     outputs = [_Output(Path(path), kind) for path, kind in ((docx, "docx"), (pdf, "pdf"), (xlsx, "xlsx")) if path]
     if not outputs:
         raise NothingToExportError("没有指定要导出的文件：请至少给出 --docx、--pdf 或 --xlsx 之一。")
-    for output in outputs:
-        check_target(output.path)
+    check_targets([output.path for output in outputs], sources)
     score = score_year(year)
     if not draft:
         blocking = red_findings(year, score)
@@ -108,6 +113,7 @@ def export_year(
     layout = laid_out(outline) if any(output.kind in ("docx", "pdf") for output in outputs) else None
     contents = [(output.path, render(outline, output.kind, layout=layout, when=moment)) for output in outputs]
     write_all_atomically(contents)
+    note("zjdesk.report", "exported%s: %s", " (draft)" if draft else "", ", ".join(str(output.path) for output in outputs))
     return [output.path for output in outputs]
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -32,15 +31,14 @@ from zjdesk.domain.errors import UserError
 from zjdesk.domain.goal_scoring import QUALITATIVE, score_goals
 from zjdesk.domain.goal_table import GoalImportSummary, ImportedGoal, merge_goal_table
 from zjdesk.domain.goal_values import number_text, read_value
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.model import GoalIndicator, QualitativeBand, YearData
 from zjdesk.domain.report_words import GOAL_SHEET_TITLE, GOAL_TABLE_COLUMNS
 from zjdesk.domain.xml_text import xml_safe
+from zjdesk.store.xlsx_input import open_workbook as open_xlsx
 
 SHEET_TITLE = "绩效目标表"
 HEADER_SEARCH_ROWS = 20
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a goal table is a few dozen kilobytes
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # what the workbook's parts may unpack to, together
-MAX_PACKING_RATIO = 100  # a part unpacking to more than 100× its packed size is a zip bomb
 MAX_ROWS = 2000  # rows below the header (a department has dozens of indicators, not thousands)
 MAX_COLUMNS = 40
 MAX_PROBLEMS_LISTED = 12
@@ -112,47 +110,10 @@ class GoalSheetError(UserError):
 # -- opening -----------------------------------------------------------------------------------
 
 
-def _check_package(path: Path) -> None:
-    """Refuse what is not an .xlsx, or would unpack to far more than any goal table."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as error:
-        raise GoalSheetError(f"找不到文件“{path}”：请确认文件名和位置。") from error
-    except OSError as error:
-        raise GoalSheetError(f"无法读取“{name}”（{error.strerror}）：请确认您有权限访问该文件。") from error
-    if path.is_dir():
-        raise GoalSheetError(f"“{name}”是一个文件夹，不是 Excel 文件：请选择 .xlsx 文件。")
-    if size > MAX_FILE_BYTES:
-        raise GoalSheetError(f"“{name}”有 {size // (1024 * 1024)} MB，远大于绩效指标表的正常大小：请只保留绩效目标表后再导入。")
-    not_workbook = GoalSheetError(
-        f"“{name}”不是可以读取的 .xlsx 文件：请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再导入。"
-    )
-    try:
-        with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise not_workbook from error
-    if not any(member.filename == "[Content_Types].xml" for member in members):
-        raise not_workbook
-    unpacked = 0
-    for member in members:
-        unpacked += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if unpacked > MAX_UNPACKED_BYTES or (member.file_size > 1024 * 1024 and ratio > MAX_PACKING_RATIO):
-            raise GoalSheetError(f"“{name}”解压后异常庞大（疑似压缩炸弹），已拒绝读取：请确认文件来源，或重新导出后再导入。")
-
-
 def open_workbook(path: str | os.PathLike[str]) -> Any:
-    """Open an .xlsx for reading: read-only (rows stream), formulas as written, within the limits above."""
-    source = Path(path)
-    _check_package(source)
-    try:
-        return openpyxl.load_workbook(source, read_only=True, data_only=False)
-    except Exception as error:  # a damaged package can fail anywhere in openpyxl's parsers
-        raise GoalSheetError(
-            f"“{source.name}”已损坏或不是 Excel 工作簿，无法读取：请重新导出或另存为 .xlsx 后再导入。"
-        ) from error
+    """Open an .xlsx for reading: checked as every imported sheet is (size, zip bomb, damage, DTD;
+    :mod:`zjdesk.store.xlsx_input`), read-only (rows stream), formulas as written."""
+    return open_xlsx(path, GoalSheetError, data_only=False)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -344,10 +305,14 @@ class _SheetReader:
         except InvalidOperation:
             self.problem(cell, f"“{text}”不是数字：分值应为大于零的数字")
             return None
-        if not weight.is_finite() or weight <= 0 or weight >= 10000:
+        if not weight.is_finite() or weight <= 0:
             self.problem(cell, f"“{text}”不是有效的分值：分值应为大于零的数字")
             return None
-        return weight
+        try:  # the limits every way into a year shares (zjdesk.domain.limits)
+            return check_number(weight, DECIMAL, text)
+        except NumberError as error:
+            self.problem(cell, f"的分值{error}".rstrip("。"))
+            return None
 
 
 def _text(value: Any) -> str:

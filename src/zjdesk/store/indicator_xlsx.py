@@ -3,7 +3,9 @@
 Bureaus publish their 指标体系 as spreadsheets with merged cells, notes and extra columns; the
 importer finds the header row, carries merged 一级/二级指标 down, ignores columns it does not
 know and skips 合计 rows. Anything it cannot read is explained row by row in Chinese, and nothing
-is imported then. zjdesk's own export adds a 计分规则 column (the rule as JSON), so a set
+is imported then. The file is checked and streamed by :mod:`zjdesk.store.xlsx_input` (size, zip
+bomb, DTD, rows and columns); every weight and every number of a rule meets the limits of
+:mod:`zjdesk.domain.limits`. zjdesk's own export adds a 计分规则 column (the rule as JSON), so a set
 exported and imported again keeps its rules; sheets without it take rules from the year's
 current set or the reference set by indicator name (see
 :func:`zjdesk.domain.scoring_sets.rows_to_indicator_set`).
@@ -14,22 +16,22 @@ from __future__ import annotations
 import io
 import json
 import os
-import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 
 from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.model import IndicatorSet
 from zjdesk.domain.scoring_rules import format_number
 from zjdesk.domain.scoring_sets import ImportedRow, rows_to_indicator_set
 from zjdesk.domain.serialize import to_plain
 from zjdesk.domain.xml_text import xml_safe
+from zjdesk.store.xlsx_input import open_workbook, sheet_rows
 
 SHEET_TITLE = "指标体系"
 INFO_TITLE = "说明"
@@ -115,8 +117,8 @@ def _header_key(value: Any) -> str:
     return "".join(_text(value).split())
 
 
-def _find_header(sheet: Any) -> tuple[int, dict[str, int]] | None:
-    for row_number, row in enumerate(sheet.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True), start=1):
+def _find_header(sheet: Any, name: str) -> tuple[int, dict[str, int]] | None:
+    for row_number, row in sheet_rows(sheet, name, IndicatorSheetError, max_row=HEADER_SEARCH_ROWS):
         columns: dict[str, int] = {}
         for index, value in enumerate(row):
             key = _header_key(value)
@@ -128,7 +130,8 @@ def _find_header(sheet: Any) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _weight(value: Any) -> Decimal:
+def _weight(value: Any, text: str) -> Decimal:
+    """A cell's 分值, within the limits of every weight (:class:`NumberError` beyond them)."""
     if isinstance(value, bool):
         raise InvalidOperation
     if isinstance(value, (int, float)):
@@ -138,39 +141,36 @@ def _weight(value: Any) -> Decimal:
         number = Decimal(raw)
     if not number.is_finite():
         raise InvalidOperation
+    check_number(number, DECIMAL, text)
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
-
-
-def _open_workbook(path: Path) -> Any:
-    try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError as error:
-        raise IndicatorSheetError(f"找不到指标表文件“{path}”：请确认文件名和位置。") from error
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise IndicatorSheetError(
-            f"“{path.name}”不是可以读取的 .xlsx 文件：请在 Excel 或 WPS 中另存为“Excel 工作簿（.xlsx）”后再导入。"
-        ) from error
 
 
 def read_indicator_rows(path: str | os.PathLike[str]) -> tuple[list[ImportedRow], dict[str, str]]:
     """The indicator rows of a sheet and its 说明 (名称/来源/总分), or :class:`IndicatorSheetError`."""
     source = Path(path)
-    workbook = _open_workbook(source)
+    workbook = open_workbook(source, IndicatorSheetError)
+    try:
+        return _read_rows(workbook, source.name or str(source))
+    finally:
+        workbook.close()  # read-only workbooks keep the archive open until closed
+
+
+def _read_rows(workbook: Any, filename: str) -> tuple[list[ImportedRow], dict[str, str]]:
     found = None
     for sheet in workbook.worksheets:
-        found = _find_header(sheet)
+        found = _find_header(sheet, filename)
         if found is not None:
             break
     if found is None:
         raise IndicatorSheetError(
-            f"在“{source.name}”中找不到指标表的表头：需要一行列名，至少包含“三级指标”和“分值”"
+            f"在“{filename}”中找不到指标表的表头：需要一行列名，至少包含“三级指标”和“分值”"
             f"（可选：一级指标、二级指标、指标解释、评分标准）。"
         )
     header_row, columns = found
     rows: list[ImportedRow] = []
     problems: list[str] = []
     level1 = level2 = ""
-    for row_number, values in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+    for row_number, values in sheet_rows(sheet, filename, IndicatorSheetError, min_row=header_row + 1):
         cells = {name: _text(values[index]) if index < len(values) else "" for name, index in columns.items()}
         raw_weight = values[columns["分值"]] if columns["分值"] < len(values) else None
         if not any(cells.values()):
@@ -188,7 +188,10 @@ def read_indicator_rows(path: str | os.PathLike[str]) -> tuple[list[ImportedRow]
             problems.append(f"{label}：缺少分值。")
             continue
         try:
-            weight = _weight(raw_weight)
+            weight = _weight(raw_weight, cells["分值"])
+        except NumberError as error:
+            problems.append(f"{label}：分值{error}")
+            continue
         except (InvalidOperation, ValueError):
             problems.append(f"{label}：分值“{cells['分值']}”不是数字。")
             continue
@@ -200,7 +203,7 @@ def read_indicator_rows(path: str | os.PathLike[str]) -> tuple[list[ImportedRow]
         if rule_text:
             try:
                 rule_data = json.loads(rule_text)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # not JSON, nested thousands deep, an integer of thousands of digits
                 problems.append(f"{label}：“计分规则”无法识别：请恢复为导出时的内容，或清空该单元格（改按自评打分）。")
                 continue
         rows.append(
@@ -217,12 +220,13 @@ def read_indicator_rows(path: str | os.PathLike[str]) -> tuple[list[ImportedRow]
         )
     if problems:
         listing = "；".join(problem.rstrip("。") for problem in problems[:20]) + ("；……" if len(problems) > 20 else "")
-        raise IndicatorSheetError(f"“{source.name}”有 {len(problems)} 处需要修改，未导入：{listing}。", problems)
+        raise IndicatorSheetError(f"“{filename}”有 {len(problems)} 处需要修改，未导入：{listing}。", problems)
     if not rows:
-        raise IndicatorSheetError(f"“{source.name}”的表头下没有指标行：请在表头下逐行填写指标。")
+        raise IndicatorSheetError(f"“{filename}”的表头下没有指标行：请在表头下逐行填写指标。")
     info: dict[str, str] = {}
     if INFO_TITLE in workbook.sheetnames:
-        for key, value, *_ in workbook[INFO_TITLE].iter_rows(max_row=10, max_col=2, values_only=True):
+        for _number, values in sheet_rows(workbook[INFO_TITLE], filename, IndicatorSheetError, max_row=10):
+            key, value = (*values[:2], None, None)[:2]
             if key:
                 info[_text(key)] = _text(value)
     return rows, info

@@ -6,10 +6,13 @@ message, and none is modified: these checks only read bytes.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from zjdesk.domain.errors import UserError
+from zjdesk.store.identity import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -18,17 +21,24 @@ class NotAYearFileError(UserError):
     """The file is not a zjdesk year file (or is damaged beyond opening)."""
 
 
+class HotJournalError(NotAYearFileError):
+    """A save of the file was interrupted: only a writer can roll it back (readers read a restored copy)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"年度文件“{name}”的上一次保存被中断，需要恢复后才能读取。")
+
+
+_READONLY_ROLLBACK = 776  # SQLite: a read-only connection met a journal only a writer can roll back
+
+
 def check_file_bytes(path: Path) -> None:
     """Refuse, with a message for the user, anything that cannot be a healthy year file."""
     name = path.name
-    if not path.exists():
-        raise NotAYearFileError(f"找不到文件“{path}”：请确认文件位置，或从“最近打开”中移除它。")
-    if path.is_dir():
-        raise NotAYearFileError(f"“{name}”是一个文件夹，不是年度文件：请选择 .zjd 文件。")
+    check_regular(path)
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
-        size = path.stat().st_size
+            size = os.fstat(handle.fileno()).st_size
     except OSError as error:
         raise NotAYearFileError(f"无法读取“{name}”（{error.strerror}）：请确认您有权限访问该文件。") from error
     if size == 0:
@@ -56,6 +66,32 @@ def check_file_bytes(path: Path) -> None:
         raise _damaged(name)
 
 
+def check_regular(path: Path) -> None:
+    """Refuse a missing path, a folder, or a special file (a FIFO would hang the first read)."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError as error:
+        raise NotAYearFileError(f"找不到文件“{path}”：请确认文件位置，或从“最近打开”中移除它。") from error
+    except OSError as error:
+        raise NotAYearFileError(f"无法读取“{path.name}”（{error.strerror}）：请确认文件位置和您的访问权限。") from error
+    if stat.S_ISDIR(status.st_mode):
+        raise NotAYearFileError(f"“{path.name}”是一个文件夹，不是年度文件：请选择 .zjd 文件。")
+    if not stat.S_ISREG(status.st_mode):
+        raise NotAYearFileError(f"“{path.name}”不是普通文件（是管道或设备），不是年度文件：请选择磁盘上的 .zjd 文件。")
+
+
+def looks_like_year_file(path: Path) -> bool:
+    """Whether the regular file at ``path`` starts like a zjdesk year file (SQLite, zjdesk's application id)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_MAGIC) and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
 def _damaged(name: str) -> NotAYearFileError:
     return NotAYearFileError(
         f"年度文件“{name}”已损坏（文件不完整），无法打开。请使用该文件的备份，或用 zjdesk 从 JSON 导出文件重新生成。"
@@ -68,6 +104,8 @@ def check_database(connection: sqlite3.Connection, name: str, application_id: in
         found_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
+            raise HotJournalError(name) from error
         raise _damaged(name) from error
     if found_id != application_id:
         raise NotAYearFileError(f"“{name}”是其他程序的数据库文件，不是 zjdesk 年度文件：请选择正确的 .zjd 文件。")

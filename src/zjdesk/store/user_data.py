@@ -6,12 +6,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import zjdesk
-from zjdesk.demo import demo_year, example_year
 from zjdesk.domain.errors import UserError
-from zjdesk.domain.model import YearData
-from zjdesk.store.yearfile import YearFile, write_new_year_file
+
+if TYPE_CHECKING:
+    from zjdesk.domain.model import YearData
+
+# The folders are asked for early (a second start of the program hands its file over at once):
+# the year files and the shipped years load only when a shipped year file is asked for.
 
 DEMO_FILE_NAME = "演示-2024.zjd"
 EXAMPLE_FILE_NAME = "示例单位-2024.zjd"
@@ -40,15 +44,21 @@ def demo_file_path() -> Path:
     The demo is for trying the program out: after an upgrade it starts again from the shipped data,
     so it shows what this version's checks and report make of it.
     """
+    from zjdesk.demo import demo_year
+
     return _shipped_year_file(DEMO_FILE_NAME, demo_year)
 
 
 def example_file_path() -> Path:
     """The example year file (示例单位), kept like the demo's: fresh from the shipped data for each version."""
+    from zjdesk.demo import example_year
+
     return _shipped_year_file(EXAMPLE_FILE_NAME, example_year)
 
 
 def _shipped_year_file(name: str, make_year: Callable[[], YearData]) -> Path:
+    from zjdesk.store.yearfile import YearFile, write_new_year_file
+
     path = user_data_dir() / name
     if path.exists():
         try:

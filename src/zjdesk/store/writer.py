@@ -44,9 +44,18 @@ def create_tables(engine: Engine, meta: Mapping[str, str], parts: Mapping[str, s
         session.add_all(YearPart(name=name, data=data, modified=now) for name, data in parts.items())
 
 
-def write_parts(engine: Engine, parts: Mapping[str, str], meta: Mapping[str, str], now: str) -> None:
-    """Replace the given parts and metadata entries in one committed transaction."""
+def write_parts(
+    engine: Engine, parts: Mapping[str, str], meta: Mapping[str, str], now: str, verify: Callable[[], None] | None = None
+) -> None:
+    """Replace the given parts and metadata entries in one committed transaction.
+
+    ``verify`` runs inside the transaction, once SQLite has opened the file and holds its write lock
+    and before anything is written; whatever it raises rolls the transaction back.
+    """
     with Session(engine) as session, session.begin():
+        if verify is not None:
+            session.connection()  # BEGIN IMMEDIATE: the file is open and ours to write from here
+            verify()
         for name, data in parts.items():
             session.merge(YearPart(name=name, data=data, modified=now))
         for key, value in meta.items():

@@ -14,47 +14,72 @@ from __future__ import annotations
 
 import importlib
 import os
-import shutil
 import sqlite3
-import tempfile
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 import zjdesk
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import SECTIONS, YearData
 from zjdesk.domain.serialize import FORMAT_VERSION, FormatError, section_from_json, section_to_json
 from zjdesk.store import migrations
+from zjdesk.store.file_names import check_year_file_path, exists, is_dir
 from zjdesk.store.identity import APPLICATION_ID, FORMAT_VERSION_KEY, SCHEMA_VERSION
-from zjdesk.store.lock import YearFileLock
-from zjdesk.store.probe import NotAYearFileError, check_database, check_file_bytes
+from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
+from zjdesk.store.log_notes import note
+from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
+from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
+from zjdesk.store.sqlite_files import connect as _connect
+from zjdesk.store.sqlite_files import describe_failure
+from zjdesk.store.staging import Batch, recover_folder
+from zjdesk.store.write_protection import reason_for_errno, write_protection
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 YEAR_FILE_SUFFIX = ".zjd"
-
-
-class NewerSchemaError(UserError):
-    """The file was written by a newer zjdesk."""
+LOG = "zjdesk.store"  # opens, saves and failures in the program's log; never the year's contents
 
 
 class WriteError(UserError):
     """A save could not be committed; the file keeps its last committed state."""
 
 
+class FileReplacedError(WriteError):
+    """The year file's path now leads to another file: nothing was written, into either."""
+
+
+class ReadOnlyFileError(UserError):
+    """The year file can be read but not written; ``reason`` says why (a fragment of a sentence)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-def _connect(path: Path, mode: str) -> sqlite3.Connection:
-    # A URI with mode=rw/ro never creates a file that is not there.
-    uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+def _read_only(path: Path, reason: str) -> ReadOnlyFileError:
+    return ReadOnlyFileError(f"年度文件“{path.name}”不能修改：{reason}。可以只读打开查看，或另存为一份可以修改的副本。", reason)
+
+
+def check_readable_back(year: YearData) -> dict[str, str]:
+    """Every part of ``year`` as stored; raises :class:`WriteError` if this program could not read one back."""
+    parts = {}
+    for name in SECTIONS:
+        text = section_to_json(year, name)
+        try:
+            section_from_json(name, text)
+        except (FormatError, ValueError, RecursionError) as error:
+            raise WriteError(f"未保存：{error}文件保留原有的内容，请改正后再试。") from error
+        parts[name] = text
+    return parts
 
 
 def prepare_for_saving() -> None:
@@ -67,22 +92,10 @@ def backup_path_for(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix}")
     counter = 2
-    while candidate.exists():
+    while exists(candidate):
         candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}-{counter}{path.suffix}")
         counter += 1
     return candidate
-
-
-def _journal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-def _has_hot_journal(path: Path) -> bool:
-    """Whether an interrupted save left its rollback journal beside the file."""
-    try:
-        return path.is_file() and _journal_of(path).stat().st_size > 0
-    except OSError:
-        return False
 
 
 def _year_meta(year: YearData) -> dict[str, str]:
@@ -90,16 +103,17 @@ def _year_meta(year: YearData) -> dict[str, str]:
 
 
 class YearFile:
-    """An open year file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
+    """An open year file. Use :meth:`create`, :meth:`open` or :meth:`open_for_editing`; close it (or use ``with``)."""
 
     def __init__(self, path: Path, lock: YearFileLock | None, readonly: bool, memory: sqlite3.Connection | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self.readonly_reason = ""  # why a file opened for editing could only be opened read-only
         self.migrated_from: int | None = None
         self.backup: Path | None = None
         self._open = True
         self._lock = lock
-        self._memory = memory  # an old file read-only: its migrated copy
+        self._memory = memory  # a file opened read-only: its snapshot (migrated, if it is older)
         self._engine: Engine | None = None
         self._saved: dict[str, str] = {}
 
@@ -113,100 +127,129 @@ class YearFile:
         With ``overwrite`` an existing file is replaced, unless another zjdesk has it open.
         """
         path = Path(path)
-        if path.exists() and not overwrite:
+        check_year_file_path(path)
+        if exists(path) and not overwrite:
             raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
-        if not path.parent.is_dir():
+        if not is_dir(path.parent):
             raise UserError(f"文件夹“{path.parent}”不存在：请先建立该文件夹，或选择其他保存位置。")
-        lock = YearFileLock(path)
-        lock.acquire()  # never replace a file another zjdesk is writing
         try:
-            if path.exists() and not overwrite:  # another zjdesk created it while we were getting here
+            parts = check_readable_back(year)  # what cannot be read back is never written, not even once
+        except WriteError as error:
+            raise UserError(f"无法创建“{path.name}”：{str(error).removeprefix('未保存：')}") from error
+        # The name is locked, not the old file: it is about to be replaced (and Windows would refuse
+        # to replace a file held open). Never replace a file another zjdesk is writing.
+        lock = YearFileLock(path, identity=False)
+        lock.acquire()
+        try:
+            if exists(path) and not overwrite:  # another zjdesk created it while we were getting here
                 raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
-            cls._write_new(path, year)
+            cls._write_new(path, year, parts)
         finally:
             lock.release()
+        note(LOG, "created %s", path)
         return cls.open(path)
 
     @staticmethod
-    def _write_new(path: Path, year: YearData) -> None:
-        try:
-            descriptor, temporary_name = tempfile.mkstemp(prefix=".zjdesk-", suffix=".tmp", dir=path.parent)
-        except OSError as error:
-            raise UserError(f"无法在“{path.parent}”中写入文件（{error.strerror}）：请选择可以写入的文件夹。") from error
-        os.close(descriptor)
-        temporary = Path(temporary_name)
-        temporary.unlink()
-        try:
-            connection = sqlite3.connect(temporary, isolation_level=None)
+    def _write_new(path: Path, year: YearData, parts: dict[str, str]) -> None:
+        """Build the file under a temporary name beside ``path`` and move it into place."""
+        recover_folder(path.parent)
+        with Batch([path.parent]) as batch:
             try:
-                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                connection.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                connection.close()
-            from zjdesk.store import writer
+                YearFile._build(batch.temporary(path), year, parts)
+            except UserError:
+                raise
+            except Exception as error:  # sqlite3 and SQLAlchemy: the disk is full, the folder read-only…
+                raise UserError(f"无法写入“{path.name}”（{describe_failure(error)}）。未创建任何文件。") from error
+            batch.commit()
 
-            engine = writer.make_engine(lambda: _connect(temporary, "rw"))
-            now = _now()
-            meta = {
-                "application": "zjdesk",
-                "schema_version": str(SCHEMA_VERSION),
-                FORMAT_VERSION_KEY: str(FORMAT_VERSION),
-                "created": now,
-                "modified": now,
-                "created_by": zjdesk.__version__,
-                "program_version": zjdesk.__version__,
-                **_year_meta(year),
-            }
-            try:
-                writer.create_tables(engine, meta, {name: section_to_json(year, name) for name in SECTIONS}, now)
-            finally:
-                engine.dispose()
-            os.replace(temporary, path)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise UserError(f"无法写入“{path.name}”（{error.strerror}）：请确认文件夹可以写入、磁盘有空间。") from error
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+    @staticmethod
+    def _build(temporary: Path, year: YearData, parts: dict[str, str]) -> None:
+        connection = _connect(temporary, "rwc")
+        try:
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            connection.close()
+        from zjdesk.store import writer
+
+        engine = writer.make_engine(lambda: _connect(temporary, "rw"))
+        now = _now()
+        meta = {
+            "application": "zjdesk",
+            "schema_version": str(SCHEMA_VERSION),
+            FORMAT_VERSION_KEY: str(FORMAT_VERSION),
+            "created": now,
+            "modified": now,
+            "created_by": zjdesk.__version__,
+            "program_version": zjdesk.__version__,
+            **_year_meta(year),
+        }
+        try:
+            writer.create_tables(engine, meta, parts, now)
+        finally:
+            engine.dispose()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> YearFile:
         """Open a year file, refusing anything that is not one with a Chinese message.
 
         For writing, the file is locked against other zjdesk processes; a file of an older schema
-        is backed up and migrated; a file of a newer schema is refused. ``readonly`` neither locks
-        nor migrates the file on disk (an old file is migrated in memory instead).
+        is backed up and migrated; a file of a newer schema is refused; a file that can be read but
+        not written raises :class:`ReadOnlyFileError` saying why. ``readonly`` neither locks nor
+        changes the file: it reads a snapshot of it (an old file is migrated in memory), trying again
+        briefly while another zjdesk is saving it.
         """
         path = Path(path)
-        if readonly and _has_hot_journal(path):
-            return cls._open_recovered_copy(path)
-        check_file_bytes(path)
-        lock = None if readonly else YearFileLock(path)
-        if lock is not None:
-            lock.acquire()
+        return cls._open_for_reading(path) if readonly else cls._open_for_writing(path)
+
+    @classmethod
+    def open_for_editing(cls, path: str | os.PathLike[str]) -> YearFile:
+        """Open for writing where the file allows it; a write-protected one opens read-only.
+
+        The read-only file's :attr:`readonly_reason` then says why it cannot be written.
+        """
         try:
+            return cls.open(path)
+        except ReadOnlyFileError as error:
+            year_file = cls.open(path, readonly=True)
+            year_file.readonly_reason = error.reason
+            note(LOG, "%s cannot be written, opened read-only: %s", path, error.reason)
+            return year_file
+
+    @classmethod
+    def _open_for_writing(cls, path: Path) -> YearFile:
+        check_regular(path)
+        try:
+            check_year_file_path(path)
+        except UserError as error:
+            raise _read_only(path, f"{str(error).rstrip('。')}（保存时要在它旁边建立同名的临时文件）") from error
+        reason = write_protection(path)
+        if reason is not None:
+            raise _read_only(path, reason)
+        # What a killed zjdesk left in this folder (temporaries, a half-done export, stale locks) goes now.
+        recover_folder(path.parent)
+        remove_stale_locks(path.parent)
+        lock = YearFileLock(path)
+        try:
+            lock.acquire()
+        except LockFileError as error:
+            reason = reason_for_errno(error.errno, lock.path.parent)
+            if reason is not None:
+                raise _read_only(path, reason) from error
+            raise
+        try:
+            check_file_bytes(path)
             try:
-                connection = _connect(path, "ro" if readonly else "rw")
+                connection = _connect(path, "rw")
             except sqlite3.Error as error:
-                raise NotAYearFileError(f"无法打开“{path.name}”（{error}）：请确认文件未被其他程序占用。") from error
+                raise NotAYearFileError(f"无法打开“{path.name}”（{describe_failure(error)}）。") from error
             backup = None
             try:
-                version = check_database(connection, path.name, APPLICATION_ID)
-                if version > SCHEMA_VERSION:
-                    raise NewerSchemaError(
-                        f"“{path.name}”由更新版本的 zjdesk 创建（文件格式第 {version} 版，本程序支持到第 {SCHEMA_VERSION} 版）。"
-                        "请升级 zjdesk 后再打开，文件未被修改。"
-                    )
-                memory = None
-                if version < SCHEMA_VERSION and readonly:
-                    # Reading an old file must not change it: migrate a copy in memory.
-                    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                    connection.backup(memory)
-                    migrations.run_migrations(memory, version, SCHEMA_VERSION, migrations.MIGRATIONS)
-                elif version < SCHEMA_VERSION:
+                version = checked_version(connection, path)
+                if version < SCHEMA_VERSION:
                     backup = backup_path_for(path, version)
-                    backup_connection = sqlite3.connect(backup)
+                    backup_connection = _connect(backup, "rwc")
                     try:
                         connection.backup(backup_connection)
                     finally:
@@ -214,56 +257,24 @@ class YearFile:
                     migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
             finally:
                 connection.close()
-            year_file = cls(path, lock, readonly, memory)
+            year_file = cls(path, lock, False)
             if version < SCHEMA_VERSION:
                 year_file.migrated_from = version
                 year_file.backup = backup
             year_file.load()  # validates every part now, not at the first edit
+            note(LOG, "opened %s for editing%s", path, f" (migrated from schema {version})" if backup else "")
             return year_file
         except BaseException:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise
 
     @classmethod
-    def _open_recovered_copy(cls, path: Path) -> YearFile:
-        """Read a file whose last save was interrupted (its ``-journal`` is still beside it).
-
-        SQLite restores such a file to its last committed state the next time it is opened for
-        writing; a read-only open cannot, and the half-written pages look damaged. So the file
-        and its journal are copied, the copy is restored, and the year is read from it — the
-        original stays exactly as it was.
-        """
-        with tempfile.TemporaryDirectory(prefix="zjdesk-") as folder:
-            copy = Path(folder) / path.name
-            try:
-                shutil.copyfile(path, copy)
-                shutil.copyfile(_journal_of(path), _journal_of(copy))
-            except OSError as error:
-                raise NotAYearFileError(f"无法读取“{path.name}”（{error.strerror}）：请确认您有权限访问该文件。") from error
-            try:
-                connection = _connect(copy, "rw")
-                try:
-                    connection.execute("SELECT count(*) FROM sqlite_master").fetchall()  # rolls the journal back
-                finally:
-                    connection.close()
-            except sqlite3.Error as error:
-                raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
-            # A journal SQLite did not find hot (its header never completed) is left in place by it;
-            # the file is then consistent without it.
-            _journal_of(copy).unlink(missing_ok=True)
-            with cls.open(copy, readonly=True) as recovered:
-                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                connection = recovered._memory or _connect(copy, "ro")
-                try:
-                    connection.backup(memory)
-                finally:
-                    if recovered._memory is None:
-                        connection.close()
-                migrated_from = recovered.migrated_from
+    def _open_for_reading(cls, path: Path) -> YearFile:
+        memory, migrated_from = read_snapshot_retrying(path)
         year_file = cls(path, None, True, memory)
         year_file.migrated_from = migrated_from
         year_file.load()
+        note(LOG, "read %s", path)
         return year_file
 
     def close(self) -> None:
@@ -341,7 +352,7 @@ class YearFile:
 
     def _refuse_newer_format(self, stored: str) -> None:
         """A file whose parts are of a newer JSON format than this program reads is refused, unchanged."""
-        version = int(stored) if stored.isdigit() else 0
+        version = int(stored) if stored.isdigit() and len(stored) < 10 else 0  # 10**5000 is no version
         if version > FORMAT_VERSION:
             raise NewerSchemaError(
                 f"“{self.path.name}”由更新版本的 zjdesk 创建（数据格式第 {version} 版，本程序支持到第 {FORMAT_VERSION} 版）。"
@@ -374,15 +385,28 @@ class YearFile:
             meta.update(_year_meta(year))
         from zjdesk.store import writer
 
+        started = time.perf_counter()
         try:
-            writer.write_parts(engine, changed, meta, now)
+            writer.write_parts(engine, changed, meta, now, verify=self._check_still_the_same_file)
+        except UserError as error:
+            note(LOG, "save to %s refused: %s", self.path, type(error).__name__)
+            raise
         except Exception as error:
+            note(LOG, "save to %s failed: %s", self.path, describe_failure(error))
             raise WriteError(
-                f"保存到“{self.path.name}”失败（{error.__class__.__name__}）：最近一次修改未能写入，"
-                "文件保留上一次保存的内容。请检查磁盘空间或文件位置（如U盘是否已拔出）。"
+                f"保存到“{self.path.name}”失败（{describe_failure(error)}）：最近一次修改未能写入，文件保留上一次保存的内容。"
             ) from error
         self._saved.update(changed)
+        note(LOG, "saved %s: %s (%.0f ms)", self.path, ", ".join(changed), (time.perf_counter() - started) * 1000)
         return list(changed)
+
+    def _check_still_the_same_file(self) -> None:
+        """Called inside each save's transaction: the path must still lead to the file that was opened."""
+        if self._lock is not None and not self._lock.still_the_same_file():
+            raise FileReplacedError(
+                f"“{self.path.name}”已被其他程序替换或移走（这个位置现在是另一个文件）：这次修改没有写入，"
+                "也没有写进那个文件。请用“另存为”把本年度保存为新的年度文件。"
+            )
 
     def meta(self) -> dict[str, str]:
         """The file's metadata (created, modified, program_version, evaluation_year, unit_name, …)."""
@@ -402,8 +426,10 @@ def write_new_year_file(path: str | os.PathLike[str], year: YearData, *, overwri
 
 __all__ = [
     "YEAR_FILE_SUFFIX",
+    "FileReplacedError",
     "NewerSchemaError",
     "NotAYearFileError",
+    "ReadOnlyFileError",
     "WriteError",
     "YearFile",
     "read_year",

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
+from zjdesk.store.log_notes import WARNING, note
+
 YEAR_FILE_FILTER = "zjdesk 年度文件 (*.zjd)"
 WORD_FILTER = "Word 文档 (*.docx)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -27,6 +29,8 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the officer something went wrong and what to do (the message says both)."""
     from PySide6.QtWidgets import QMessageBox
 
+    note("zjdesk.ui", "message shown: %s", title, level=WARNING)  # the title only: messages quote entries
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")
     box.exec()
@@ -39,6 +43,19 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
     box.button(QMessageBox.StandardButton.Ok).setText("好")
     box.exec()
+
+
+def show_crash(parent: QWidget | None, title: str, message: str, log_folder: Path) -> None:
+    """After an unexpected error: what happened and where the log is, with a button that opens its folder."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+    folder_button = box.addButton("打开日志文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is folder_button:
+        log_folder.mkdir(parents=True, exist_ok=True)
+        open_folder(parent, str(log_folder))
 
 
 def show_about(parent: QWidget | None) -> None:

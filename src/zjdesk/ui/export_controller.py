@@ -4,6 +4,10 @@ The report's content comes from :mod:`zjdesk.report` (one outline, several rende
 module asks where to write, refuses a final export while red findings remain (offering a draft,
 marked 草稿 on every page), lists the yellow findings not yet checked before a final print or export
 (one click goes to a finding's field), and keeps the QPrinter referenced while a preview dialog uses it.
+
+A QPrinter is made only when the officer prints (打印, 打印预览): building one asks the print
+system (CUPS on Linux, which may be another machine) for its printers. The on-screen preview draws
+page images and PDF files are written by QPdfWriter, neither of which needs a printer.
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ class ExportController(QObject):
     # -- printing ----------------------------------------------------------------------------------
 
     def _new_printer(self) -> QPrinter:
-        from PySide6.QtPrintSupport import QPrinter
+        from PySide6.QtPrintSupport import QPrinter  # only now: a printer asks the print system for printers
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_stem())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.step_status import step_statuses
+from zjdesk.store.file_names import displayable
 from zjdesk.store.yearfile import write_new_year_file
 from zjdesk.ui import dialogs
 from zjdesk.ui.export_controller import ExportController
@@ -33,6 +35,8 @@ from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.navigator import StatusLegend, StepNavigator
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.pages.base import StepPage, make_read_only
+from zjdesk.ui.qt_app import application
+from zjdesk.ui.read_only_banner import ReadOnlyBanner
 from zjdesk.ui.score_panel import ScorePanel
 from zjdesk.ui.screen_fit import fit_to_screen
 from zjdesk.ui.steps import STEPS, PageContext, build_page, step_index, step_index_of_path
@@ -118,6 +122,15 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.read_only_banner: ReadOnlyBanner | None = None
+        if open_year.year_file.readonly:
+            self.read_only_banner = ReadOnlyBanner(open_year.year_file.readonly_reason)
+            self.read_only_banner.save_copy.connect(self.save_as)
+            banner_holder = QWidget()
+            banner_layout = QVBoxLayout(banner_holder)
+            banner_layout.setContentsMargins(28, 12, 28, 0)
+            banner_layout.addWidget(self.read_only_banner)
+            centre_layout.addWidget(banner_holder)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(bottom_bar)
 
@@ -148,10 +161,14 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel("")
         self.saved_label.setObjectName("status.saved")
-        self.file_label = QLabel(("只读　" if open_year.year_file.readonly else "") + str(open_year.path))
+        self.file_label = QLabel(("只读　" if open_year.year_file.readonly else "") + displayable(str(open_year.path)))
         self.file_label.setObjectName("status.file")
+        self.pending_label = QLabel("")
+        self.pending_label.setObjectName("status.pending")
         self.statusBar().addWidget(self.saved_label)
+        self.statusBar().addWidget(self.pending_label, 1)
         self.statusBar().addPermanentWidget(self.file_label)
+        self._last_failure = ""
 
         self._build_actions()
         self.navigator.step_chosen.connect(self.go_to)
@@ -162,6 +179,9 @@ class MainWindow(QMainWindow):
         open_year.saved.connect(self._saved)
         open_year.failed.connect(self._save_failed)
         open_year.changed.connect(self._field_changed)
+        open_year.pending_changed.connect(self._update_pending)
+        self._update_pending()
+        application().focusChanged.connect(self._focus_moved)
         self._update_title()
         self._update_statuses()
         self.first_painted.connect(live_score.start_checks)
@@ -232,6 +252,8 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(menu, "打印…", self.print_report, QKeySequence.StandardKey.Print, "action.print")
         self._action(menu, "打印预览…", self.print_preview, None, "action.preview")
         menu.addSeparator()
+        self._action(menu, "另存为…", self.save_as, QKeySequence.StandardKey.SaveAs, "action.saveAs")
+        menu.addSeparator()
         self._action(menu, "关闭", self.close, QKeySequence.StandardKey.Close, "action.close")
         go = self.menuBar().addMenu("转到(&G)")
         self.previous_action = self._action(
@@ -244,6 +266,7 @@ class MainWindow(QMainWindow):
         for index, step in enumerate(STEPS):
             self._action(go, f"{index + 1}  {step.title}", self._step_action(index))
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "打开日志文件夹", self.open_log_folder, None, "action.logFolder")
         self._action(help_menu, "关于 zjdesk", self._about, None, "action.about")
 
     def _step_action(self, index: int) -> Callable[[], None]:
@@ -255,8 +278,8 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.program.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(displayable(Path(path).name))
+            action.setToolTip(displayable(path))
             action.triggered.connect(lambda _checked=False, path=path: self.program.open_path(path))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("（无）").setEnabled(False)
@@ -334,11 +357,57 @@ class MainWindow(QMainWindow):
             self._saved(self.open_year.last_saved or datetime.now())
 
     def _saved(self, when: datetime) -> None:
-        self.saved_label.setText(f"已保存 {when:%H:%M:%S}")
+        # With entries still red, what was saved is everything else: the status bar must not say otherwise.
+        what = "已保存其余内容" if self.open_year.year.pending else "已保存"
+        self.saved_label.setText(f"{what} {when:%H:%M:%S}")
 
     def _save_failed(self, error: UserError) -> None:
         self.saved_label.setText("未能保存")
-        dialogs.show_error(self, "保存失败", str(error))
+        if str(error) != self._last_failure:  # once per trouble, not at every keystroke's save
+            self._last_failure = str(error)
+            dialogs.show_error(self, "保存失败", str(error))
+
+    def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field saves at once (the timers would within two seconds anyway).
+        if old is not None and old.window() is self and self.open_year.has_unsaved_changes:
+            self.open_year.flush()
+
+    def _update_pending(self) -> None:
+        pending = self.open_year.year.pending
+        if not pending:
+            self.pending_label.setText("")
+            return
+        first = pending[0]
+        where = "第一处" if len(pending) > 1 else ""
+        self.pending_label.setText(f"有 {len(pending)} 处输入有误，未保存（见标红的栏目）：{where}{first.reason.rstrip('。')}。")
+
+    def save_as(self) -> None:
+        """另存为: the year as it is now into a new year file, opened in its own window (editable)."""
+        open_year = self.open_year
+        # Beside the file, unless that is where it cannot be written (a read-only folder or medium).
+        folder = Path.home() if open_year.year_file.readonly else open_year.path.parent
+        target = dialogs.ask_save_year_file(self, str(folder / f"{open_year.path.stem}（副本）.zjd"))
+        if not target:
+            return
+        try:
+            write_new_year_file(target, open_year.snapshot())
+        except UserError as error:
+            dialogs.show_error(self, "另存失败", str(error))
+            return
+        if self.program is None:
+            return
+        window = self.program.open_path(target)
+        if window is not None and window is not self:
+            self.close()
+
+    def open_log_folder(self) -> None:
+        """帮助 → 打开日志文件夹: where the log a support person asks for is."""
+        from zjdesk.store.user_data import log_dir
+
+        folder = log_dir()
+        with contextlib.suppress(OSError):  # a folder that cannot be made: open_folder says it cannot be shown
+            folder.mkdir(parents=True, exist_ok=True)
+        dialogs.open_folder(self, str(folder))
 
     def _unsaved_edits_kept(self) -> bool:
         """Before closing: commit pending edits; if the file refuses them, offer to save the year elsewhere.
@@ -370,12 +439,20 @@ class MainWindow(QMainWindow):
         if path.startswith("cover.") or not path:
             self._update_title()
 
+    def bring_forward(self) -> None:
+        """Show this window in front (restored if it was minimised): the officer asked for its file again."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def _update_title(self) -> None:
         cover = self.open_year.year.cover
         unit = cover.unit_name or "（未填写单位）"
         year = f"{cover.evaluation_year}年度" if cover.evaluation_year else ""
         read_only = "（只读）" if self.open_year.year_file.readonly else ""
-        self.setWindowTitle(f"{unit} {year} — {self.open_year.path.name}{read_only} — zjdesk 绩效自评")
+        self.setWindowTitle(f"{unit} {year} — {displayable(self.open_year.path.name)}{read_only} — zjdesk 绩效自评")
 
     # -- printing ------------------------------------------------------------------------------------
 
@@ -389,13 +466,31 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         dialogs.show_about(self)
 
+    def _pending_entries_accepted(self) -> bool:
+        """Before closing with wrong entries still red: ask (they stay in the year file, red, for next time)."""
+        pending = self.open_year.year.pending
+        if not pending or self.open_year.year_file.readonly:
+            return True
+        listed = "\n".join(f"· “{entry.text.strip()}”：{entry.reason.rstrip('。')}" for entry in pending[:5])
+        return dialogs.ask_yes_no(
+            self,
+            "有输入未保存",
+            f"有 {len(pending)} 处输入有误（标红），没有作为数值保存：\n{listed}\n\n"
+            "这些栏目在年度文件中保留上一次完整有效的值；输入的文字也已保存，下次打开时仍标红显示。\n"
+            "选“确定”关闭；选“取消”回去改正。",
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.values():
             page.leaving()
+        if not self._pending_entries_accepted():
+            event.ignore()
+            return
         if not self._unsaved_edits_kept():
             event.ignore()  # back to the program: the edits are still there to save
             return
         self.open_year.close(commit=False)
+        application().focusChanged.disconnect(self._focus_moved)
         if self.program is not None:
             self.program.window_closed(self)
         super().closeEvent(event)

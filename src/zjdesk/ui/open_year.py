@@ -2,8 +2,14 @@
 
 Pages never touch the file. A field widget calls :meth:`OpenYear.set_value` with its dotted path;
 the open year changes the year, clears that field's 待复核 mark, and commits the year through
-:meth:`YearFile.save` a moment later (edits within :data:`SAVE_DELAY_MS` are committed together,
-so typing a sentence is one write, not thirty). :meth:`flush` commits at once; closing flushes.
+:meth:`YearFile.save` a moment later: edits within :data:`SAVE_DELAY_MS` of each other are committed
+together (typing a sentence is one write, not thirty), but never later than :data:`MAX_SAVE_DELAY_MS`
+after the first unsaved one, however steadily the officer types. :meth:`flush` commits at once (the
+window calls it when the focus moves to another field); closing flushes.
+
+An entry a number field cannot use never reaches the value: the field keeps its last complete valid
+value, and the typed text is kept as a *pending entry* (:meth:`set_pending`) — saved in the year
+file apart from the value, listed as a red finding, and shown red again when the year is reopened.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from zjdesk.domain.errors import UserError
-from zjdesk.domain.model import YearData
+from zjdesk.domain.model import PendingEntry, YearData
 from zjdesk.domain.paths import get_value, set_value
 from zjdesk.store.yearfile import YearFile
 
 SAVE_DELAY_MS = 300
+MAX_SAVE_DELAY_MS = 2000
 
 
 def _shift_index_path(path: str, list_path: str, remap: Callable[[int], int | None]) -> str | None:
@@ -44,6 +51,7 @@ class OpenYear(QObject):
     changed = Signal(str)  # a field changed (its path; "" when many did)
     reloaded = Signal()  # the year changed under the widgets (a fix, a list edit): re-read values
     review_changed = Signal()
+    pending_changed = Signal()  # an entry that could not be used was kept, replaced or cleared
     saved = Signal(object)  # datetime of the commit
     failed = Signal(object)  # a UserError from the file
 
@@ -56,6 +64,11 @@ class OpenYear(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Started by the first unsaved edit and not restarted by later ones: the longest an edit waits.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_SAVE_DELAY_MS)
+        self._deadline.timeout.connect(self.flush)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -71,6 +84,34 @@ class OpenYear(QObject):
     def is_under_review(self, path: str) -> bool:
         """Whether the field at ``path`` was carried forward or imported and awaits 复核."""
         return path in self.year.review
+
+    def pending_for(self, path: str) -> PendingEntry | None:
+        """The entry typed into the field at ``path`` that could not be used, if any."""
+        return next((entry for entry in self.year.pending if entry.path == path), None)
+
+    # -- entries that could not be used --------------------------------------------------------------
+
+    def set_pending(self, path: str, text: str, reason: str) -> None:
+        """Keep ``text`` typed into ``path`` (which could not be used, for ``reason``) apart from its value."""
+        entry = self.pending_for(path)
+        if entry is not None and (entry.text, entry.reason) == (text, reason):
+            return
+        if entry is None:
+            self.year.pending.append(PendingEntry(path, text, reason))
+        else:
+            entry.text, entry.reason = text, reason
+        self._schedule_save()
+        self.pending_changed.emit()
+        self.changed.emit(path)
+
+    def clear_pending(self, path: str) -> None:
+        """The field at ``path`` holds a usable entry again (corrected, or cleared)."""
+        kept = [entry for entry in self.year.pending if entry.path != path]
+        if len(kept) != len(self.year.pending):
+            self.year.pending = kept
+            self._schedule_save()
+            self.pending_changed.emit()
+            self.changed.emit(path)
 
     # -- editing -----------------------------------------------------------------------------------
 
@@ -152,15 +193,18 @@ class OpenYear(QObject):
     # -- saving ------------------------------------------------------------------------------------
 
     def _schedule_save(self) -> None:
-        self._timer.start()
+        self._timer.start()  # restarted by every edit: a pause in typing saves
+        if not self._deadline.isActive():
+            self._deadline.start()  # not restarted: steady typing still saves within MAX_SAVE_DELAY_MS
 
     @property
     def has_unsaved_changes(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._deadline.isActive()
 
     def flush(self) -> bool:
         """Commit pending edits now; returns False (and emits ``failed``) when the file refused."""
         self._timer.stop()
+        self._deadline.stop()
         if not self.year_file.is_open or self.year_file.readonly:
             return True
         try:
@@ -182,7 +226,7 @@ class OpenYear(QObject):
     # -- helpers -----------------------------------------------------------------------------------
 
     def _remap_paths(self, list_path: str, remap: Callable[[int], int | None]) -> None:
-        """Keep 待复核 marks and acknowledgements on their items when a list is edited."""
+        """Keep 待复核 marks, acknowledgements and pending entries on their items when a list is edited."""
         review = []
         for path in self.year.review:
             shifted = _shift_index_path(path, list_path, remap)
@@ -196,6 +240,15 @@ class OpenYear(QObject):
                 acknowledgement.path = shifted
                 acknowledgements.append(acknowledgement)
         self.year.acknowledgements = acknowledgements
+        pending = []
+        for entry in self.year.pending:
+            shifted = _shift_index_path(entry.path, list_path, remap)
+            if shifted is not None:
+                entry.path = shifted
+                pending.append(entry)
+        if len(pending) != len(self.year.pending):
+            self.year.pending = pending
+            self.pending_changed.emit()
 
     def _structure_changed(self, list_path: str) -> None:
         self._schedule_save()

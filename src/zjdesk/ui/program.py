@@ -6,6 +6,7 @@ Everything that touches files on the officer's behalf happens here (never in a p
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from PySide6.QtCore import QObject, QSettings, QTimer
 
 from zjdesk.domain.errors import UserError
 from zjdesk.domain.model import YearData
-from zjdesk.store.lock import FileInUseError
+from zjdesk.store.lock import FileInUseError, is_this_user_here
+from zjdesk.store.log_notes import note
 from zjdesk.store.yearfile import YearFile, prepare_for_saving
 from zjdesk.ui import dialogs
 from zjdesk.ui.folders import default_folder, real_folder
@@ -24,6 +26,33 @@ from zjdesk.ui.open_year import OpenYear
 RECENT_KEY = "recent_files"
 RECENT_LIMIT = 8
 PREPARE_DELAY_MS = 300
+# A recent file whose name is not valid Unicode (GBK bytes on Linux) is kept as its bytes, in hex:
+# the settings file holds text only, and the name must still open the same file.
+_BYTES_PREFIX = "fsbytes:"
+
+
+def _recent_entry(path: str) -> str:
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return _BYTES_PREFIX + os.fsencode(path).hex()
+
+
+def _from_recent_entry(entry: str) -> str:
+    if entry.startswith(_BYTES_PREFIX):
+        try:
+            return os.fsdecode(bytes.fromhex(entry[len(_BYTES_PREFIX) :]))
+        except ValueError:
+            return entry
+    return entry
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return os.path.abspath(first) == os.path.abspath(second)
 
 
 class Program(QObject):
@@ -42,18 +71,21 @@ class Program(QObject):
         value = self.settings.value(RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [str(path) for path in value] if isinstance(value, list) else []
+        return [_from_recent_entry(str(path)) for path in value] if isinstance(value, list) else []
+
+    def _store_recent(self, paths: list[str]) -> None:
+        self.settings.setValue(RECENT_KEY, [_recent_entry(path) for path in paths])
 
     def _remember(self, path: Path) -> None:
         entry = str(path.resolve())
         recent = [entry, *[item for item in self.recent_files() if item != entry]][:RECENT_LIMIT]
-        self.settings.setValue(RECENT_KEY, recent)
+        self._store_recent(recent)
         self.settings.sync()
         if self.start is not None:
             self.start.refresh_recent()
 
     def _forget(self, path: str) -> None:
-        self.settings.setValue(RECENT_KEY, [item for item in self.recent_files() if item != path])
+        self._store_recent([item for item in self.recent_files() if item != path])
         if self.start is not None:
             self.start.refresh_recent()
 
@@ -109,28 +141,60 @@ class Program(QObject):
 
     # -- opening and creating ----------------------------------------------------------------------
 
-    def open_path(self, path: str | Path) -> MainWindow | None:
-        """Open the year file at ``path``; any problem is shown as a dialog and gives None."""
-        path = Path(path)
+    def window_with(self, path: str | Path) -> MainWindow | None:
+        """The window that has the year file at ``path`` open (by any of its names), if one has."""
         for window in self.windows:
-            if window.open_year.path.resolve() == path.resolve():
-                window.raise_()
-                window.activateWindow()
+            if _same_file(window.open_year.path, Path(path)):
                 return window
+        return None
+
+    def handle_request(self, file: str | None, *, demo: bool = False) -> MainWindow | None:
+        """Another start of zjdesk handed over: open its file (or the demo), or just come forward."""
+        if file:
+            return self.open_path(file)
+        if demo:
+            return self.open_demo()
+        if self.windows:
+            self.windows[-1].bring_forward()
+            return self.windows[-1]
+        self.show_start().activateWindow()
+        return None
+
+    def open_path(self, path: str | Path) -> MainWindow | None:
+        """Open the year file at ``path``; any problem is shown as a dialog and gives None.
+
+        A file this program has open already (under this name or another) brings its window
+        forward. A file that cannot be written (write-protected, a read-only medium) opens
+        read-only and says why; a file a colleague has open can be viewed read-only.
+        """
+        path = Path(path)
+        window = self.window_with(path)
+        if window is not None:
+            window.bring_forward()
+            return window
         try:
-            year_file = YearFile.open(path)
+            year_file = YearFile.open_for_editing(path)
         except FileInUseError as error:
+            if is_this_user_here(error.owner):
+                message = (
+                    f"年度文件“{path.name}”正被您在本机上运行的另一个 zjdesk（进程 {error.owner.get('pid', '?')}）使用，"
+                    "例如还在运行的命令行。请等它结束或关闭它后再打开。"
+                )
+            else:
+                message = str(error)
             # Someone else is editing it: offer to look without changing anything.
-            if not dialogs.ask_yes_no(self._parent(), "年度文件正在使用", f"{error}\n\n要以只读方式打开查看吗？"):
+            if not dialogs.ask_yes_no(self._parent(), "年度文件正在使用", f"{message}\n\n要以只读方式打开查看吗？"):
                 return None
             try:
                 year_file = YearFile.open(path, readonly=True)
             except UserError as second:
                 dialogs.show_error(self._parent(), "无法打开年度文件", str(second))
                 return None
+            year_file.readonly_reason = "它正在别处被修改，这里只能查看"
         except UserError as error:
+            note("zjdesk.ui", "could not open %s: %s", path, type(error).__name__)
             dialogs.show_error(self._parent(), "无法打开年度文件", str(error))
-            if not path.exists():
+            if not os.path.lexists(path):
                 self._forget(str(path.resolve()))
             return None
         return self._show(year_file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import zjdesk
+from zjdesk.store.file_names import displayable
 from zjdesk.ui.screen_fit import fit_to_screen
 from zjdesk.ui.style import own_style
 
@@ -150,14 +152,14 @@ class StartPage(QWidget):
         """Show the recent-files list as the program keeps it."""
         self.recent.clear()
         for path in self.program.recent_files():
-            item = QListWidgetItem(f"{Path(path).name}\n{Path(path).parent}")
+            item = QListWidgetItem(f"{displayable(Path(path).name)}\n{displayable(str(Path(path).parent))}")
             item.setSizeHint(QSize(0, 52))
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setData(Qt.ItemDataRole.UserRole, os.fsencode(path).hex())  # Qt cannot carry undecodable names
+            item.setToolTip(displayable(path))
             self.recent.addItem(item)
         self.recent_empty.setVisible(self.recent.count() == 0)
         self.recent_spacer.setVisible(self.recent.count() == 0)
         self.recent.setVisible(self.recent.count() > 0)
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        self.program.open_path(item.data(Qt.ItemDataRole.UserRole))
+        self.program.open_path(os.fsdecode(bytes.fromhex(str(item.data(Qt.ItemDataRole.UserRole)))))

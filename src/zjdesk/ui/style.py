@@ -95,6 +95,9 @@ QDateEdit[finding="yellow"], QComboBox[finding="yellow"] {{ border: 1px solid #e
 QLineEdit[finding="blue"], QPlainTextEdit[finding="blue"],
 QDateEdit[finding="blue"], QComboBox[finding="blue"] {{ border: 1px dashed #7b8794; }}
 QLineEdit[invalid="true"] {{ border: 1px solid #c62828; background: #fdecea; }}
+#readOnlyBanner {{ background: #fdecea; border: 1px solid #e4a9a3; border-radius: 6px; }}
+#readOnlyBanner QLabel {{ color: #7f1d1d; }}
+QLabel#status\\.pending {{ color: #c62828; padding-left: 8px; }}
 
 QPushButton {{
     background: #ffffff; border: 1px solid #b8c2ce; border-radius: 4px; padding: 5px 14px; color: #1b2733;

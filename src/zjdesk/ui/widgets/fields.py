@@ -1,23 +1,26 @@
 """Input widgets bound to one field of the year each.
 
 Every widget's ``objectName`` is the dotted path of its field (``cover.unit_name``); it writes
-every change to the :class:`~zjdesk.ui.open_year.Document` as the officer types, and re-reads its
+every change to the :class:`~zjdesk.ui.open_year.OpenYear` as the officer types, and re-reads its
 value when the year changes under it (an automatic fix, an import). Number fields read what
 people type (full-width digits, thousands separators, a trailing 万元) and mark a wrong entry at
-once, with a tooltip that says why.
+once, in red. A wrong entry never reaches the value — the field keeps its last complete valid one —
+and the typed text is kept as the field's pending entry: a red finding, written out under the field
+by its page's finding note, and shown red again when the year is reopened.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
-from zjdesk.domain.amounts import AmountError, format_amount, format_number, normalise_width, parse_amount
+from zjdesk.domain.amounts import format_amount, format_number, parse_amount, parse_count, parse_decimal
+from zjdesk.domain.limits import number_kind
 from zjdesk.domain.paths import PathError
 from zjdesk.ui.open_year import OpenYear
 from zjdesk.ui.widgets.step_keys import leave_step_keys_to_the_window
@@ -120,7 +123,13 @@ class TextBlock(QPlainTextEdit, BoundField):
 
 
 class _ParsedLine(QLineEdit, BoundField):
-    """A line whose text is parsed into a value; wrong entries are marked, not stored."""
+    """A line whose text is parsed into a value; a wrong entry is marked and kept apart, never stored.
+
+    While the officer types, every valid entry is stored at once (the rates and the score follow);
+    an entry that cannot be used puts the field back to its last complete valid value — the one it
+    had when this edit began, or when the officer last left it valid — and keeps the text as the
+    field's pending entry.
+    """
 
     validity_changed = Signal(bool)
     hint = ""
@@ -129,6 +138,7 @@ class _ParsedLine(QLineEdit, BoundField):
         super().__init__(parent)
         self.bind(open_year, path)
         self.valid = True
+        self._committed: Any = None  # the last complete valid value (what the file keeps)
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setToolTip(self.hint)
@@ -143,6 +153,13 @@ class _ParsedLine(QLineEdit, BoundField):
         return "" if value is None else str(value)
 
     def show_value(self, value: Any) -> None:
+        self._committed = value
+        pending = self.open_year.pending_for(self.path)
+        if pending is not None:  # typed earlier and not usable: shown as typed, red, until corrected
+            if self.text() != pending.text:
+                self.setText(pending.text)
+            self._mark(pending.reason)
+            return
         self._mark(None)
         text = self.format(value)
         if self.text() != text:
@@ -163,16 +180,21 @@ class _ParsedLine(QLineEdit, BoundField):
             value = self.parse(text)
         except ValueError as error:
             self._mark(str(error))
+            # The file keeps the last complete valid value; the text is kept apart until corrected.
+            self.open_year.set_pending(self.path, text, str(error))
+            self.store(self._committed)
             return
         self._mark(None)
+        self.open_year.clear_pending(self.path)
         self.store(value)
 
     def _tidy(self) -> None:
         """Show a valid entry in its standard form (１５５７．１ → 1557.10) once the officer moves on."""
         if self.valid:
+            self._committed = self.current()
             self._loading = True
             try:
-                text = self.format(self.current())
+                text = self.format(self._committed)
                 if self.text() != text:
                     self.setText(text)
             finally:
@@ -189,10 +211,7 @@ class AmountField(_ParsedLine):
         super().__init__(open_year, path, "未填", parent)
 
     def parse(self, text: str) -> Decimal | None:
-        try:
-            value = parse_amount(text)
-        except AmountError as error:
-            raise ValueError(str(error)) from error
+        value = parse_amount(text)
         if value is not None and value < 0 and not self.allow_negative:
             raise ValueError("金额不能为负数：请填写实际发生的金额。")
         return value
@@ -201,30 +220,13 @@ class AmountField(_ParsedLine):
         return format_amount(value)
 
 
-MAX_COUNT_DIGITS = 7  # no unit counts ten million people; longer input is a slip of the keyboard
-
-
 class CountField(_ParsedLine):
-    """A whole number of people (编制数, 在职人数, 退休人数); empty means not known."""
+    """A whole number of people (编制数, 在职人数, 退休人数), or the evaluation year; empty means not known."""
 
     hint = "人数，填写整数。"
 
     def parse(self, text: str) -> int | None:
-        raw = normalise_width(text).strip()
-        for unit in ("人", "名"):
-            raw = raw.removesuffix(unit).rstrip()
-        if not raw:
-            return None
-        # ASCII digits only: str.isdigit() also admits ² and ①, which int() then refuses in English.
-        if not (raw.isascii() and raw.isdigit()):
-            raise ValueError(f"“{text.strip()}”不是人数：请只填写整数，例如 17。")
-        if len(raw) > MAX_COUNT_DIGITS:
-            raise ValueError(f"“{text.strip()}”人数过大：请核对位数。")
-        return int(raw)
-
-
-# Weights, scores and percentages: far above any real one, far below what the year file refuses.
-MAX_PLAIN_DECIMAL = Decimal(1_000_000)
+        return parse_count(text, number_kind(self.path, whole=True))
 
 
 class DecimalField(_ParsedLine):
@@ -240,24 +242,9 @@ class DecimalField(_ParsedLine):
         super().__init__(open_year, path, "", parent)
 
     def parse(self, text: str) -> Decimal | None:
-        raw = normalise_width(text).strip()
-        if self.suffix:
-            raw = raw.removesuffix(self.suffix).rstrip()
-        raw = raw.removesuffix("分").removesuffix("%").rstrip()
-        if not raw:
-            if self.required:
-                raise ValueError("此项必须填写数字。")
-            return None
-        try:
-            value = Decimal(raw)
-        except InvalidOperation as error:
-            raise ValueError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。") from error
-        if not value.is_finite():
-            raise ValueError(f"“{text.strip()}”不是数字。")
-        if value < 0:
-            raise ValueError("不能为负数。")
-        if value >= MAX_PLAIN_DECIMAL:
-            raise ValueError(f"“{text.strip()}”过大：分值、得分和百分比不会超过 {MAX_PLAIN_DECIMAL:,}，请核对位数。")
+        value = parse_decimal(text, self.suffix)
+        if value is None and self.required:
+            raise ValueError("此项必须填写数字。")
         return value
 
     def store(self, value: Any) -> None:
