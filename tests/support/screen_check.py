@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 TASKBAR = 48
@@ -53,8 +54,10 @@ def main(size: str, scale: float) -> dict[str, object]:
     available = application.primaryScreen().availableGeometry()
 
     def settle() -> None:
-        for _ in range(6):
+        # Wrapped texts take their height a few layout passes (and a timer or two) after a page is shown.
+        for _ in range(12):
             application.processEvents()
+            time.sleep(0.005)
 
     def fits(widget: QWidget, name: str) -> None:
         # The frame (its position is pos()) must lie within the available area, title bar and borders included.
@@ -74,9 +77,14 @@ def main(size: str, scale: float) -> dict[str, object]:
 
     def labels_whole(root: QWidget, name: str) -> None:
         for label in root.findChildren(QLabel):
-            if not label.isVisibleTo(root) or not label.text() or label.wordWrap() or label.pixmap() is not None:
+            if not label.isVisibleTo(root) or not label.text() or not label.pixmap().isNull():
                 continue
-            if label.width() + 1 < label.sizeHint().width():
+            if label.wordWrap():
+                # A wrapped label needs the height of its lines at its width, or its last line is cut.
+                needed = label.heightForWidth(label.width())
+                if label.height() + 1 < needed:
+                    problems.append(f"{name}: label “{label.text()[:20]}” cut off ({label.height()} < {needed} px high)")
+            elif label.width() + 1 < label.sizeHint().width():
                 problems.append(f"{name}: label “{label.text()[:20]}” cut off ({label.width()} < {label.sizeHint().width()})")
 
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

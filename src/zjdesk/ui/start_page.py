@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +36,7 @@ ACTIONS = (
     ("start.import", "从往年报告导入", "读取往年的 Word 报告（.docx），生成年度文件后逐项核对", "import_report"),
     ("start.open", "打开年度文件", "继续编辑已有的 .zjd 年度文件", "open_file"),
     ("start.demo", "打开演示年度", "驻广州办事处2024年度报告", "open_demo"),
-    ("start.example", "打开示例年度", "虚构单位，含完整的绩效指标表", "open_example"),
+    ("start.example", "打开示例年度", "虚构单位，含完整指标表", "open_example"),
 )
 # Said in full when the pointer rests on the button (the side-by-side buttons have room for one line).
 TOOLTIPS = {
@@ -105,6 +106,8 @@ class StartPage(QWidget):
                 label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                 label_holder.addWidget(label)
             button.setMinimumHeight(64)
+            # A push button is as tall as one line of text; this one grows to its wrapped description.
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             button.setAccessibleName(caption)
             button.setToolTip(TOOLTIPS.get(name, ""))
             button.clicked.connect(getattr(program, method))
