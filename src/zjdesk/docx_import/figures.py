@@ -51,7 +51,8 @@ _PAIRS = {
 _BREAKDOWN_PARTS = tuple(part.name for part in breakdown_parts() if part.name != "total")
 
 
-def _amount(number: str, unit: str | None) -> Decimal | None:
+def amount_in_wan(number: str, unit: str | None) -> Decimal | None:
+    """``number`` read as an amount in 万元 (``unit`` 元 is converted); ``None`` when it is none a year holds."""
     try:
         value = parse_amount(number)
     except AmountError:
@@ -89,7 +90,7 @@ class _FigureReader:
         text = _PERIOD_PREFIX.sub("", text)
         if self.pair and (actual := _ACTUAL.match(text)):
             amount = _AMOUNT.match(text[actual.end() :])
-            value = _amount(amount["number"], amount["unit"]) if amount else None
+            value = amount_in_wan(amount["number"], amount["unit"]) if amount else None
             if value is None:
                 return False
             setattr(self.figures, self.pair, value)
@@ -113,7 +114,7 @@ class _FigureReader:
             amount = _AMOUNT.match(text[label.end() :])
             if not amount:
                 return False
-            value = _amount(amount["number"], amount["unit"])
+            value = amount_in_wan(amount["number"], amount["unit"])
             if value is None:
                 return False
             return self._store(target, value, prior, label.group(0))

@@ -1,10 +1,11 @@
 """The 数据表 printed after the report: figures the 支出情况 paragraph does not state.
 
 The zjdesk export prints the data sheet (序号 项目 数值 单位 说明) and the score sheet after 四、其他
-自评情况. The score sheet is read from its table into the indicator set (:mod:`.score_sheet`), not
-as text. The data sheet's amount rows fill the figures the paragraph leaves out (last
-year's “三公”经费, the 支付进度率, …); where both state a figure, the paragraph wins and a
-disagreement is reported.
+自评情况; a sheet typed by hand often has two columns (项目 | 金额（万元）), whose rows reach the
+importer as ``年初预算数：1198.00``. The score sheet is read from its table into the indicator set
+(:mod:`.score_sheet`), not as text. The data sheet's amount rows fill the figures the paragraph
+leaves out (last year's “三公”经费, the 支付进度率, …); where both state a figure, the paragraph wins
+and a disagreement is reported. A two-column row naming no figure is kept as 未识别内容.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from zjdesk.docx_import.figures import amount_in_wan
 from zjdesk.docx_import.result import Collector
-from zjdesk.domain.amounts import AmountError, format_amount, normalise_width, parse_amount
+from zjdesk.domain.amounts import format_amount, normalise_width
 from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.paths import get_value, set_value
 from zjdesk.domain.registry import breakdown_parts, figure_fields
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
+# A two-column sheet: its header (项目：金额（万元）) gives the unit, each row is 项目：数值 (a unit may follow).
+_PAIR_HEADER = re.compile(r"^(?:项目|指标|名称)[^：:\d]{0,10}[：:][^：:\d]{0,10}?(?:[（(](?P<unit>万元|元)[）)])?$")
+_PAIR = re.compile(r"^(?P<label>[^：:\s\d]{2,30})[：:]\s*(?P<value>—|-?[\d.,]+)\s*(?P<unit>万元|元|%)?$")
 
 
 def _row_patterns(kind: str) -> tuple[tuple[str, str], ...]:
@@ -73,45 +78,61 @@ def _value(text: str, unit: str) -> Decimal | None:
             return check_number(Decimal(normalise_width(text)), DECIMAL, text + "%")
         except (InvalidOperation, NumberError):
             return None
-    try:
-        return parse_amount(text)
-    except AmountError:
-        return None
+    return amount_in_wan(text, unit)
+
+
+def _path_of(label: str, unit: str, total: str) -> tuple[str | None, str]:
+    """The figure a row's ``label`` names (a breakdown part belongs to the ``total`` named before it), and the new total."""
+    label = label.removeprefix("其中：").removeprefix("其中:")
+    if unit == "%":
+        return _lookup(label, _RATES), total
+    if label in _PARTS:
+        return (f"{total}.{_PARTS[label]}" if total else None), total
+    if found := _lookup(label, _TOTALS):
+        return f"{found}.total", found
+    return _lookup(label, _SINGLE), total
 
 
 def parse_sheets(lines: list[str], out: Collector) -> None:
     """Fill figures still unknown from the data sheet's rows; the score sheet's rows are read as a table elsewhere."""
     total = ""
+    pair_unit = "万元"
     filled: list[str] = []
+    compared = 0
     for line in lines:
-        if _SIGNOFF_LINE.match(line.strip()):
-            _signoff(line.strip(), out)
+        text = line.strip()
+        if _SIGNOFF_LINE.match(text):
+            _signoff(text, out)
             continue
-        if not _is_sheet_line(line.strip()):
-            out.cannot_place(line)
+        if header := _PAIR_HEADER.match(normalise_width(text)):
+            pair_unit = header["unit"] or "万元"
             continue
-        row = _ROW.match(line.strip())
-        if not row:
+        row = _ROW.match(text) or _PAIR.match(normalise_width(text))
+        if row is None:
+            if not _is_sheet_line(text):
+                out.cannot_place(line)
             continue
-        label = row["label"].removeprefix("其中：").removeprefix("其中:")
-        path = None
-        if row["unit"] == "%":
-            path = _lookup(label, _RATES)
-        elif label in _PARTS:
-            path = f"{total}.{_PARTS[label]}" if total else None
-        elif found := _lookup(label, _TOTALS):
-            total, path = found, f"{found}.total"
-        else:
-            path = _lookup(label, _SINGLE)
-        if path is None or row["value"] == "—":
+        unit = row["unit"] or pair_unit
+        path, total = _path_of(row["label"], unit, total)
+        if path is None:
+            if row.re is _PAIR:  # a hand-typed row names something the year has no field for: keep it
+                out.cannot_place(line)
             continue
-        value = _value(row["value"], row["unit"])
+        value = _value(row["value"], unit) if row["value"] != "—" else None
         if value is None:
+            if row["value"] != "—":
+                out.cannot_place(line)
             continue
+        label = row["label"]
         current = get_value(out.year, path)
         if current is None:
             set_value(out.year, path, value)
-            filled.append(f"{label}{format_amount(value) if row['unit'] == '万元' else row['value'] + '%'}")
+            filled.append(f"{label}{row['value'] + '%' if unit == '%' else format_amount(value)}")
         elif current != value:
             out.note(f"数据表：{label}为{row['value']}，与正文的{current}不一致，已取正文的数")
-    out.note("数据表：" + (f"补充了{'，'.join(filled)}" if filled else "与正文一致"))
+        else:
+            compared += 1
+    if filled:
+        out.note(f"数据表：补充了{'，'.join(filled)}")
+    elif compared:
+        out.note("数据表：与正文一致")
