@@ -315,6 +315,36 @@ def test_data_sheet_table_fills_figures_the_paragraph_leaves_out() -> None:
     assert result.unplaced == ["（表完）"]  # prose after the sheets is kept
 
 
+def test_data_sheet_typed_by_hand_in_two_columns() -> None:
+    # 项目 | 金额: the unit in the header (元 here), a rate with its %, a row that names no figure.
+    lines = [*seed_lines(), "部门整体支出绩效自评数据表"]
+    sheet = [
+        ["项目", "金额（元）"],
+        ["年初预算数", "15,571,500"],
+        ["“三公”经费预算数", "80,000.00"],
+        ["全年预算数", "15,571,500"],  # agrees with the paragraph
+        ["支付进度率", "98.06%"],
+        ["备注", "以决算批复为准"],
+        ["其他收入", "1,200"],
+    ]
+    result = _import([*lines, ""], tables={len(lines): sheet})
+    figures = result.year.figures
+    assert figures.initial_budget == Decimal("1557.15")
+    assert figures.three_public_budget == Decimal("8.00")
+    assert figures.payment_progress_rate == Decimal("98.06")
+    assert figures.budget.total == Decimal("1557.15")
+    assert result.unplaced == ["备注：以决算批复为准", "其他收入：1,200"]
+    assert any(line.startswith("数据表：补充了年初预算数1557.15") for line in result.found)
+
+
+def test_result_sentence_in_the_units_own_words() -> None:
+    lines = _replace(seed_lines(), "自评结论", ["经自评，我馆2024年度部门整体支出绩效自评得分95.5分，评级为优秀。"])
+    result = _import(lines)
+    assert result.year.evaluation.stated_score == Decimal("95.5")
+    assert result.year.evaluation.stated_grade == "优秀"
+    assert result.unplaced == []
+
+
 def test_cover_fields_on_one_line_and_a_broken_opening() -> None:
     lines = seed_lines()
     opening = _line(lines, "根据《")
