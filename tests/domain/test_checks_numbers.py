@@ -106,6 +106,17 @@ def test_stated_score_differing_from_the_live_score():
     assert findings[0].fix is not None and findings[0].fix.new == Decimal(100)
 
 
+def test_stated_score_is_compared_only_with_a_final_score():
+    year = demo_year()
+    year.evaluation.stated_score = Decimal(95)
+    year.evaluation.stated_grade = "优秀"  # the same grade as the demo's 优, in the long word
+    assert _findings(year, "stated_score_mismatch")[0].path == "evaluation.stated_score"
+    assert [item.path for item in _findings(year, "stated_score_mismatch")] == ["evaluation.stated_score"]
+    # An indicator still to score: the total (and its grade) is provisional, no 改为 to offer.
+    year.indicator_set.indicators[0].judged_score = None
+    assert _findings(year, "stated_score_mismatch") == []
+
+
 def test_empty_optional_parts_are_blue():
     year = demo_year()
     year.practices = []

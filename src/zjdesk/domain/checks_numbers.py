@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from zjdesk.domain.amounts import format_amount
 from zjdesk.domain.checks_base import BLUE, RED, YELLOW, CheckContext, Finding, Fix, fingerprint
+from zjdesk.domain.checks_text_figures import GRADE_WORDS
 from zjdesk.domain.model import Breakdown
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.registry import amount_fields, breakdown_parts, figure_fields, label_of
@@ -200,9 +201,12 @@ def check_over_establishment(context: CheckContext) -> Iterator[Finding]:
 
 
 def check_stated_score(context: CheckContext) -> Iterator[Finding]:
-    """Yellow: the score or grade written in the report differs from the live score."""
+    """Yellow: the score or grade written in the report differs from the live score, once that score is the year's."""
     evaluation = context.year.evaluation
     score = context.score
+    # A provisional total (indicators still to score, numbers still to review) is nothing to compare or correct by.
+    if score.provisional:
+        return
     if evaluation.stated_score is not None and evaluation.stated_score != score.total:
         yield Finding(
             "stated_score_mismatch",
@@ -213,7 +217,12 @@ def check_stated_score(context: CheckContext) -> Iterator[Finding]:
             fix=Fix(f"改为 {format_number(score.total)} 分", "evaluation.stated_score", evaluation.stated_score, score.total),
             fingerprint=fingerprint(evaluation.stated_score, score.total),
         )
-    if evaluation.stated_grade and score.grade and evaluation.stated_grade != score.grade:
+    # 优秀 and 优 are the same grade: a report writes either.
+    if (
+        evaluation.stated_grade
+        and score.grade
+        and GRADE_WORDS.get(evaluation.stated_grade, evaluation.stated_grade) != score.grade
+    ):
         yield Finding(
             "stated_score_mismatch",
             YELLOW,
