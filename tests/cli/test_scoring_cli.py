@@ -9,6 +9,7 @@ import openpyxl
 
 from zjdesk.cli import main
 from zjdesk.demo import demo_year
+from zjdesk.domain.carry_forward import carry_forward
 from zjdesk.store.yearfile import read_year, write_new_year_file
 
 
@@ -40,6 +41,15 @@ def test_score_text(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("自评分数：100 分（满分 100 分），等级：优")
     assert "预算完成率：预算完成率 100.00% ≥ 95%，得 10/10 分" in out
+
+
+def test_score_text_of_a_carried_year_is_provisional_without_a_grade(tmp_path, capsys):
+    path = tmp_path / "2025.zjd"
+    write_new_year_file(path, carry_forward(demo_year()))
+    assert main(["score", str(path)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("自评分数（暂计）：")
+    assert "等级：待定（16 项指标尚未评分，1 项指标依据的数字待复核；" in first
 
 
 def test_score_of_an_edited_year_at_65_percent_is_capped(tmp_path, capsys):

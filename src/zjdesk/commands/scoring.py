@@ -55,6 +55,15 @@ def _print_json(data: Any) -> None:
 def format_score(score: YearScore) -> str:
     """The score as readable text: total, cap, groups, every indicator with its explanation, the goal table's rows."""
     lines = [f"自评分数：{format_number(score.total)} 分（满分 {format_number(score.max_total)} 分），等级：{score.grade}"]
+    if score.provisional:
+        # As the program's score panel says it: no grade while indicators await their score or rest on unreviewed numbers.
+        waiting = sum(1 for item in score.indicators if item.awaits_score)
+        unconfirmed = sum(1 for item in score.indicators if item.unconfirmed_inputs)
+        missing = [f"{waiting} 项指标尚未评分" if waiting else "", f"{unconfirmed} 项指标依据的数字待复核" if unconfirmed else ""]
+        lines = [
+            f"自评分数（暂计）：{format_number(score.total)} 分（满分 {format_number(score.max_total)} 分），等级：待定"
+            f"（{'，'.join(item for item in missing if item)}；全部评分并复核后给出等级）"
+        ]
     if score.cap is not None:
         lines.append(f"封顶：{score.cap.explanation}")
     for group in score.groups:
