@@ -92,3 +92,14 @@ def test_a_provisional_score_corrects_no_grade_in_the_text():
     demo = demo_year()  # scored: its text is held to the grade
     demo.indicator_set.indicators[4].judged_score = None
     assert not score_year(demo).provisional
+
+
+def test_the_date_the_materials_were_sent_is_in_the_year_after():
+    year = demo_year()  # 2024: sent in 2025
+    year.process.submission_text = "我馆于2025年4月28日报送自评材料，并对材料的真实性负责。"
+    assert "process.submission_text" not in _by_path(year, "stale_year")
+    carried = carry_forward(year)  # 2025: the carried sentence still says 2025
+    finding = _by_path(carried, "stale_year")["process.submission_text"]
+    assert "2025年度的自评材料在2026年报送" in finding.message
+    apply_fix(carried, finding)
+    assert carried.process.submission_text == "我馆于2026年4月28日报送自评材料，并对材料的真实性负责。"

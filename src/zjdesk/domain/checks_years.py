@@ -4,9 +4,10 @@ A report of evaluation year Y is written in Y+1, answering the notice of Y+1. Ca
 year Y-1, its texts still name Y-1 (last year's evaluation year) and Y (last year's notice year).
 Where the context says for certain which year belongs there, the finding (``stale_year``) offers the
 fix: 人数统计时点 and 截至…年底 are the evaluation year's end, ``N年度…部门整体支出/自评`` names the
-evaluation year, ``N年…绩效自评工作`` and the notice are the year after. Any other mention of
-last year's evaluation year is flagged (``text_year``) without a fix — only the officer knows what
-the sentence should say now — and so is a year a few years off either side.
+evaluation year, ``N年…绩效自评工作``, the date the materials were sent (``于N年5月14日报送``) and
+the notice are the year after. Any other mention of last year's evaluation year is flagged
+(``text_year``) without a fix — only the officer knows what the sentence should say now — and so is
+a year a few years off either side.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ CONTEXTS: tuple[YearContext, ...] = (
         re.compile(_YEAR + rf"年度(?={_NO_BREAK}{{0,16}}?(?:部门整体支出|整体支出|绩效自评|自评报告|自评工作))"),
         0,
         "本报告评价的是{year}年度",
+    ),
+    # 于2025年5月14日报送自评材料 (a 2024 report): the materials go in during the year after.
+    YearContext(
+        re.compile(_YEAR + rf"年\d{{1,2}}月\d{{1,2}}日{_NO_BREAK}{{0,8}}?(?:报送|寄出|寄送|提交|上报|报出)"),
+        1,
+        "{year}年度的自评材料在{expected}年报送",
     ),
     # 截至2024年年底 / 截止2024年底: a count of people as at the end of the evaluation year.
     YearContext(
