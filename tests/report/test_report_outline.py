@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from zjdesk.demo import demo_year
+from zjdesk.demo import demo_year, example_year
 from zjdesk.domain.rates import compute_rates
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.engine import outline_for
@@ -113,6 +113,22 @@ def test_score_sentence_and_sheets_follow_the_score_engine() -> None:
     assert Decimal(by_column[3]) == score.max_total
     # 评分说明 in a bureau's words, with the deduction and the officer's reason.
     assert data_rows[0].cells[6] == "按评价小组评定，扣1.5分：部分目标未细化。"
+
+
+def test_a_score_from_the_goal_table_says_so_and_where_its_deduction_is_explained() -> None:
+    year = example_year()
+    score = score_year(year)
+    rows = [row for row in outline_for(year).table("score_sheet").rows if row.kind == "data"]
+    notes = {item.indicator.code: row.cells[6] for item, row in zip(score.indicators, rows, strict=True)}
+    assert notes["key_task_completion"] == (
+        "按绩效目标完成情况表计算，产出指标得分率97.54%，扣0.25分：偏差原因见部门整体支出绩效目标完成情况表。"
+    )
+    year.goals[0].indicators[1].actual = "95"  # the 产出 rows below their targets now meet them
+    year.goals[1].indicators[1].actual = "300"
+    rows = [row for row in outline_for(year).table("score_sheet").rows if row.kind == "data"]
+    assert rows[[item.indicator.code for item in score.indicators].index("key_task_completion")].cells[6] == (
+        "按绩效目标完成情况表计算，产出指标得分率100.00%。"
+    )
 
 
 def test_data_sheet_states_the_figures_and_every_rate() -> None:

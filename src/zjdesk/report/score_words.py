@@ -21,9 +21,13 @@ def _deduction(item: IndicatorScore) -> str:
     return f"扣{format_number(lost)}分" if lost > 0 else ""
 
 
-def _with_reason(text: str, item: IndicatorScore) -> str:
+# A score taken from the goal table: its deductions are explained row by row in that table.
+GOAL_TABLE_REASON = "偏差原因见部门整体支出绩效目标完成情况表"
+
+
+def _with_reason(text: str, item: IndicatorScore, default_reason: str = "") -> str:
     deduction = _deduction(item)
-    reason = item.indicator.deduction_reason.strip().rstrip("。；;")
+    reason = item.indicator.deduction_reason.strip().rstrip("。；;") or default_reason
     if deduction:
         text += f"，{deduction}"
         if reason:
@@ -48,6 +52,11 @@ def indicator_note(item: IndicatorScore) -> str:
         if violations:
             parts.append(f"发现违规{violations}项")
         return _with_reason("按检查项逐项评定" + (f"：{'，'.join(parts)}" if parts else ""), item)
+    if not item.fell_back_to_judged and kind == "goal_indicators":
+        score, weight = item.inputs.get("goal_score"), item.inputs.get("goal_weight")
+        levels = "、".join(level for level in item.indicator.rule.levels if level.strip())
+        share = f"，{levels}得分率{format_percent(score / weight * 100)}" if isinstance(score, Decimal) and weight else ""
+        return _with_reason(f"按绩效目标完成情况表计算{share}", item, GOAL_TABLE_REASON)
     if item.indicator.judged_score is None:
         return ""
     return _with_reason("按评价小组评定", item)
