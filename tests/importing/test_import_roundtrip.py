@@ -18,6 +18,7 @@ from zjdesk.domain.model import Goal, Practice, Task, YearData
 from zjdesk.domain.scoring import score_year
 from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
+from zjdesk.report.sentences import profile_paragraphs
 from zjdesk.store.yearfile import read_year
 
 
@@ -82,6 +83,19 @@ def test_rich_year_round_trip(tmp_path: Path) -> None:
     live = score_year(year)
     expected.evaluation.stated_score, expected.evaluation.stated_grade = live.total, live.grade
     assert live.total != Decimal(100)
+    assert differences(_round_trip(year, tmp_path), expected) == []
+
+
+def test_a_unit_without_subordinate_units_round_trip(tmp_path: Path) -> None:
+    year = demo_year()
+    year.profile.subordinate_units = []
+    paragraphs = [text for text, _path in profile_paragraphs(year.profile)]
+    # Said as an officer says it, and the list of duties ends in 。 (no subordinate unit's duties follow).
+    assert "内设3个科室，无下属二级预算单位。" in paragraphs
+    assert paragraphs[-1] == "三科负责信访维稳。"
+    expected = _trimmed(year)
+    live = score_year(year)
+    expected.evaluation.stated_score, expected.evaluation.stated_grade = Decimal(format_number(live.total)), live.grade
     assert differences(_round_trip(year, tmp_path), expected) == []
 
 

@@ -34,7 +34,7 @@ _CATEGORY = _pattern(r"^(?:其中[：:]?)?(?P<name>[^\d，,。（(]{1,12}?)(?P<c
 _LEADERSHIP = re.compile(r"^领导职数(?:为)?(?P<posts>[^，,。]+)$")
 _ACTUAL = _pattern(r"^(?P<asof>[^，,。]*?)(?:实有|在职|在编)(?:人员)?(?P<count>\d+)\s*[名人]$")
 _COUNTS = _pattern(
-    rf"^内设(?P<sections>\d+)个(?:科室|处室|内设机构|{_UNIT_SUFFIX})[，,；;]\s*(?:下属|辖下)(?:的)?二级预算单位(?:数量)?(?:为|共)?(?P<units>\d+)个[。；;]?$"
+    rf"^内设(?P<sections>\d+)个(?:科室|处室|内设机构|{_UNIT_SUFFIX})[，,；;]\s*(?:(?:下属|辖下)(?:的)?二级预算单位(?:数量)?(?:为|共)?(?P<units>\d+)个|无(?:下属|辖下)(?:的)?二级预算单位)[。；;]?$"
 )
 _SUBORDINATE = _pattern(
     r"^(?:辖下|下属)(?:的)?(?P<name>[^，,。]{2,20}?)(?:是|为)(?P<nature>[^，,。]{2,30}?)[，,]\s*核定编制(?P<est>\d+)\s*名[。，,；;]\s*"
@@ -187,7 +187,7 @@ def _check_summaries(summaries: list[str], profile: UnitProfile) -> None:
         listing = _SECTION_LIST.match(paragraph)
         agrees = True
         if counts:
-            agrees = int(counts["sections"]) == len(names) and int(counts["units"]) == len(profile.subordinate_units)
+            agrees = int(counts["sections"]) == len(names) and int(counts["units"] or 0) == len(profile.subordinate_units)
         elif listing:
             listed = [name for name in re.split(r"[、，,和及]", listing["names"]) if name.strip()]
             agrees = listed == names and int(listing["count"]) == len(names)

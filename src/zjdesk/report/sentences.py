@@ -61,8 +61,9 @@ def profile_paragraphs(profile: UnitProfile) -> Iterator[tuple[str, str]]:
     if text:
         yield text, "profile"
     if profile.sections or profile.subordinate_units:
+        units = len(profile.subordinate_units)
         yield (
-            f"内设{len(profile.sections)}个科室，下属二级预算单位数量为{len(profile.subordinate_units)}个。",
+            f"内设{len(profile.sections)}个科室，" + (f"下属二级预算单位数量为{units}个。" if units else "无下属二级预算单位。"),
             "profile.sections",
         )
     for index, unit in enumerate(profile.subordinate_units):
@@ -95,8 +96,13 @@ def duty_paragraphs(profile: UnitProfile) -> Iterator[tuple[str, str]]:
     if profile.subordinate_units:
         lead += ("，" if profile.sections else "") + "辖下" + "、".join(u.name for u in profile.subordinate_units)
     yield lead + "。其中：", "profile.sections"
+    # Each duty ends in ；, the list's last in 。
+    last = len(profile.sections) - 1 if not any(unit.duties for unit in profile.subordinate_units) else -1
     for index, section in enumerate(profile.sections):
-        yield f"{section.name}{section.duties.rstrip('。；;')}；", f"profile.sections.{index}.duties"
+        yield (
+            f"{section.name}{section.duties.rstrip('。；;')}{'。' if index == last else '；'}",
+            f"profile.sections.{index}.duties",
+        )
     for index, unit in enumerate(profile.subordinate_units):
         if unit.duties:
             yield f"{unit.name}主要职责是：{unit.duties.rstrip('。')}。", f"profile.subordinate_units.{index}.duties"
