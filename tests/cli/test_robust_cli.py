@@ -58,6 +58,19 @@ def test_no_output_replaces_a_year_file(tmp_path: Path, year: Path, capsys, argv
     assert sorted(os.listdir(tmp_path)) == names
 
 
+@pytest.mark.parametrize(
+    ("option", "name"), [("--pdf", "去年报告.docx"), ("--docx", "报告.pdf"), ("--xlsx", "评分表"), ("--docx", "报告.txt")]
+)
+def test_an_output_named_as_another_kind_of_file_is_refused(tmp_path: Path, year: Path, capsys, option: str, name: str) -> None:
+    # A PDF written over last year's Word report (or a report without its suffix) is never what was meant.
+    target = tmp_path / name
+    target.write_bytes(b"last year's report")
+    assert main(["export", str(year), "--draft", option, str(target)]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and "结尾" in error
+    assert target.read_bytes() == b"last year's report"
+
+
 def test_an_absurd_amount_in_json_is_refused_and_every_command_keeps_working(tmp_path: Path, year: Path, capsys) -> None:
     dumped = tmp_path / "年度.json"
     assert main(["dump", str(year), "-o", str(dumped)]) == 0

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from zjdesk.domain.checks import run_checks
-from zjdesk.report.export import export_year, open_yellow_findings, yellow_warning
+from zjdesk.report.export import KINDS, export_year, open_yellow_findings, yellow_warning
 from zjdesk.store.yearfile import read_year
 
-KIND_NAMES = {".docx": "报告（Word）", ".pdf": "报告（PDF）", ".xlsx": "数据表和评分表（Excel）"}
+# The name printed for each file written, by its suffix (checked by export_year).
+KIND_NAMES = {suffix: name for name, suffix in KINDS.values()}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -39,6 +39,14 @@ class NothingToExportError(UserError):
     """No output was asked for."""
 
 
+class TargetNameError(UserError):
+    """An output named with the suffix of another kind of file (a PDF written as report.docx)."""
+
+
+# What each kind of output is, and the suffix its file name must have.
+KINDS = {"docx": ("报告（Word）", ".docx"), "pdf": ("报告（PDF）", ".pdf"), "xlsx": ("数据表和评分表（Excel）", ".xlsx")}
+
+
 class RedFindingsError(UserError):
     """The final export is refused while red findings remain; ``findings`` lists them."""
 
@@ -103,6 +111,11 @@ def export_year(
     if not outputs:
         raise NothingToExportError("没有指定要导出的文件：请至少给出 --docx、--pdf 或 --xlsx 之一。")
     check_targets([output.path for output in outputs], sources)
+    for output in outputs:
+        # --pdf 报告.docx would put a PDF over a Word report (perhaps last year's): never guess, say so.
+        name, suffix = KINDS[output.kind]
+        if output.path.suffix.lower() != suffix:
+            raise TargetNameError(f"“{output.path.name}”不是{suffix}文件名：导出的{name}应以 {suffix} 结尾，请换一个文件名。")
     score = score_year(year)
     if not draft:
         blocking = red_findings(year, score)
