@@ -246,3 +246,25 @@ def test_the_goals_step_fits_a_small_window_and_uses_a_wide_one(example, qtbot):
         name, nature = field(window, "goals.0.indicators.1.level3"), field(window, "goals.0.indicators.1.nature")
         same_line = name.mapTo(row, name.rect().topLeft()).y() == nature.mapTo(row, nature.rect().topLeft()).y()
         assert same_line is one_line, size
+
+
+def test_a_long_level_or_unit_shows_its_beginning_in_its_narrow_box(qtbot, tmp_path, monkeypatch):
+    # 服务对象满意度指标 is the first suggestion under 满意度指标: the box already held it, so the cursor
+    # stayed at its end and the box read 象满意度指标; a unit such as 个工作日 read 工作日 at 150 %.
+    DialogRecorder(monkeypatch)
+    year = example_year()
+    row = year.goals[0].indicators[0]
+    row.level1, row.level2, row.unit = "满意度指标", "服务对象满意度指标", "个工作日（自受理之日起计算）"
+    path = tmp_path / "示例.zjd"
+    write_new_year_file(path, year)
+    window = make_program(tmp_path).open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.go_to(GOALS_STEP)
+    level2, unit = field(window, "goals.0.indicators.0.level2"), field(window, "goals.0.indicators.0.unit")
+    for _ in range(5):
+        QApplication.processEvents()
+    assert level2.currentText() == "服务对象满意度指标" and unit.text() == "个工作日（自受理之日起计算）"
+    assert level2.lineEdit().cursorPosition() == 0
+    assert unit.cursorPosition() == 0
+    window.close()

@@ -83,6 +83,8 @@ class TextLine(QLineEdit, BoundField):
         text = value or ""
         if self.text() != text:
             self.setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # setText leaves the cursor at the end: a narrow field would show only the end
 
 
 class TextBlock(QPlainTextEdit, BoundField):

@@ -67,9 +67,11 @@ class SuggestionField(_NoWheel, QComboBox, BoundField):
         text = value or ""
         if self.currentText() != text:
             self.setEditText(text)
-            line = self.lineEdit()
-            if line is not None:
-                line.setCursorPosition(0)  # a long name shows its beginning, not its end
+        line = self.lineEdit()
+        # A long name shows its beginning, not its end — also when it is the first suggestion, which
+        # addItems has put in the box already (服务对象满意度指标 read 象满意度指标).
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)
 
 
 class NatureField(_NoWheel, ChoiceField):
