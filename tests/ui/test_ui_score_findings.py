@@ -7,7 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from support.ui import field, type_chinese
+from support.ui import field, make_program, type_chinese
+from zjdesk.domain.steps import step_index
 from zjdesk.store.yearfile import read_year
 
 
@@ -104,3 +105,23 @@ def test_empty_required_field_is_a_todo_and_a_mistake_is_red(demo_window):
     assert statuses[6] == "red" and statuses[8] == "red" and statuses[0] == "todo"
     assert panel.shown[0].path.startswith("indicator_set.indicators.0")
     assert "必须修改 1" in panel.summary_text().replace("\u00a0", " ")
+
+
+def test_a_checklist_awaiting_its_items_leads_to_its_first_item(qtbot, tmp_path, recorder):
+    # 管理制度健全性缺少数据（逐项检查结果）names the checklist as a whole; clicking it once led to no field.
+    path = tmp_path / "湛江市档案馆-2026年度.zjd"
+    recorder.answers["ask_new_year_details"] = ("湛江市档案馆", 2026, str(path))
+    window = make_program(tmp_path).new_year_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    panel = window.findings_panel
+    finding = next(item for item in panel.shown if getattr(item, "path", "").endswith(".checklist_met"))
+    item = panel.list.item(panel.row_of(finding))
+    panel.list.scrollToItem(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    assert window.current_step() == step_index("evaluation")
+    QApplication.processEvents()  # the indicator's detail is built for the row the click selected
+    first_item = field(window, f"{finding.path}.0")
+    assert first_item.isVisible()
+    assert QApplication.focusWidget() is first_item or window.page("evaluation").focusWidget() is first_item
+    window.close()
