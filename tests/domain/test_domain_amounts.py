@@ -23,6 +23,8 @@ from zjdesk.domain.amounts import AmountError, format_amount, format_percent, pa
         ("0", "0.00"),
         ("12万", "12.00"),
         ("-3.5", "-3.50"),
+        ("1557.", "1557.00"),  # on its way to 1557.15, or left so
+        ("１５５７．万元", "1557.00"),
     ],
 )
 def test_accepts_what_officers_type(typed: str, expected: str) -> None:

@@ -49,6 +49,24 @@ def test_invalid_amount_is_marked_and_not_stored(demo_window):
     assert amount.text() == "12.50"
 
 
+def test_typing_an_amount_key_by_key_never_marks_it_wrong_at_its_decimal_point(demo_window, qtbot):
+    # 1557.15 typed key by key passes through 1557. — it once turned the field red (不是有效的金额),
+    # added a red finding and stored a pending entry, until the next digit came.
+    demo_window.go_to("figures")
+    amount = field(demo_window, "figures.carry_over")
+    amount.clear()
+    marked: list[bool] = []
+    amount.validity_changed.connect(marked.append)
+    qtbot.keyClicks(amount, "1557.15")
+    assert marked == [] and amount.property("invalid") is not True
+    assert demo_window.open_year.year.figures.carry_over == Decimal("1557.15")
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    assert marked == [] and demo_window.open_year.pending_for("figures.carry_over") is None
+    amount.editingFinished.emit()  # 1557. left as it is reads 1557.00
+    assert amount.text() == "1557.00" and demo_window.open_year.year.figures.carry_over == Decimal("1557.00")
+
+
 def test_clicking_a_finding_lands_on_its_field(demo_window, qtbot):
     panel = demo_window.findings_panel
     findings_list = panel.list

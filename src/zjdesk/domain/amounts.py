@@ -22,7 +22,8 @@ CENT = Decimal("0.01")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(" "), ord("－"): ord("-")})
 
-_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# A final point without decimals (1557.) is 1557: an amount typed key by key passes through it.
+_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$")
 
 
 class AmountError(NumberError):
