@@ -268,3 +268,18 @@ def test_a_long_level_or_unit_shows_its_beginning_in_its_narrow_box(qtbot, tmp_p
     assert level2.lineEdit().cursorPosition() == 0
     assert unit.cursorPosition() == 0
     window.close()
+
+
+def test_a_full_stop_typed_after_a_value_does_not_become_its_unit(example, qtbot):
+    # 12。 (the IME's full stop) once put 。 — as "." — into the empty 度量单位 when the officer moved on,
+    # and the report's goal table printed it as the unit.
+    window, _recorder, _path = example
+    _click(window, "add:goals.0.indicators", qtbot)
+    row = len(window.open_year.year.goals[0].indicators) - 1
+    base = f"goals.0.indicators.{row}"
+    target = field(window, f"{base}.target")
+    type_chinese(target, "12。")
+    target.editingFinished.emit()
+    indicator = window.open_year.year.goals[0].indicators[row]
+    assert (indicator.target, indicator.unit) == ("12", "")
+    assert field(window, f"{base}.unit").text() == "" and target.text() == "12"
