@@ -73,3 +73,20 @@ def test_missing_data_is_blue_and_points_at_the_missing_input():
     year.figures.procurement_plan = Decimal("100.00")
     year.figures.procurement_actual = Decimal("90.00")
     assert "figures.procurement_actual" not in {finding.path for finding in _findings(year, "missing_data")}
+
+
+def test_a_budget_filled_in_as_zero_is_not_called_missing_data():
+    # A unit without “三公”经费 types 0 for its budget and spending: the rate cannot be computed, but the
+    # panel said 缺少数据（“三公”经费预算数）and the findings asked to 补充数据 the officer had given.
+    from zjdesk.domain.scoring import score_year
+
+    year = demo_year()
+    year.figures.three_public_budget = year.figures.three_public_actual = Decimal(0)
+    index = next(i for i, item in enumerate(year.indicator_set.indicators) if item.rule.metric == "three_public_control_rate")
+    year.indicator_set.indicators[index].judged_score = None
+    result = score_year(year).indicators[index]
+    assert result.fell_back_to_judged
+    assert "缺少数据" not in result.explanation and "“三公”经费预算数为0，无法计算" in result.explanation
+    assert not any("three_public_budget" in finding.path for finding in _findings(year, "missing_data"))
+    [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f"{index}.judged_score")]
+    assert "缺少计算所需的数据" not in missing.message and "为0，无法计算" in missing.message

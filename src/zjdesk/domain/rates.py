@@ -209,6 +209,11 @@ def compute_rates(year: YearData) -> dict[str, Decimal | None]:
     return {rate.metric: _compute(rate, year) for rate in rates}
 
 
+def filled_as_zero(year: YearData, path: str) -> bool:
+    """Whether the input at ``path`` is given as 0: a rate it divides cannot be computed, yet nothing is missing."""
+    return _input_value(year, path) == 0
+
+
 def missing_rate_inputs(year: YearData, metric: str) -> list[str]:
     """The input paths of ``metric`` that are unknown (or zero where they divide) in ``year``."""
     missing = []
