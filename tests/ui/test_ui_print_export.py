@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -235,3 +236,17 @@ def test_a_unit_whose_name_has_a_slash_gets_file_names_it_can_use(qtbot, tmp_pat
     expected = [f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"]
     assert sorted(path.name for path in folder.iterdir()) == sorted(expected)
     window.close()
+
+
+def test_a_printer_that_cannot_start_is_said_in_chinese(export_window, tmp_path, monkeypatch):
+    # A print to a PDF file that cannot be written: the message read 无法打印（cannot paint on the print device）.
+    def unwritable(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "没有这个文件夹" / "打印.pdf"))
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", unwritable)
+    assert export_window.page("export").controller.print_report() is False
+    [(title, message)] = export_window.recorder.errors
+    assert title == "打印失败" and "请检查打印机" in message
+    assert not re.search(r"[A-Za-z]{3,}", message), message
