@@ -93,7 +93,7 @@ class ExportController(QObject):
         if len(red) > todo:
             parts.append(f"{len(red) - todo} 项必须修改的问题")
         question = (
-            f"还有{'、'.join(parts)}（见“检查结果”），正式文件要等这些都处理后才能{action}。\n\n"
+            f"还有 {'、'.join(parts)}（见“检查结果”），正式文件要等这些都处理后才能{action}。\n\n"
             f"现在{action}草稿吗？草稿每页都标注“草稿”，不能报送。"
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
