@@ -283,3 +283,31 @@ def test_a_full_stop_typed_after_a_value_does_not_become_its_unit(example, qtbot
     indicator = window.open_year.year.goals[0].indicators[row]
     assert (indicator.target, indicator.unit) == ("12", "")
     assert field(window, f"{base}.unit").text() == "" and target.text() == "12"
+
+
+def test_a_new_row_made_a_satisfaction_indicator_takes_its_level_and_asks_for_the_survey(example, qtbot):
+    # A new row takes the levels of the row above (效益指标 / 经济效益指标); made a 满意度指标 it kept
+    # 经济效益指标 (a row a reviewer flags), and the box under it still read 偏差原因分析及改进措施 while
+    # the check asked for the survey.
+    window, _recorder, _path = example
+    _click(window, "add:goals.0.indicators", qtbot)
+    row = len(window.open_year.year.goals[0].indicators) - 1
+    base = f"goals.0.indicators.{row}"
+    level1 = field(window, f"{base}.level1")
+    level1.setFocus()
+    level1.lineEdit().selectAll()
+    type_chinese(level1.lineEdit(), "满意度指标")
+    indicator = window.open_year.year.goals[0].indicators[row]
+    assert (indicator.level1, indicator.level2) == ("满意度指标", "服务对象满意度指标")
+    assert field(window, f"{base}.level2").currentText() == "服务对象满意度指标"
+    widget = window.findChild(QWidget, base)
+    assert widget.deviation_caption.text().startswith("调查方式") and widget.deviation_box.isVisibleTo(widget)
+    # a 二级指标 of the officer's own words stays when the 一级 changes
+    level2 = field(window, f"{base}.level2")
+    level2.setFocus()
+    level2.lineEdit().selectAll()
+    type_chinese(level2.lineEdit(), "公众满意度")
+    level1.setFocus()
+    level1.lineEdit().selectAll()
+    type_chinese(level1.lineEdit(), "效益指标")
+    assert window.open_year.year.goals[0].indicators[row].level2 == "公众满意度"
