@@ -90,3 +90,14 @@ def test_a_budget_filled_in_as_zero_is_not_called_missing_data():
     assert not any("three_public_budget" in finding.path for finding in _findings(year, "missing_data"))
     [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f"{index}.judged_score")]
     assert "缺少计算所需的数据" not in missing.message and "为0，无法计算" in missing.message
+
+
+def test_a_checklist_not_ticked_asks_for_its_score_saying_so():
+    # 管理制度健全性 and the other checklists: the to-do said 缺少计算所需的数据 beside the 计分说明
+    # 检查项未逐项填写; no data is missing, the checklist is.
+    year = demo_year()
+    index = next(i for i, item in enumerate(year.indicator_set.indicators) if item.rule.kind == "checklist")
+    indicator = year.indicator_set.indicators[index]
+    indicator.checklist_met, indicator.violations, indicator.judged_score = [], None, None
+    [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f".{index}.judged_score")]
+    assert "（检查项未逐项填写）" in missing.message and "缺少计算所需的数据" not in missing.message

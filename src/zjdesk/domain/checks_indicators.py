@@ -66,7 +66,9 @@ def check_judged_scores(context: CheckContext) -> Iterator[Finding]:
             continue
         if judged is None:
             why = "（缺少计算所需的数据）" if item.fell_back_to_judged else ""
-            if item.fell_back_to_judged and zero_inputs(context.year, item.missing_inputs):
+            if item.fell_back_to_judged and item.rule_kind == "checklist":
+                why = "（检查项未逐项填写）"  # as its 计分说明 says: no data is missing, the checklist is
+            elif item.fell_back_to_judged and zero_inputs(context.year, item.missing_inputs):
                 why = f"（{'、'.join(input_label(path) for path in item.missing_inputs)}为0，无法计算）"
             yield Finding(
                 "judged_score_missing",
