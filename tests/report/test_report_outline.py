@@ -188,3 +188,20 @@ def test_expenditure_paragraph_pairs_each_budget_with_its_actual_spending() -> N
     assert "；公用经费预算80.00万元，实际支出78.50万元；" in text
     assert "；政府采购计划30.00万元，实际采购29.00万元；" in text
     assert "结转结余率0.20%" in text  # 3.05 ÷ 1557.15
+
+
+def test_the_data_sheet_prints_every_part_a_total_has_so_its_parts_add_up() -> None:
+    """全年预算数 with 其他支出 entered: the sheet prints that part too, as the 支出情况 paragraph does."""
+    year = example_year()
+    year.figures.budget.other = Decimal("50.00")
+    year.figures.budget.total = Decimal("870.50")
+    outline = outline_for(year)
+    rows = [row for row in outline.table("data_sheet").rows if row.kind == "data"]
+    start = next(i for i, row in enumerate(rows) if row.cells[1] == "全年预算数")
+    parts = rows[start + 1 : start + 4]
+    assert [row.cells[1].strip("　").removeprefix("其中：") for row in parts] == ["基本支出", "项目支出", "其他支出"]
+    assert sum(Decimal(row.cells[2]) for row in parts) == Decimal(rows[start].cells[2])
+    assert "其他支出50.00万元" in _paragraph_after(outline, "部门整体支出情况")
+    # 决算收入 has no 其他支出: no empty row for it.
+    revenue = next(i for i, row in enumerate(rows) if row.cells[1] == "决算收入")
+    assert rows[revenue + 3].cells[1] == "决算支出"

@@ -25,8 +25,12 @@ MISSING = "—"
 _FIRST_PART = "　其中："
 
 
-def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations."""
+def figure_rows(year: YearData | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations.
+
+    A breakdown prints its declared parts, and any other part ``year`` has a figure for (全年预算数 with
+    其他支出 entered): the parts under a total always add up to it, as the 支出情况 paragraph states them.
+    """
     groups: dict[str, list[tuple[str, str, str]]] = {}
     for item in figure_fields():
         info = item.info
@@ -35,7 +39,16 @@ def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
         rows = groups.setdefault(info.sheet_group, [])
         if info.kind == "breakdown":
             rows.append((info.label, f"{item.path}.total", info.sheet_note))
-            for position, part in enumerate(info.sheet_parts):
+            parts = [
+                part.name
+                for part in breakdown_parts()
+                if part.name != "total"
+                and (
+                    part.name in info.sheet_parts
+                    or (year is not None and get_value(year, f"{item.path}.{part.name}") is not None)
+                )
+            ]
+            for position, part in enumerate(parts):
                 label = breakdown_part_label(part)
                 rows.append((_FIRST_PART + label if position == 0 else "　" * 4 + label, f"{item.path}.{part}", info.sheet_note))
         elif info.kind == "amount":
@@ -75,7 +88,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     """数据表: the figures, the staff numbers and the rates computed from them."""
     rows: list[Row] = []
     number = 0
-    for group, entries in figure_rows():
+    for group, entries in figure_rows(year):
         rows.append(Row((group,), "group"))
         for label, path, note in entries:
             number += 1
