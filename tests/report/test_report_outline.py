@@ -205,3 +205,23 @@ def test_the_data_sheet_prints_every_part_a_total_has_so_its_parts_add_up() -> N
     # 决算收入 has no 其他支出: no empty row for it.
     revenue = next(i for i, row in enumerate(rows) if row.cells[1] == "决算收入")
     assert rows[revenue + 3].cells[1] == "决算支出"
+
+
+def test_a_draft_with_indicators_still_to_score_states_no_grade() -> None:
+    """A sum of the scores so far is no grade: the draft says 暂计 and 待定, as the score panel does."""
+    year = example_year()
+    year.indicator_set.indicators[0].judged_score = None
+    year.indicator_set.indicators[1].judged_score = None
+    score = score_year(year)
+    outline = outline_for(year, draft=True)
+    total = f"{score.total.normalize():f}"
+    assert _paragraph_after(outline, "自评结果") == f"自评结论：自评分数暂计{total}分（尚有2项指标待评定），等级待定。"
+    sheet = outline.table("score_sheet")
+    total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
+    assert total_row.cells[-1] == "暂计，尚有2项指标待评定"
+    assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == "待定"
+    # Scored in full, the grade is the engine's.
+    year = example_year()
+    sheet = outline_for(year).table("score_sheet")
+    assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == score_year(year).grade
+    assert next(row for row in sheet.rows if row.cells[0] == "合计").cells[-1] == ""

@@ -127,7 +127,7 @@ def _process(out: _Writer, year: YearData) -> None:
 def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
     out.heading(1, heading_title("self"))
     out.heading(2, heading_title("result"))
-    out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note), "indicator_set")
+    out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note, facts.awaiting), "indicator_set")
 
     out.heading(2, heading_title("analysis"))
     for title, source in ANALYSIS_GROUPS:

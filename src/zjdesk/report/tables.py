@@ -18,6 +18,7 @@ from zjdesk.domain.report_words import (
 )
 from zjdesk.report.facts import ReportFacts
 from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
+from zjdesk.report.sentences import awaiting_note
 
 MISSING = "—"
 
@@ -162,16 +163,20 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         values: tuple[CellValue, ...] = (*cells[:3], line.weight, line.criteria, line.score, line.note)
         rows.append(Row(cells, values=values))
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
-    total = (format_number(weight_sum), "", format_number(facts.total), facts.cap_note)
+    # A draft with indicators still to score: the 合计 is only what is scored so far, and no grade is given.
+    total_note = "；".join(
+        note for note in (f"暂计，{awaiting_note(facts.awaiting)}" if facts.awaiting else "", facts.cap_note) if note
+    )
+    total = (format_number(weight_sum), "", format_number(facts.total), total_note)
     rows.append(
         Row(
             ("合计", *total),
             "total",
             spans=(3, 1, 1, 1, 1),
-            values=("合计", ColumnSum(weight_sum), None, ColumnSum(facts.total, facts.cap), facts.cap_note),
+            values=("合计", ColumnSum(weight_sum), None, ColumnSum(facts.total, facts.cap), total_note),
         )
     )
-    rows.append(Row(("自评等级", facts.grade, ""), "total", spans=(5, 1, 1)))
+    rows.append(Row(("自评等级", facts.stated_grade, ""), "total", spans=(5, 1, 1)))
     rows.extend(signoff_rows(year))
     columns = (
         Column("一级指标", 20),
