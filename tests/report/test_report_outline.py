@@ -225,3 +225,31 @@ def test_a_draft_with_indicators_still_to_score_states_no_grade() -> None:
     sheet = outline_for(year).table("score_sheet")
     assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == score_year(year).grade
     assert next(row for row in sheet.rows if row.cells[0] == "合计").cells[-1] == ""
+
+
+def test_an_entry_added_to_a_list_and_left_blank_is_left_out_of_the_report() -> None:
+    """A blank paragraph, problem, measure, practice or name is no text: never 2. alone, （未填写） or 张三、、李四."""
+    from zjdesk.domain.model import Practice, Task, TaskPoint
+
+    year = example_year()
+    year.tasks[1].paragraphs.append("  ")
+    year.tasks[2].points.append(TaskPoint("", " "))
+    year.tasks.append(Task())
+    year.problems.insert(1, "")
+    year.improvements.insert(1, "　")
+    year.practices.append(Practice("", ""))
+    year.team.members.insert(2, " ")
+    texts = [block.text for block in outline_for(year).blocks]
+    assert "（未填写）" not in texts
+    start = texts.index("（五）改进措施")
+    assert texts[start + 1 : start + 4] == [f"{n}.{m}" for n, m in enumerate(example_year().improvements, start=1)]
+    assert texts[texts.index("（四）存在问题") + 1 : start] == example_year().problems
+    practices = texts.index("（三）主要做法和经验")
+    assert texts[practices + 2] == "（四）存在问题"
+    assert "成　员：王一、赵二、陈三、刘四" in texts
+    tasks = [block.text for block in outline_for(year).headings(3)][: len(example_year().tasks) + 1]
+    assert [text[:2] for text in tasks] == ["1.", "2.", "3.", "1."]  # the blank fourth task is no task; 1. opens 三、（二）
+    # A list of blank entries only reads as an empty one.
+    year.improvements = ["", " "]
+    texts = [block.text for block in outline_for(year).blocks]
+    assert texts[texts.index("（五）改进措施") + 1] == "无。"
