@@ -215,7 +215,7 @@ def test_a_draft_with_indicators_still_to_score_states_no_grade() -> None:
     score = score_year(year)
     outline = outline_for(year, draft=True)
     total = f"{score.total.normalize():f}"
-    assert _paragraph_after(outline, "自评结果") == f"自评结论：自评分数暂计{total}分（尚有2项指标待评定），等级待定。"
+    assert _paragraph_after(outline, "自评结果") == f"自评结论：自评分数暂计{total}分，等级待定（尚有2项指标待评定）。"
     sheet = outline.table("score_sheet")
     total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
     assert total_row.cells[-1] == "暂计，尚有2项指标待评定"

@@ -188,11 +188,11 @@ def score_sentence(total: Decimal, grade: str, cap_note: str = "", awaiting: int
     """自评结论：自评分数X分，等级X。 — from the live score.
 
     While ``awaiting`` indicators have no score yet (a draft), the total is only what is scored so far
-    and no grade is given: 自评分数暂计X分（尚有N项指标待评定），等级待定。
+    and no grade is given: 自评分数暂计X分，等级待定（尚有N项指标待评定）。
     """
     note = f"{cap_note}。" if cap_note else ""
     if awaiting:
-        return f"自评结论：自评分数暂计{format_number(total)}分（{awaiting_note(awaiting)}），等级{PENDING_GRADE}。{note}"
+        return f"自评结论：自评分数暂计{format_number(total)}分，等级{PENDING_GRADE}（{awaiting_note(awaiting)}）。{note}"
     return f"自评结论：自评分数{format_number(total)}分，等级{grade}。{note}"
 
 
