@@ -220,6 +220,8 @@ def test_a_draft_with_indicators_still_to_score_states_no_grade() -> None:
     total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
     assert total_row.cells[-1] == "暂计，尚有2项指标待评定"
     assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == "待定"
+    unscored = [row for row in sheet.rows if row.kind == "data"][:2]
+    assert [(row.cells[5], row.cells[6]) for row in unscored] == [("—", "待评定")] * 2  # not an empty cell beside —
     # Scored in full, the grade is the engine's.
     year = example_year()
     sheet = outline_for(year).table("score_sheet")

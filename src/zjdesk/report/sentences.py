@@ -15,6 +15,7 @@ from zjdesk.domain.model import Breakdown, Cover, Figures, UnitProfile
 from zjdesk.domain.rates import RATE_LABELS
 from zjdesk.domain.registry import breakdown_parts
 from zjdesk.domain.report_words import PENDING_GRADE
+from zjdesk.report.score_words import AWAITING_NOTE
 
 # The rates the 支出情况 paragraph states, in this order (names of zjdesk.domain.rates; labels from there too).
 PARAGRAPH_RATES: tuple[str, ...] = (
@@ -198,4 +199,4 @@ def score_sentence(total: Decimal, grade: str, cap_note: str = "", awaiting: int
 
 def awaiting_note(awaiting: int) -> str:
     """尚有N项指标待评定 — why a draft's total is provisional."""
-    return f"尚有{awaiting}项指标待评定"
+    return f"尚有{awaiting}项指标{AWAITING_NOTE}"
