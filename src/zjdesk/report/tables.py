@@ -17,7 +17,9 @@ from zjdesk.domain.report_words import (
     chinese_date,
 )
 from zjdesk.report.facts import ReportFacts
+from zjdesk.report.linebreak import autospace_after
 from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
+from zjdesk.report.page_spec import autospace, role, text_width_pt
 from zjdesk.report.sentences import awaiting_note
 
 MISSING = "—"
@@ -60,6 +62,27 @@ def figure_rows(year: YearData | None = None) -> list[tuple[str, list[tuple[str,
 def breakdown_part_label(part: str) -> str:
     """The declared name of a breakdown's part (基本支出, 项目支出, 其他支出)."""
     return next(item.info.label for item in breakdown_parts() if item.name == part)
+
+
+# Between 单位名称 and 评价年度 when the caption is one line.
+CAPTION_GAP = "　　"
+
+
+def sheet_caption(year: YearData, *, landscape: bool) -> str:
+    """单位名称：…　　评价年度：2024年度 under a sheet's title, on two lines when it does not fit on one.
+
+    A long unit name would otherwise push 评价年度 to the line's end, to be split as 2024年 | 度. The
+    width is reckoned from the caption's size as Word and the printout set it (a Chinese character or a
+    full-width mark one em, a digit half of one, autospace between them) with an em to spare, so that
+    both renders break it at the same place: the forced break between the two.
+    """
+    parts = (f"单位名称：{year.cover.unit_name.strip()}", f"评价年度：{year.cover.evaluation_year}年度")
+    one_line = CAPTION_GAP.join(parts)
+    caption = role("caption")
+    size = caption.size
+    width = sum(size / 2 if char.isascii() else size for char in one_line)
+    width += len(autospace_after(one_line)) * autospace(size, caption.spacing)
+    return one_line if width + size <= text_width_pt(landscape) else "\n".join(parts)
 
 
 def _amount_row(number: int, label: str, path: str, note: str, year: YearData) -> Row:
@@ -145,8 +168,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("单位", 11),
         Column("说明", 62, "left"),
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
-    return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=caption)
+    return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=sheet_caption(year, landscape=False))
 
 
 def _score(value: Decimal | None) -> str:
@@ -187,7 +209,6 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("得分", 15),
         Column("评分说明", 42, "left"),
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     notes: tuple[str, ...] = ()
     if facts.set_name or facts.set_is_reference:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
@@ -199,7 +220,7 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         tuple(rows),
         landscape=True,
         merge_columns=(0, 1),
-        caption=caption,
+        caption=sheet_caption(year, landscape=True),
         notes=notes,
     )
 
@@ -284,7 +305,6 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column(header, width, GOAL_COLUMN_ALIGN.get(key, "center"))  # type: ignore[arg-type]
         for (key, header), width in zip(GOAL_TABLE_COLUMNS, GOAL_COLUMN_WIDTHS, strict=True)
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     return Table(
         "goal_sheet",
         GOAL_SHEET_TITLE,
@@ -292,6 +312,6 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
         tuple(rows),
         landscape=True,
         merge_columns=(0, 1, 2),
-        caption=caption,
+        caption=sheet_caption(year, landscape=True),
         notes=(facts.goal_note,) if facts.goal_note else (),
     )
