@@ -255,3 +255,14 @@ def test_an_entry_added_to_a_list_and_left_blank_is_left_out_of_the_report() -> 
     year.improvements = ["", " "]
     texts = [block.text for block in outline_for(year).blocks]
     assert texts[texts.index("（五）改进措施") + 1] == "无。"
+
+
+def test_a_task_point_or_practice_without_a_title_runs_its_text_on_from_the_number() -> None:
+    from zjdesk.domain.model import Practice, Task, TaskPoint
+
+    year = example_year()
+    year.tasks.append(Task("", "盘活存量资产。", [TaskPoint("", "每月巡查一次。")]))
+    year.practices = [Practice("", "年初细化绩效目标。")]
+    texts = [block.text for block in outline_for(year).blocks]
+    assert "4.盘活存量资产。" in texts and "（1）每月巡查一次。" in texts and "1.年初细化绩效目标。" in texts
+    assert not any(".。" in text or "）。" in text[:5] for text in texts)
