@@ -266,3 +266,15 @@ def test_a_task_point_or_practice_without_a_title_runs_its_text_on_from_the_numb
     texts = [block.text for block in outline_for(year).blocks]
     assert "4.盘活存量资产。" in texts and "（1）每月巡查一次。" in texts and "1.年初细化绩效目标。" in texts
     assert not any(".。" in text or "）。" in text[:5] for text in texts)
+
+
+def test_a_checklist_deduction_names_the_items_not_met_by_their_marks_in_the_criteria() -> None:
+    year = example_year()
+    rules = next(i for i in year.indicator_set.indicators if i.code == "management_rules")
+    rules.checklist_met = [True, False, True, False, True]
+    outline = outline_for(year)
+    row = next(row for row in outline.table("score_sheet").rows if row.cells[2] == "管理制度健全性")
+    assert "②已建立健全财务管理制度" in row.cells[4] and "④已建立健全内部控制制度" in row.cells[4]
+    assert row.cells[6] == "按检查项逐项评定：5项中3项符合，②、④项不符合，扣2分。"
+    full = next(row for row in outline.table("score_sheet").rows if row.cells[2] == "资产管理安全性")
+    assert full.cells[6] == "按检查项逐项评定：5项均符合。"

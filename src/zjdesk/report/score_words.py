@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.rates import RATE_LABELS
+from zjdesk.domain.report_words import circled_number
 from zjdesk.domain.scoring import AppliedCap, IndicatorScore
 from zjdesk.domain.scoring_rules import RATE_RULES, format_number
 
@@ -51,7 +52,12 @@ def indicator_note(item: IndicatorScore) -> str:
         items, met, violations = (int(item.inputs.get(key) or 0) for key in ("items", "met", "violations"))
         parts = []
         if items:
-            parts.append(f"{items}项均符合" if met == items else f"{items}项中{met}项符合")
+            # Which items were not met, by the marks the 评分标准 gives them (①…⑤): the deduction's reason.
+            flags = item.indicator.checklist_met[:items]
+            unmet = "、".join(circled_number(index + 1) for index, ok in enumerate(flags) if not ok)
+            parts.append(
+                f"{items}项均符合" if met == items else f"{items}项中{met}项符合" + (f"，{unmet}项不符合" if unmet else "")
+            )
         if violations:
             parts.append(f"发现违规{violations}项")
         return _with_reason("按检查项逐项评定" + (f"：{'，'.join(parts)}" if parts else ""), item)
