@@ -101,3 +101,16 @@ def test_a_checklist_not_ticked_asks_for_its_score_saying_so():
     indicator.checklist_met, indicator.violations, indicator.judged_score = [], None, None
     [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f".{index}.judged_score")]
     assert "（检查项未逐项填写）" in missing.message and "缺少计算所需的数据" not in missing.message
+
+
+def test_a_computed_indicator_whose_rate_is_not_chosen_yet_still_scores():
+    # Switching an indicator to 线性扣分 leaves its metric empty for a moment: the check for an input given
+    # as 0 looked up the path "" and the score raised PathError.
+    from zjdesk.domain.scoring import score_year
+
+    year = demo_year()
+    indicator = year.indicator_set.indicators[0]
+    indicator.rule.kind, indicator.rule.metric, indicator.judged_score = "linear", "", None
+    result = score_year(year).indicators[0]
+    assert result.fell_back_to_judged and "缺少数据" in result.explanation
+    assert _findings(year, "judged_score_missing")
