@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_number
+from zjdesk.domain.report_words import PENDING_GRADE
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.style import TOTAL_POINTS
 
@@ -134,7 +135,7 @@ class ScorePanel(QFrame):
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
         colour = GRADE_COLOURS.get(grade, "#607080") if not provisional else "#9aa5b1"
-        shown_grade = grade if not provisional else "待定"
+        shown_grade = grade if not provisional else PENDING_GRADE
         self._set(self.caption, "自评得分（暂计）" if provisional else "自评得分")
         self._set(self.unscored, self._unscored_text(to_judge, need_data, unconfirmed) if provisional else "")
         self.unscored.setVisible(bool(provisional) and not self.compact)
