@@ -431,3 +431,45 @@ def test_a_table_after_other_nothing_is_kept_apart_not_joined_to_it() -> None:
         "产出指标 馆藏档案数字化数量 12 12.6",
         "部门整体支出绩效目标完成情况表见附表。",
     ]
+
+
+# --- a goal table in the unit's own layout ---------------------------------------------------
+
+_UNIT_GOAL_TABLE = [
+    ["部门整体支出绩效目标表", "", "", "", "", "", "", ""],  # a title row merged over the table
+    ["年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值（年度目标值）", "实际完成值", "分值", "偏差原因"],
+    ["保障机关正常运转", "产出指标", "数量指标", "保障在职人员数", "≥15人", "17", "10", ""],
+    ["保障机关正常运转", "产出指标", "质量指标", "资金支付率", "≥95%", "93%", "10", "年底集中支付。"],
+    ["做好档案接收工作", "效益指标", "社会效益指标", "档案查阅服务", "定性", "达成", "10", ""],
+    ["合计", "", "", "", "", "", "30", ""],
+]
+
+
+def test_a_goal_table_under_the_goals_fills_their_indicator_rows() -> None:
+    # Placed under （三）绩效目标 with the platform's column names: read as rows, not as 6 more goals.
+    lines = _replace(seed_lines(), "目标1", ["目标1：保障机关正常运转。", "目标2：做好档案接收工作。"], count=4)
+    at = next(index for index, line in enumerate(lines) if line.startswith("目标2")) + 1
+    result = _import(lines, tables={at: _UNIT_GOAL_TABLE})
+    goals = result.year.goals
+    assert [goal.text for goal in goals] == ["保障机关正常运转。", "做好档案接收工作。"]
+    first, second = goals[0].indicators, goals[1].indicators
+    assert [(row.level3, row.nature, row.target, row.unit, row.actual) for row in first] == [
+        ("保障在职人员数", "≥", "15", "人", "17"),
+        ("资金支付率", "≥", "95", "%", "93"),
+    ]
+    assert first[1].deviation == "年底集中支付。" and first[1].weight == Decimal(10)
+    assert [(row.level3, row.nature, row.actual) for row in second] == [("档案查阅服务", "定性", "达成")]
+    assert not any("保障在职人员数" in line for line in result.unplaced)
+
+
+def test_a_goal_table_with_a_cell_it_cannot_read_is_kept_as_text() -> None:
+    table = [list(row) for row in _UNIT_GOAL_TABLE]
+    table[3][6] = "十分"  # a weight that is not a number
+    lines = _replace(seed_lines(), "目标1", ["目标1：保障机关正常运转。", "目标2：做好档案接收工作。"], count=4)
+    at = next(index for index, line in enumerate(lines) if line.startswith("目标2")) + 1
+    result = _import(lines, tables={at: table})
+    assert [goal.text for goal in result.year.goals] == ["保障机关正常运转。", "做好档案接收工作。"]  # rows are never goals
+    assert all(not goal.indicators for goal in result.year.goals)
+    assert any("保障在职人员数" in line for line in result.unplaced)
+    note = next(line for line in result.found if line.startswith("绩效目标完成情况表："))
+    assert "第 4 行第 7 列（分值）" in note and "“十分”不是数字" in note

@@ -4,7 +4,8 @@
 XML parser runs, reads the body as plain lines (:mod:`.lines`), cuts them into sections by their
 headings (:mod:`.headings`) and lets one parser per section fill the year (:mod:`.cover`,
 :mod:`.profile`, :mod:`.tasks`, :mod:`.figures`, :mod:`.team`, :mod:`.evaluation`); the score
-sheet's table, read by its header names, gives the indicator set and its scores (:mod:`.score_sheet`). Text no parser
+sheet's table, read by its header names, gives the indicator set and its scores (:mod:`.score_sheet`), and the goal
+table the goals' indicator rows (:mod:`.goal_tables`). Text no parser
 can place is kept in ``year.unplaced`` (未识别内容); every imported field's path is listed in
 ``year.review`` (待复核). Every failure is a :class:`DocxImportError` with a Chinese message.
 """
@@ -16,6 +17,7 @@ import os
 from pathlib import Path
 
 from zjdesk.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
+from zjdesk.docx_import.goal_tables import find_goal_tables, merge_goal_tables
 from zjdesk.docx_import.lines import document_lines, open_document
 from zjdesk.docx_import.reader import read_lines
 from zjdesk.docx_import.result import Collector, ImportResult, imported_paths
@@ -50,14 +52,16 @@ def import_docx_bytes(data: bytes, name: str = "该文件", *, evaluation_year: 
     check_archive(data, name)
     document = open_document(data, name)
     try:
-        lines = document_lines(document)
+        goal_tables = find_goal_tables(document)
+        lines = document_lines(document, skip=goal_tables.tables, rows=goal_tables.unread)
     except Exception as error:  # hostile or damaged XML can break python-docx anywhere while reading
         raise DamagedDocxError(f"“{name}”的正文无法读取（文件已损坏）：请在 Word/WPS 中打开并另存为 .docx 后再导入。") from error
-    out = read_lines(lines, name, evaluation_year)
+    out = read_lines(lines, name, evaluation_year, goal_table_read=bool(goal_tables.read))
     try:
         parse_score_sheet(document, lines, name, out)
     except Exception as error:  # a malformed table must not lose the rest of the report
         out.note(f"评分表：未能读取（{type(error).__name__}），指标体系请另行导入或使用参考指标体系")
+    merge_goal_tables(goal_tables, out)
     year = out.year
     _drop_numbers_out_of_range(out)
     year.unplaced = list(out.unplaced)

@@ -9,7 +9,7 @@ with spaces. Empty lines are dropped.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import docx
 from docx.document import Document
@@ -112,14 +112,24 @@ def _cell_lines(cell: object, numbering: ListNumbering, depth: int) -> list[str]
     return lines
 
 
-def document_lines(document: Document) -> list[str]:
-    """Every non-empty line of the body, in order, stripped of surrounding whitespace."""
+def _is_one_of(table: Table, tables: Sequence[Table]) -> bool:
+    return any(table._tbl is other._tbl for other in tables)
+
+
+def document_lines(document: Document, skip: Sequence[Table] = (), rows: Sequence[Table] = ()) -> list[str]:
+    """Every non-empty line of the body, in order, stripped of surrounding whitespace.
+
+    The tables in ``skip`` (read as tables elsewhere: the goal table) give no lines; every line of
+    the tables in ``rows`` (a goal table that could not be read) is a :class:`TableRow`.
+    """
     lines: list[str] = []
     numbering = ListNumbering.of(document)
     body = document.element.body
     for item in _block_items(document, body):
         if isinstance(item, Paragraph):
             lines.extend(_paragraph_lines(item, numbering))
-        else:
+        elif _is_one_of(item, rows):
+            lines.extend(TableRow(line) for line in _table_lines(item, numbering))
+        elif not _is_one_of(item, skip):
             lines.extend(_table_lines(item, numbering))
     return [line for line in lines if line]

@@ -55,12 +55,13 @@ def split_sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], l
     return cover, sections, order
 
 
-def read_lines(lines: list[str], name: str, evaluation_year: int = 0) -> Collector:
+def read_lines(lines: list[str], name: str, evaluation_year: int = 0, *, goal_table_read: bool = False) -> Collector:
     """Fill a year from the document's lines; refuses a document that is not such a report.
 
-    ``evaluation_year`` stands in for a year the cover and the opening do not state.
+    ``evaluation_year`` stands in for a year the cover and the opening do not state;
+    ``goal_table_read``: the goal table was read as a table (its lines are not among ``lines``).
     """
-    out = Collector()
+    out = Collector(goal_table_read=goal_table_read)
     cover_lines, sections, order = split_sections(lines)
     content_headings = [key for key in order if key not in _LEVEL_ONE_WITHOUT_TEXT]
     title_seen = any("部门整体支出绩效自评报告" in line.replace(" ", "") for line in cover_lines)

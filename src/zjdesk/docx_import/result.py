@@ -39,6 +39,7 @@ class Collector:
     unplaced: list[str] = field(default_factory=list)
     reviewed: list[str] = field(default_factory=list)  # imported paths outside the report's parts (the score sheet)
     year_source: str = ""  # where the evaluation year was read
+    goal_table_read: bool = False  # the goal table was read as a table: its title and notes are not 未识别内容
 
     def note(self, message: str) -> None:
         """Record a line for the 识别结果 list."""

@@ -21,6 +21,8 @@ from zjdesk.domain.paths import get_value, set_value
 from zjdesk.domain.registry import breakdown_parts, figure_fields
 from zjdesk.domain.report_words import GOAL_SHEET_TITLE
 
+# The lines zjdesk prints around its goal table: the title, 单位名称…评价年度…, the 得分计算 note.
+_GOAL_SHEET_FRAME = re.compile(rf"^(?:{re.escape(GOAL_SHEET_TITLE)}$|单位名称[：:]|评价年度[：:]|得分计算[：:])")
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
 # A two-column sheet: its header (项目：金额（万元）) gives the unit, each row is 项目：数值 (a unit may follow).
 _PAIR_HEADER = re.compile(r"^(?:项目|指标|名称)[^：:\d]{0,10}[：:][^：:\d]{0,10}?(?:[（(](?P<unit>万元|元)[）)])?$")
@@ -103,10 +105,12 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
     goal_table = False
     for line in lines:
         text = line.strip()
-        # The goal table (after the score sheet) is not read into the goals: its rows are kept to place by hand.
+        # What follows the goal table's title is the goal table: read as a table (then its title, caption and
+        # the note under it are zjdesk's own), or kept with its rows to place by hand.
         goal_table = goal_table or "".join(text.split()) == GOAL_SHEET_TITLE
         if goal_table:
-            out.cannot_place(line)
+            if not (out.goal_table_read and _GOAL_SHEET_FRAME.match(text)):
+                out.cannot_place(line)
             continue
         if _SIGNOFF_LINE.match(text):
             _signoff(text, out)

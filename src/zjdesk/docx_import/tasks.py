@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from zjdesk.docx_import.lines import TableRow
 from zjdesk.docx_import.result import Collector
 from zjdesk.docx_import.text import (
     BRACKET_NUMBER,
@@ -79,6 +80,9 @@ def _add_paragraph(task: Task, line: str) -> None:
 
 def parse_goals(lines: list[str], out: Collector) -> None:
     """Fill ``year.goals``: one goal per ``目标N：`` item (or per numbered or plain line), without indicator rows."""
+    # Table rows under the goals are a goal table that could not be read: kept, never goals of their own.
+    out.cannot_place([line for line in lines if isinstance(line, TableRow)])
+    lines = [line for line in lines if not isinstance(line, TableRow)]
     for line in join_broken_lines(_split_glued(lines, _GLUED_GOAL)):
         text = GOAL_MARKER.sub("", line, count=1) if GOAL_MARKER.match(line) else strip_list_number(line)
         if text.strip():
