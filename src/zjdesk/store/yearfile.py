@@ -248,6 +248,7 @@ class YearFile:
             try:
                 version = checked_version(connection, path)
                 if version < SCHEMA_VERSION:
+                    migrations.check_route(version, SCHEMA_VERSION, migrations.MIGRATIONS)
                     backup = backup_path_for(path, version)
                     backup_connection = _connect(backup, "rwc")
                     try:
