@@ -16,9 +16,9 @@ import pytest
 from support.yearfiles import digest, make_demo_file
 from zjdesk.demo import demo_year
 from zjdesk.domain.errors import UserError
-from zjdesk.store import write_protection, writer
+from zjdesk.store import sqlite_files, write_protection, writer
 from zjdesk.store.lock import LockFileError, YearFileLock
-from zjdesk.store.probe import NotAYearFileError
+from zjdesk.store.probe import FileBusyError, NotAYearFileError
 from zjdesk.store.yearfile import ReadOnlyFileError, WriteError, YearFile, read_year, write_new_year_file
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -151,6 +151,26 @@ def test_a_write_protected_medium_opens_read_only_and_says_so(tmp_path: Path, mo
     monkeypatch.setattr(write_protection, "_read_only_medium", lambda folder: True)
     with YearFile.open_for_editing(path) as year_file:
         assert year_file.readonly and "只读的磁盘" in year_file.readonly_reason
+
+
+def test_a_file_another_program_holds_locked_is_busy_not_damaged(tmp_path: Path, monkeypatch) -> None:
+    path = make_demo_file(tmp_path)
+    monkeypatch.setattr(sqlite_files, "BUSY_TIMEOUT_SECONDS", 0.1)
+    holder = sqlite3.connect(path, isolation_level=None)  # a database tool with a write transaction open
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE meta SET value = value")
+    try:
+        original = digest(path)
+        for attempt in (lambda: YearFile.open_for_editing(path), lambda: read_year(path)):
+            with pytest.raises(FileBusyError, match=r"正被其他程序锁定.*请关闭那个程序后再试") as refused:
+                attempt()
+            assert "损坏" not in str(refused.value) and "备份" not in str(refused.value)
+        assert digest(path) == original
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _leftovers(tmp_path) == []
+    assert read_year(path) == demo_year()  # once the other program lets go, the year is there
 
 
 SAVER = """

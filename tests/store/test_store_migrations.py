@@ -122,7 +122,7 @@ def test_a_version_no_zjdesk_ever_wrote_is_damaged_and_left_alone(tmp_path: Path
     connection.close()
     original = path.read_bytes()
     for attempt in (lambda: YearFile.open(path), lambda: YearFile.open_for_editing(path), lambda: read_year(path)):
-        with pytest.raises(NotAYearFileError, match=f"已损坏（文件格式版本号第 {version} 版无效）.*备份"):
+        with pytest.raises(NotAYearFileError, match=rf"已损坏（文件格式版本号第 {version} 版无效）.*备份"):
             attempt()
     assert path.read_bytes() == original
     assert [p.name for p in tmp_path.iterdir()] == [path.name]

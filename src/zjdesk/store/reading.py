@@ -25,7 +25,7 @@ from zjdesk.domain.errors import UserError
 from zjdesk.store import migrations
 from zjdesk.store.file_names import exists
 from zjdesk.store.identity import APPLICATION_ID, FIRST_SCHEMA_VERSION, SCHEMA_VERSION
-from zjdesk.store.probe import HotJournalError, NotAYearFileError, check_database, check_file_bytes
+from zjdesk.store.probe import FileBusyError, HotJournalError, NotAYearFileError, check_database, check_file_bytes, is_busy
 from zjdesk.store.sqlite_files import SQLITE_READONLY_ROLLBACK, connect, describe_failure, error_code, journal_of
 
 READ_ATTEMPTS = 6
@@ -92,6 +92,8 @@ def read_snapshot(path: Path) -> Snapshot:
         except sqlite3.Error as error:
             if error_code(error) == SQLITE_READONLY_ROLLBACK:
                 raise HotJournalError(path.name) from error
+            if is_busy(error):
+                raise FileBusyError(path.name) from error
             raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
         if version < SCHEMA_VERSION:
             # Reading an old file must not change it: the copy in memory is migrated.

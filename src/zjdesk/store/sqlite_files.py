@@ -17,13 +17,16 @@ SQLITE_FULL = 13
 SQLITE_READONLY = 8
 SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a journal only a writer can roll back
 SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
 SQLITE_CANTOPEN = 14
+# How long a connection waits for another program's lock on the file before giving up (SQLITE_BUSY).
+BUSY_TIMEOUT_SECONDS = 5.0
 
 
 def connect(path: Path, mode: str) -> sqlite3.Connection:
     """A connection on the file at ``path`` (``mode`` ro, rw or rwc: a URI never creates by mistake)."""
     uri = "file:" + quote(os.fsencode(path.resolve())) + f"?mode={mode}"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
 
 
 def journal_of(path: Path) -> Path:

@@ -31,7 +31,7 @@ from zjdesk.store.file_names import check_year_file_path, exists, is_dir
 from zjdesk.store.identity import APPLICATION_ID, FORMAT_VERSION_KEY, SCHEMA_VERSION
 from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
 from zjdesk.store.log_notes import note
-from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
+from zjdesk.store.probe import FileBusyError, NotAYearFileError, check_file_bytes, check_regular, is_busy
 from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
 from zjdesk.store.sqlite_files import connect as _connect
 from zjdesk.store.sqlite_files import describe_failure
@@ -336,6 +336,8 @@ class YearFile:
             rows = dict(self._query("SELECT name, data FROM year_part"))
             stored_format = dict(self._query(f"SELECT key, value FROM meta WHERE key = '{FORMAT_VERSION_KEY}'"))
         except sqlite3.Error as error:  # a damaged table: tell the user, do not crash
+            if is_busy(error):
+                raise FileBusyError(self.path.name) from error
             raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
         self._refuse_newer_format(stored_format.get(FORMAT_VERSION_KEY, ""))
         year = YearData()
@@ -427,6 +429,7 @@ def write_new_year_file(path: str | os.PathLike[str], year: YearData, *, overwri
 
 __all__ = [
     "YEAR_FILE_SUFFIX",
+    "FileBusyError",
     "FileReplacedError",
     "NewerSchemaError",
     "NotAYearFileError",
