@@ -53,7 +53,7 @@ def test_errors_are_user_errors_with_chinese_messages() -> None:
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"", "不是 .docx"),
+        (b"", "是空文件（0 字节"),  # a copy or a download that broke off
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为"),  # an old .doc
         (b"PK\x03\x04 truncated", "已损坏"),
     ],
@@ -184,6 +184,17 @@ def test_encrypted_entries_are_refused(seed_docx: bytes) -> None:
     data[position + 8] |= 0x1
     with pytest.raises(UnsafeDocxError, match="加密"):
         import_docx_bytes(bytes(data))
+
+
+def test_a_password_protected_docx_is_named_encrypted_not_an_old_doc() -> None:
+    # Word keeps a password-protected .docx in an OLE compound file, as old .doc files are kept:
+    # "save it as .docx" would not help; removing the password does.
+    directory_entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le").ljust(128, b"\0")
+    data += directory_entry + b"\0" * 4096
+    with pytest.raises(UnsafeDocxError, match=r"设置了打开密码（已加密）.*取消密码") as refused:
+        import_docx_bytes(data, "去年报告.docx")
+    assert "旧的 .doc" not in str(refused.value)
 
 
 def test_a_dtd_the_byte_scan_misses_is_still_refused_and_never_resolved(seed_docx: bytes, monkeypatch, tmp_path) -> None:
