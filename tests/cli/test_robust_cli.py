@@ -144,3 +144,32 @@ def test_a_pipe_given_as_input_is_refused_at_once(tmp_path: Path, command: str) 
         [sys.executable, "-m", "zjdesk", *argv], capture_output=True, env={**os.environ, "PYTHONPATH": SRC}, timeout=60
     )
     assert run.returncode == 2 and _one_chinese_line(run.stderr.decode("utf-8"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file-size limit per process is a POSIX resource limit")
+@pytest.mark.parametrize(
+    "argv", [["demo", "{tmp}/新.zjd"], ["dump", "{year}", "-o", "{tmp}/年度.json"]], ids=["year file", "output"]
+)
+def test_a_write_beyond_the_allowed_file_size_is_one_chinese_line_in_the_officers_words(
+    tmp_path: Path, year: Path, argv: list[str]
+) -> None:
+    # A quota or a size limit stops the write with EFBIG/EDQUOT; SQLite says only "disk I/O error".
+    import resource
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    names = sorted(os.listdir(tmp_path))
+    run = subprocess.run(
+        [sys.executable, "-m", "zjdesk", *[part.format(year=year, tmp=tmp_path) for part in argv]],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": SRC, "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=limit_file_size,
+        timeout=120,
+        check=False,
+    )
+    error = run.stderr.decode("utf-8")
+    assert run.returncode == 2 and _one_chinese_line(error), error
+    assert "File too large" not in error and "OperationalError" not in error
+    assert "文件超过了这个磁盘或系统允许的大小" in error or "写入磁盘时出错" in error
+    assert sorted(os.listdir(tmp_path)) == names

@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from zjdesk.domain.errors import UserError
 from zjdesk.store.os_locks import LockUnsupportedError, try_lock, unlock
+from zjdesk.store.sqlite_files import os_write_reason
 
 PREFIX = ".zjdesk-"
 JOURNAL_SUFFIX = ".journal"
@@ -104,7 +105,7 @@ class Batch:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
-            full = "磁盘已满" if error.errno == 28 else error.strerror
+            full = os_write_reason(error)
             raise OutputFileError(f"无法写入（{full}）：请检查磁盘空间后重试，原有文件未改动。") from error
 
     def _drop_journals(self) -> None:
@@ -148,7 +149,7 @@ class Batch:
                 os.fsync(handle.fileno())
         except OSError as error:
             temporary.unlink(missing_ok=True)
-            full = "磁盘已满" if error.errno == 28 else error.strerror
+            full = os_write_reason(error)
             raise OutputFileError(f"写入“{target.name}”失败（{full}）：请检查磁盘空间后重试。") from error
         return temporary
 
