@@ -146,6 +146,20 @@ def test_a_folder_that_refuses_the_lock_file_opens_read_only_instead_of_refusing
         assert year_file.load().cover.unit_name == "湛江市人民政府驻广州办事处"
 
 
+@pytest.mark.parametrize("number", [errno.EACCES, errno.EROFS])
+def test_creating_a_year_file_in_a_folder_that_refuses_it_says_choose_another_place(
+    tmp_path: Path, monkeypatch, number: int
+) -> None:
+    def refused(lock):
+        raise LockFileError("无法在文件夹中创建锁文件：请把年度文件复制到本机的文件夹后再打开。", number)
+
+    monkeypatch.setattr(YearFileLock, "_open", refused)
+    with pytest.raises(UserError, match=r"无法创建“新.zjd”：.*(写入的权限|只读的磁盘).*请选择其他保存位置") as error:
+        write_new_year_file(tmp_path / "新.zjd", demo_year())
+    assert "锁文件" not in str(error.value) and "再打开" not in str(error.value)  # nothing was being opened
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_write_protected_medium_opens_read_only_and_says_so(tmp_path: Path, monkeypatch) -> None:
     path = make_demo_file(tmp_path)
     monkeypatch.setattr(write_protection, "_read_only_medium", lambda folder: True)

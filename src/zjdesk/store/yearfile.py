@@ -139,7 +139,13 @@ class YearFile:
         # The name is locked, not the old file: it is about to be replaced (and Windows would refuse
         # to replace a file held open). Never replace a file another zjdesk is writing.
         lock = YearFileLock(path, identity=False)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except LockFileError as error:  # the lock file is the first thing written into the folder
+            reason = reason_for_errno(error.errno, path.parent)
+            if reason is None:
+                raise
+            raise UserError(f"无法创建“{path.name}”：{reason}。请选择其他保存位置，未创建任何文件。") from error
         try:
             if exists(path) and not overwrite:  # another zjdesk created it while we were getting here
                 raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
