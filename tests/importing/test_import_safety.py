@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
 import zipfile
 
@@ -73,6 +74,20 @@ def test_corrupted_part_is_damaged(seed_docx: bytes) -> None:
     broken = _rezip(seed_docx, replace={"word/document.xml": b"<w:document><w:body><w:p>"})
     with pytest.raises(DamagedDocxError, match="无法作为 Word 文档读取"):
         import_docx_bytes(broken)
+
+
+@pytest.mark.parametrize("kind", ["nested 300 deep", "a paragraph of 12 MB"])
+def test_a_document_beyond_the_xml_parsers_limits_is_refused_as_too_large_not_damaged(seed_docx: bytes, kind: str) -> None:
+    # Saving such a file again in Word would not help: it is the paragraph (or the nesting) itself.
+    xml = _document_xml(seed_docx)
+    if kind == "nested 300 deep":
+        inner = b"<w:sdt><w:sdtContent>" * 300 + b"<w:p/>" + b"</w:sdtContent></w:sdt>" * 300
+    else:
+        inner = b"<w:p><w:r><w:t>" + os.urandom(6_000_000).hex().encode() + b"</w:t></w:r></w:p>"
+    body = xml.index(b"<w:body>") + len(b"<w:body>")
+    with pytest.raises(UnsafeDocxError, match="超出了一份报告的规模") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": xml[:body] + inner + xml[body:]}))
+    assert "已损坏" not in str(refused.value)
 
 
 def test_zip_without_a_document_part(seed_docx: bytes) -> None:

@@ -20,6 +20,9 @@ from docx.text.paragraph import Paragraph
 from zjdesk.docx_import.errors import DamagedDocxError, UnsafeDocxError
 from zjdesk.docx_import.numbering import ListNumbering
 
+# libxml2's XML_ERR_RESOURCE_LIMIT: a text node over 10 MB or elements nested over 256 deep. Word
+# writes neither, and saving the file again would not shorten them: not "damaged", too large.
+_XML_RESOURCE_LIMIT = 114
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
 _SDT = qn("w:sdt")
@@ -37,6 +40,11 @@ def open_document(data: bytes, name: str) -> Document:
         document = docx.Document(io.BytesIO(data))
         declares_dtd = any(_declares_dtd(part) for part in document.part.package.iter_parts())
     except Exception as error:  # python-docx raises many kinds on damaged input; the user needs one message
+        if isinstance(error, SyntaxError) and getattr(error, "code", None) == _XML_RESOURCE_LIMIT:
+            raise UnsafeDocxError(
+                f"“{name}”的正文超出了一份报告的规模（一段文字超过约 300 万字，或内容层层嵌套超过 256 层），"
+                "已拒绝导入：请在 Word/WPS 中把过长的段落拆开或删去，再导入。"
+            ) from error
         raise DamagedDocxError(
             f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
         ) from error
