@@ -81,6 +81,18 @@ def test_an_absurd_amount_in_json_is_refused_and_every_command_keeps_working(tmp
     assert not (tmp_path / "新.zjd").exists()
 
 
+@pytest.mark.parametrize("name", ["去年报告.docx", "评分表.xlsx", "年度数据"])
+def test_dump_refuses_an_output_that_is_not_named_json_and_leaves_the_file_there(
+    tmp_path: Path, year: Path, capsys, name: str
+) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"last year's report")
+    assert main(["dump", str(year), "-o", str(target)]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and ".json 结尾" in error
+    assert target.read_bytes() == b"last year's report"
+
+
 def _with_lone_surrogate(path: Path) -> None:
     connection = sqlite3.connect(path)
     with connection:
