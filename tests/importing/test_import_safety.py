@@ -90,6 +90,25 @@ def test_a_document_beyond_the_xml_parsers_limits_is_refused_as_too_large_not_da
     assert "已损坏" not in str(refused.value)
 
 
+def test_a_strict_open_xml_document_is_named_and_the_format_to_save_in_given(seed_docx: bytes) -> None:
+    # Word's 另存为 "Strict Open XML 文档" keeps the .docx suffix but renames every namespace.
+    transitional = b"http://schemas.openxmlformats.org/"
+    strict = {
+        b"officeDocument/2006/relationships": b"officeDocument/relationships",
+        b"wordprocessingml/2006/main": b"wordprocessingml/main",
+    }
+    source = zipfile.ZipFile(io.BytesIO(seed_docx))
+    parts = {}
+    for item in source.infolist():
+        content = source.read(item.filename)
+        for old, new in strict.items():
+            content = content.replace(transitional + old, b"http://purl.oclc.org/ooxml/" + new)
+        parts[item.filename] = content
+    with pytest.raises(DamagedDocxError, match=r"Strict Open XML.*另存为“Word 文档（\*\.docx）”") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace=parts))
+    assert "已损坏" not in str(refused.value)
+
+
 def test_zip_without_a_document_part(seed_docx: bytes) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -9,6 +9,7 @@ with spaces. Empty lines are dropped.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 
 import docx
@@ -23,6 +24,9 @@ from zjdesk.docx_import.numbering import ListNumbering
 # libxml2's XML_ERR_RESOURCE_LIMIT: a text node over 10 MB or elements nested over 256 deep. Word
 # writes neither, and saving the file again would not shorten them: not "damaged", too large.
 _XML_RESOURCE_LIMIT = 114
+# Strict Open XML (ISO/IEC 29500 Strict) names everything in this namespace; python-docx reads only
+# the transitional one Word writes by default.
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
 _SDT = qn("w:sdt")
@@ -45,12 +49,25 @@ def open_document(data: bytes, name: str) -> Document:
                 f"“{name}”的正文超出了一份报告的规模（一段文字超过约 300 万字，或内容层层嵌套超过 256 层），"
                 "已拒绝导入：请在 Word/WPS 中把过长的段落拆开或删去，再导入。"
             ) from error
+        if _is_strict_open_xml(data):
+            raise DamagedDocxError(
+                f"“{name}”是“Strict Open XML 文档”格式，本程序不能读取：请在 Word 中打开它，另存为“Word 文档（*.docx）”后再导入。"
+            ) from error
         raise DamagedDocxError(
             f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
         ) from error
     if declares_dtd:
         raise UnsafeDocxError(f"“{name}”中的部件声明了 DTD/外部实体（Word 不会这样写），可能有安全风险，已拒绝导入。")
     return document
+
+
+def _is_strict_open_xml(data: bytes) -> bool:
+    """Whether the package names its parts by ISO 29500 Strict's relationships (Word's 另存为 Strict Open XML)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _STRICT_NAMESPACE in archive.read("_rels/.rels")
+    except Exception:  # the archive was checked; whatever still fails here is simply not Strict
+        return False
 
 
 def _declares_dtd(part: object) -> bool:
