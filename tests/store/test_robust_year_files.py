@@ -160,6 +160,29 @@ def test_creating_a_year_file_in_a_folder_that_refuses_it_says_choose_another_pl
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        "CREATE TABLE copy (name TEXT PRIMARY KEY, data TEXT); INSERT INTO copy SELECT name, data FROM year_part;"
+        " DROP TABLE year_part; ALTER TABLE copy RENAME TO year_part",
+        "CREATE TABLE copy AS SELECT * FROM year_part; DROP TABLE year_part; CREATE VIEW year_part AS SELECT * FROM copy",
+        "CREATE TRIGGER frozen BEFORE UPDATE ON year_part BEGIN SELECT RAISE(ABORT, 'frozen'); END",
+    ],
+    ids=["a column dropped", "a table made a view", "a trigger"],
+)
+def test_a_file_whose_tables_another_program_changed_opens_read_only_not_refusing_every_save(tmp_path: Path, change: str) -> None:
+    path = make_demo_file(tmp_path)
+    connection = sqlite3.connect(path)
+    connection.executescript(change)
+    connection.close()
+    before = digest(path)
+    with YearFile.open_for_editing(path) as year_file:
+        assert year_file.readonly and "表结构已被其他程序改动" in year_file.readonly_reason
+        assert year_file.load().cover.unit_name == "湛江市人民政府驻广州办事处"  # it can still be read and saved as
+    assert digest(path) == before
+    assert _leftovers(tmp_path) == [] and sorted(os.listdir(tmp_path)) == [path.name]
+
+
 def test_a_write_protected_medium_opens_read_only_and_says_so(tmp_path: Path, monkeypatch) -> None:
     path = make_demo_file(tmp_path)
     monkeypatch.setattr(write_protection, "_read_only_medium", lambda folder: True)

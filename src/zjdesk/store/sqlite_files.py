@@ -13,7 +13,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 # SQLite's extended result codes zjdesk tells apart.
+SQLITE_ERROR = 1
 SQLITE_FULL = 13
+SQLITE_CONSTRAINT = 19
+SQLITE_MISMATCH = 20
 SQLITE_READONLY = 8
 SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a journal only a writer can roll back
 SQLITE_BUSY = 5

@@ -33,8 +33,8 @@ from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
 from zjdesk.store.log_notes import note
 from zjdesk.store.probe import FileBusyError, NotAYearFileError, check_file_bytes, check_regular, is_busy
 from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
+from zjdesk.store.sqlite_files import SQLITE_CONSTRAINT, SQLITE_ERROR, SQLITE_MISMATCH, describe_failure, error_code
 from zjdesk.store.sqlite_files import connect as _connect
-from zjdesk.store.sqlite_files import describe_failure
 from zjdesk.store.staging import Batch, recover_folder
 from zjdesk.store.write_protection import reason_for_errno, write_protection
 
@@ -96,6 +96,39 @@ def backup_path_for(path: Path, version: int) -> Path:
         candidate = path.with_name(f"{path.stem}.backup-v{version}-{stamp}-{counter}{path.suffix}")
         counter += 1
     return candidate
+
+
+# What a save does, tried once when a file is opened for writing and rolled back: a file whose tables
+# another program changed (a column dropped, a table made a view, a trigger) would otherwise open and
+# then refuse every save.
+_TRIAL_SAVE = (
+    "UPDATE year_part SET data = data, modified = modified WHERE name IN (SELECT name FROM year_part LIMIT 1)",
+    "INSERT INTO year_part (name, data, modified) VALUES ('.zjdesk-trial', '', '')",
+    "UPDATE meta SET value = value WHERE key IN (SELECT key FROM meta LIMIT 1)",
+    "INSERT INTO meta (key, value) VALUES ('.zjdesk-trial', '')",
+)
+# SQLite's answers that mean the tables, not the disk: a generic error (no such column, a view), a
+# constraint or trigger, a type mismatch.
+_LAYOUT_ERRORS = (SQLITE_ERROR, SQLITE_CONSTRAINT, SQLITE_MISMATCH)
+
+
+def _check_saves_go_through(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse to open for writing a file whose tables would refuse its saves (it opens read-only instead)."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        if is_busy(error):
+            raise FileBusyError(path.name) from error
+        return  # the disk or the medium: the first save says what is wrong
+    try:
+        for statement in _TRIAL_SAVE:
+            connection.execute(statement)
+    except sqlite3.Error as error:
+        code = error_code(error)
+        if code is not None and code & 0xFF in _LAYOUT_ERRORS:
+            raise _read_only(path, "文件的表结构已被其他程序改动，zjdesk 无法在其中保存") from error
+    finally:
+        connection.execute("ROLLBACK")
 
 
 def _year_meta(year: YearData) -> dict[str, str]:
@@ -262,6 +295,7 @@ class YearFile:
                     finally:
                         backup_connection.close()
                     migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
+                _check_saves_go_through(connection, path)
             finally:
                 connection.close()
             year_file = cls(path, lock, False)
