@@ -145,3 +145,22 @@ def test_codes_numbers_and_units_of_rows_are_not_prose():
     year.goals[0].indicators[0].deviation = "新增物业,面积增加"  # in prose: flagged
     paths = [path for _severity, path in _found(year, "half_width_punctuation")]
     assert paths == ["goals.0.indicators.0.deviation"]
+
+
+def test_goals_completed_is_compared_with_the_goal_table():
+    # The data sheet's 重点工作完成率 uses the typed count: 4 of 4 beside a table with unmet rows disagrees.
+    year = example_year()
+    unmet = sorted({goal for goal, item in enumerate(year.goals) for row in item.indicators if row.actual != row.target})
+    assert year.figures.goals_completed == 1
+    year.figures.goals_completed = 4
+    finding = next(f for f in run_checks(year) if f.check == "goal_completed_count")
+    assert (finding.severity, finding.path) == (YELLOW, "figures.goals_completed")
+    assert "填写为 4 个" in finding.message and "为 1 个" in finding.message
+    assert finding.fix is not None and finding.fix.new == 1
+    assert unmet  # the example has unmet rows to disagree with
+    # Not yet comparable: a goal without rows, or a row still waiting for its actual.
+    year.goals.append(Goal("新目标"))
+    assert _found(year, "goal_completed_count") == []
+    year.goals.pop()
+    year.goals[0].indicators[0].actual = ""
+    assert _found(year, "goal_completed_count") == []

@@ -124,3 +124,26 @@ def test_empty_optional_parts_are_blue():
     findings = _findings(year, "empty_optional")
     assert {finding.path for finding in findings} == {"practices", "improvements"}
     assert all(finding.severity == "blue" for finding in findings)
+
+
+def test_an_empty_part_of_the_reports_outline_is_red_so_no_final_report_prints_it_unfilled():
+    """（二）自评工作过程, （三）报送时间及质量, （四）公开一致情况 and （二）年度工作任务 are parts of every report."""
+    year = demo_year()
+    year.tasks = []
+    year.process.work_process = " "
+    year.process.disclosure_text = ""
+    year.process.submission_text = ""
+    year.process.submission_date = None
+    findings = _findings(year, "required_missing")
+    assert {finding.path for finding in findings} == {
+        "tasks",
+        "process.work_process",
+        "process.submission_text",
+        "process.disclosure_text",
+    }
+    messages = {finding.path: finding.message for finding in findings}
+    assert messages["process.work_process"] == "必填项“自评工作过程”尚未填写：请在“自评工作开展”一步中填写。"
+    assert messages["process.submission_text"].endswith("一步中填写，或填写报送日期。")
+    # The submission date alone writes the sentence (本单位自评材料于…报送。): nothing missing then.
+    year.process.submission_date = date(2025, 5, 14)
+    assert "process.submission_text" not in {finding.path for finding in _findings(year, "required_missing")}

@@ -132,7 +132,9 @@ def test_seed_typed_in_word_exports_back_to_the_same_fields(tmp_path: Path) -> N
     expected = _trimmed(imported)
     live = score_year(imported)  # the reference set's judged rows are not scored yet
     expected.evaluation.stated_score = Decimal(format_number(live.total))  # as the sentence writes it
-    expected.evaluation.stated_grade = live.grade
+    # The draft of a year with indicators still to score states its total as 暂计 and no grade.
+    assert any(item.awaits_score for item in live.indicators)
+    expected.evaluation.stated_grade = ""
     assert differences(again, expected) == []
     assert differences(imported, seed_year()) == []
 

@@ -120,3 +120,18 @@ def test_pdf_draws_the_goal_sheet_and_every_total_row(outline):
     assert "自评等级" in text
     landscape = [page for page in reader.pages if page.mediabox.width > page.mediabox.height]
     assert any(GOAL_SHEET_TITLE in page.extract_text() for page in landscape)
+
+
+def test_the_note_under_the_goal_sheet_is_written_as_report_text_without_spaces():
+    """得分计算：… is printed under the table a bureau reads: a space beside a Chinese word reads as a typing slip."""
+    from decimal import Decimal
+
+    year = example_year()
+    rules = year.indicator_set.region_rules
+    rules.overshoot, rules.equal_tolerance = "deduct", Decimal("5")
+    (note,) = outline_for(year).table("goal_sheet").notes
+    assert " " not in note, note
+    assert "未达到的得分为分值×实际完成值÷指标值" in note
+    assert "与指标值相差不超过5%得满分" in note
+    assert "达成100%、基本达成80%、部分达成60%、未达成0%" in note
+    assert "超出指标值30%及以上且未说明原因的，扣2分。" in note

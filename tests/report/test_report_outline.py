@@ -188,3 +188,93 @@ def test_expenditure_paragraph_pairs_each_budget_with_its_actual_spending() -> N
     assert "；公用经费预算80.00万元，实际支出78.50万元；" in text
     assert "；政府采购计划30.00万元，实际采购29.00万元；" in text
     assert "结转结余率0.20%" in text  # 3.05 ÷ 1557.15
+
+
+def test_the_data_sheet_prints_every_part_a_total_has_so_its_parts_add_up() -> None:
+    """全年预算数 with 其他支出 entered: the sheet prints that part too, as the 支出情况 paragraph does."""
+    year = example_year()
+    year.figures.budget.other = Decimal("50.00")
+    year.figures.budget.total = Decimal("870.50")
+    outline = outline_for(year)
+    rows = [row for row in outline.table("data_sheet").rows if row.kind == "data"]
+    start = next(i for i, row in enumerate(rows) if row.cells[1] == "全年预算数")
+    parts = rows[start + 1 : start + 4]
+    assert [row.cells[1].strip("　").removeprefix("其中：") for row in parts] == ["基本支出", "项目支出", "其他支出"]
+    assert sum(Decimal(row.cells[2]) for row in parts) == Decimal(rows[start].cells[2])
+    assert "其他支出50.00万元" in _paragraph_after(outline, "部门整体支出情况")
+    # 决算收入 has no 其他支出: no empty row for it.
+    revenue = next(i for i, row in enumerate(rows) if row.cells[1] == "决算收入")
+    assert rows[revenue + 3].cells[1] == "决算支出"
+
+
+def test_a_draft_with_indicators_still_to_score_states_no_grade() -> None:
+    """A sum of the scores so far is no grade: the draft says 暂计 and 待定, as the score panel does."""
+    year = example_year()
+    year.indicator_set.indicators[0].judged_score = None
+    year.indicator_set.indicators[1].judged_score = None
+    score = score_year(year)
+    outline = outline_for(year, draft=True)
+    total = f"{score.total.normalize():f}"
+    assert _paragraph_after(outline, "自评结果") == f"自评结论：自评分数暂计{total}分，等级待定（尚有2项指标待评定）。"
+    sheet = outline.table("score_sheet")
+    total_row = next(row for row in sheet.rows if row.cells[0] == "合计")
+    assert total_row.cells[-1] == "暂计，尚有2项指标待评定"
+    assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == "待定"
+    unscored = [row for row in sheet.rows if row.kind == "data"][:2]
+    assert [(row.cells[5], row.cells[6]) for row in unscored] == [("—", "待评定")] * 2  # not an empty cell beside —
+    # Scored in full, the grade is the engine's.
+    year = example_year()
+    sheet = outline_for(year).table("score_sheet")
+    assert next(row for row in sheet.rows if row.cells[0] == "自评等级").cells[1] == score_year(year).grade
+    assert next(row for row in sheet.rows if row.cells[0] == "合计").cells[-1] == ""
+
+
+def test_an_entry_added_to_a_list_and_left_blank_is_left_out_of_the_report() -> None:
+    """A blank paragraph, problem, measure, practice or name is no text: never 2. alone, （未填写） or 张三、、李四."""
+    from zjdesk.domain.model import Practice, Task, TaskPoint
+
+    year = example_year()
+    year.tasks[1].paragraphs.append("  ")
+    year.tasks[2].points.append(TaskPoint("", " "))
+    year.tasks.append(Task())
+    year.problems.insert(1, "")
+    year.improvements.insert(1, "　")
+    year.practices.append(Practice("", ""))
+    year.team.members.insert(2, " ")
+    texts = [block.text for block in outline_for(year).blocks]
+    assert "（未填写）" not in texts
+    start = texts.index("（五）改进措施")
+    assert texts[start + 1 : start + 4] == [f"{n}.{m}" for n, m in enumerate(example_year().improvements, start=1)]
+    assert texts[texts.index("（四）存在问题") + 1 : start] == example_year().problems
+    practices = texts.index("（三）主要做法和经验")
+    assert texts[practices + 2] == "（四）存在问题"
+    assert "成　员：王一、赵二、陈三、刘四" in texts
+    tasks = [block.text for block in outline_for(year).headings(3)][: len(example_year().tasks) + 1]
+    assert [text[:2] for text in tasks] == ["1.", "2.", "3.", "1."]  # the blank fourth task is no task; 1. opens 三、（二）
+    # A list of blank entries only reads as an empty one.
+    year.improvements = ["", " "]
+    texts = [block.text for block in outline_for(year).blocks]
+    assert texts[texts.index("（五）改进措施") + 1] == "无。"
+
+
+def test_a_task_point_or_practice_without_a_title_runs_its_text_on_from_the_number() -> None:
+    from zjdesk.domain.model import Practice, Task, TaskPoint
+
+    year = example_year()
+    year.tasks.append(Task("", "盘活存量资产。", [TaskPoint("", "每月巡查一次。")]))
+    year.practices = [Practice("", "年初细化绩效目标。")]
+    texts = [block.text for block in outline_for(year).blocks]
+    assert "4.盘活存量资产。" in texts and "（1）每月巡查一次。" in texts and "1.年初细化绩效目标。" in texts
+    assert not any(".。" in text or "）。" in text[:5] for text in texts)
+
+
+def test_a_checklist_deduction_names_the_items_not_met_by_their_marks_in_the_criteria() -> None:
+    year = example_year()
+    rules = next(i for i in year.indicator_set.indicators if i.code == "management_rules")
+    rules.checklist_met = [True, False, True, False, True]
+    outline = outline_for(year)
+    row = next(row for row in outline.table("score_sheet").rows if row.cells[2] == "管理制度健全性")
+    assert "②已建立健全财务管理制度" in row.cells[4] and "④已建立健全内部控制制度" in row.cells[4]
+    assert row.cells[6] == "按检查项逐项评定：5项中3项符合，②、④项不符合，扣2分。"
+    full = next(row for row in outline.table("score_sheet").rows if row.cells[2] == "资产管理安全性")
+    assert full.cells[6] == "按检查项逐项评定：5项均符合。"

@@ -99,6 +99,27 @@ def test_first_window_checks_after_its_first_paint(qtbot, tmp_path, monkeypatch)
     window.close()
 
 
+def test_an_export_asked_before_the_first_check_still_lists_the_open_findings(qtbot, tmp_path, monkeypatch):
+    # The checks wait for the first paint; an export asked for sooner (a shortcut, a slow machine)
+    # runs them first instead of taking "no findings yet" for "nothing open".
+    recorder = DialogRecorder(monkeypatch)
+    recorder.answers["findings"] = None  # the officer cancels at the list
+    path = tmp_path / "演示.zjd"
+    write_new_year_file(path, demo_year())
+    program = make_program(tmp_path)
+    program.fast_start = True
+    window = program.open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert not window.live_score.checked
+    recorder.answers["ask_folder"] = str(tmp_path)
+    assert window.exports.export_all() == []
+    assert window.live_score.checked
+    assert len(recorder.findings_shown) == 1 and recorder.findings_shown[0]
+    assert not [p for p in tmp_path.rglob("*") if p.suffix in (".docx", ".pdf", ".xlsx")]  # cancelled: nothing written
+    window.close()
+
+
 def test_start_page_fits_a_small_screen_and_guides_a_first_user(qtbot, tmp_path):
     start = make_program(tmp_path).show_start()
     qtbot.addWidget(start)

@@ -15,6 +15,7 @@ from typing import Any
 from zjdesk.commands.common import write_bytes_atomically
 from zjdesk.domain.checks import CHECK_NAMES, SEVERITY_LABELS, has_blocking, run_checks
 from zjdesk.domain.errors import UserError
+from zjdesk.domain.report_words import PENDING_GRADE
 from zjdesk.domain.score_json import findings_to_plain, score_to_plain
 from zjdesk.domain.scoring import YearScore, score_year
 from zjdesk.domain.scoring_rules import format_number
@@ -61,7 +62,8 @@ def format_score(score: YearScore) -> str:
         unconfirmed = sum(1 for item in score.indicators if item.unconfirmed_inputs)
         missing = [f"{waiting} 项指标尚未评分" if waiting else "", f"{unconfirmed} 项指标依据的数字待复核" if unconfirmed else ""]
         lines = [
-            f"自评分数（暂计）：{format_number(score.total)} 分（满分 {format_number(score.max_total)} 分），等级：待定"
+            f"自评分数（暂计）：{format_number(score.total)} 分（满分 {format_number(score.max_total)} 分），"
+            f"等级：{PENDING_GRADE}"
             f"（{'，'.join(item for item in missing if item)}；全部评分并复核后给出等级）"
         ]
     if score.cap is not None:

@@ -11,7 +11,8 @@ from zjdesk.docx_import.text import CHINESE_DIGITS, CHINESE_NUMERAL, join_broken
 from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.model import Practice
 
-_SCORE = re.compile(r"(?:自评)?(?:分数|得分|总分)\s*(?:为|是)?\s*[：:]?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
+# 暂计: a zjdesk draft whose indicators still await their score states its total so (and no grade).
+_SCORE = re.compile(r"(?:自评)?(?:分数|得分|总分)\s*(?:为|是|暂计)?\s*[：:]?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
 _GRADE = re.compile(r"(?:等级|评级|等次)\s*(?:为|是)?\s*[：:]?\s*[\"“”'‘’]?(?P<grade>优秀|良好|优|良|中|合格|不合格|差)")
 _RESULT_SENTENCE = re.compile(
     r"^(?:自评结论\s*[：:]\s*)?(?:经自评[，,]?\s*)?(?:(?:本|我)(?:单位|部门|局|馆|办|委|院|所|处|站|队|会|中心))?(?:20\d\d年度?)?(?:部门整体支出)?(?:绩效)?"

@@ -34,6 +34,7 @@ from zjdesk.domain.checks_goals import (
     check_goal_surveys,
     check_goal_table_summary,
     check_goal_value_kinds,
+    check_goals_completed,
 )
 from zjdesk.domain.checks_indicators import check_judged_scores, check_missing_data, check_weights
 from zjdesk.domain.checks_numbers import (
@@ -107,6 +108,7 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_review_pending,
     check_missing_data,
     check_goal_actuals,
+    check_goals_completed,
     check_goal_table_summary,
     check_short_analysis,
     check_empty_optional,
@@ -148,6 +150,7 @@ CHECK_NAMES: dict[str, str] = {
     "goal_actual_missing": "未填写实际完成值",
     "goal_without_indicators": "绩效目标未细化为指标",
     "goal_all_full": "绩效指标全部满分",
+    "goal_completed_count": "已完成目标数与绩效目标表不符",
 }
 
 

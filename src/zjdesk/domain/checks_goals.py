@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from zjdesk.domain.checks_base import BLUE, RED, YELLOW, CheckContext, Finding, fingerprint
+from zjdesk.domain.checks_base import BLUE, RED, YELLOW, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.goal_scoring import QUALITATIVE, GoalRowScore, band_names, find_band, goal_numbers
 from zjdesk.domain.goal_values import number_text, read_value
 from zjdesk.domain.model import NATURES
@@ -241,3 +241,29 @@ def check_goal_table_summary(context: CheckContext) -> Iterator[Finding]:
             "goals",
             fingerprint=fingerprint(len(rows), *(item.indicator.actual for item in rows)),
         )
+
+
+def check_goals_completed(context: CheckContext) -> Iterator[Finding]:
+    """Yellow: 已完成的绩效目标数 other than the goals whose every indicator row is met.
+
+    The data sheet's 重点工作完成率 is computed from the typed count, the score sheet's from the goal
+    table; a reviewer reading 100% beside a table of unmet indicators sees the report disagree with itself.
+    """
+    goals = context.score.goals
+    typed = context.year.figures.goals_completed
+    if typed is None or not goals.goal_count or goals.goals_without_rows or goals.pending:
+        return
+    unmet = sorted({item.goal for item in goals.rows if item.met is False})
+    achieved = goals.goal_count - len(unmet)
+    if typed == achieved:
+        return
+    because = f"（{goal_numbers(unmet)}有未达成的指标）" if unmet else "（各目标的指标均已达成）"
+    yield Finding(
+        "goal_completed_count",
+        YELLOW,
+        f"已完成的绩效目标数填写为 {typed} 个，绩效目标表中指标全部达成的目标为 {achieved} 个{because}："
+        "数据表的重点工作完成率按所填数计算，请核对后改正或确认。",
+        "figures.goals_completed",
+        fix=Fix(f"改为 {achieved} 个", "figures.goals_completed", typed, achieved),
+        fingerprint=fingerprint(typed, achieved),
+    )

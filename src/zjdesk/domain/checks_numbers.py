@@ -14,16 +14,20 @@ from zjdesk.domain.registry import amount_fields, breakdown_parts, figure_fields
 from zjdesk.domain.scoring_rules import format_number
 from zjdesk.domain.steps import step_for_path
 
-# Fields the report cannot do without (empty: None, "", 0 for a year, or an empty list). Each message
-# names the field by its declared name and sends the officer to the step that holds it.
+# Fields the report cannot do without (empty: None, "", 0 for a year, or an empty list): each is a part of
+# the report's outline, which would print （未填写） under its heading. Each message names the field by
+# its declared name and sends the officer to the step that holds it.
 REQUIRED_FIELDS: tuple[str, ...] = (
     "cover.unit_name",
     "cover.evaluation_year",
     "cover.fill_date",
+    "tasks",
     "goals",
     "figures.budget.total",
     "figures.final_expenditure.total",
     "team.leaders",
+    "process.work_process",
+    "process.disclosure_text",
     "evaluation.budgeting",
     "evaluation.execution",
     "evaluation.supervision",
@@ -44,6 +48,12 @@ def check_required(context: CheckContext) -> Iterator[Finding]:
         if _is_empty(value):
             name, step = label_of(path, path), step_for_path(path).title
             yield Finding("required_missing", RED, f"必填项“{name}”尚未填写：请在“{step}”一步中填写。", path)
+    # 自评材料报送时间及质量 is the officer's text, or written from the submission date when there is none.
+    process = context.year.process
+    if not process.submission_text.strip() and process.submission_date is None:
+        path = "process.submission_text"
+        name, step = label_of(path, path), step_for_path(path).title
+        yield Finding("required_missing", RED, f"必填项“{name}”尚未填写：请在“{step}”一步中填写，或填写报送日期。", path)
 
 
 def _signed_numbers(context: CheckContext) -> Iterator[tuple[str, str, Decimal | int | None, str]]:

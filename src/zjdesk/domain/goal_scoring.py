@@ -267,22 +267,26 @@ def score_goals(year: YearData) -> GoalTableScore:
 
 
 def scoring_note(rules: RegionRules) -> str:
-    """How the goal table's 得分 is computed, in one paragraph (printed under the table)."""
+    """How the goal table's 得分 is computed, in one paragraph (printed under the table).
+
+    Written as report text, not as the program's explanations: no spaces between the words and the
+    numbers or around × and ÷ (a space in a Chinese sentence reads as a typing slip).
+    """
     equal = (
-        f"“=”的，与指标值相差不超过 {format_number(rules.equal_tolerance)}% 得满分"
+        f"“=”的，与指标值相差不超过{format_number(rules.equal_tolerance)}%得满分"
         if rules.equal_tolerance > 0
         else "“=”的，等于指标值得满分"
     )
-    bands = "、".join(f"{band.name} {format_number(band.percent)}%" for band in rules.qualitative_bands if band.name.strip())
+    bands = "、".join(f"{band.name}{format_number(band.percent)}%" for band in rules.qualitative_bands if band.name.strip())
     text = (
-        "得分计算：指标性质为“≥”的，实际完成值达到指标值得满分，未达到的得 分值 × 实际完成值 ÷ 指标值；"
-        "“≤”的，不超过指标值得满分，超过的得 分值 × 指标值 ÷ 实际完成值；"
-        f"{equal}，否则得 分值 × 较小值 ÷ 较大值；定性指标按评级计分（{bands}）。"
+        "得分计算：指标性质为“≥”的，实际完成值达到指标值得满分，未达到的得分为分值×实际完成值÷指标值；"
+        "“≤”的，不超过指标值得满分，超过的得分为分值×指标值÷实际完成值；"
+        f"{equal}，否则得分为分值×较小值÷较大值；定性指标按评级计分（{bands}）。"
     )
     if rules.overshoot == "deduct":
         text += (
-            f"实际完成值超出指标值 {format_number(rules.overshoot_threshold)}% 及以上且未说明原因的，"
-            f"扣 {format_number(rules.overshoot_deduction)} 分。"
+            f"实际完成值超出指标值{format_number(rules.overshoot_threshold)}%及以上且未说明原因的，"
+            f"扣{format_number(rules.overshoot_deduction)}分。"
         )
     return text + "得分四舍五入保留两位小数。"
 

@@ -258,10 +258,10 @@ class EvaluationTeam:
 class Process:
     """二、（二）–（四）: how the evaluation was done and submitted."""
 
-    work_process: str = ""  # 自评工作过程
+    work_process: str = labelled("自评工作过程")
     submission_date: date | None = None
-    submission_text: str = ""  # 自评材料报送时间及质量
-    disclosure_text: str = ""  # 自评材料报送及公开一致情况
+    submission_text: str = labelled("自评材料报送时间及质量")  # or written from submission_date
+    disclosure_text: str = labelled("自评材料报送及公开一致情况")
 
 
 @dataclass
@@ -431,7 +431,7 @@ class YearData:
 
     cover: Cover = field(default_factory=Cover)
     profile: UnitProfile = field(default_factory=UnitProfile)
-    tasks: list[Task] = field(default_factory=list)
+    tasks: list[Task] = labelled("年度总体工作和重点工作任务", factory=list, kind="list")
     goals: list[Goal] = labelled("部门整体支出绩效目标", factory=list, kind="list")
     figures: Figures = field(default_factory=Figures)
     team: EvaluationTeam = field(default_factory=EvaluationTeam)

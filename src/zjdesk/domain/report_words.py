@@ -28,6 +28,8 @@ GOAL_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("deviation", "偏差原因分析及改进措施"),
 )
 DRAFT_MARK = "草稿"
+# The grade a report states while indicators still await the team's score (a draft only: a final export is refused).
+PENDING_GRADE = "待定"
 
 # key → (level, the heading's standard words), in report order (DESIGN §2).
 HEADINGS: dict[str, tuple[int, str]] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zjdesk.domain.model import YearData
+from zjdesk.domain.model import Task, YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.report_words import REPORT_TITLE, chinese_date, heading_title
 from zjdesk.report import sentences
@@ -19,6 +19,15 @@ ANALYSIS_GROUPS: tuple[tuple[str, str], ...] = (
     (heading_title("execution"), "evaluation.execution"),
     (heading_title("supervision"), "evaluation.supervision"),
 )
+
+
+def _filled(*texts: str) -> bool:
+    """Whether any of ``texts`` holds more than spaces: an entry added to a list and left blank is no part of the report."""
+    return any(text.strip() for text in texts)
+
+
+def _point_texts(task: Task) -> list[str]:
+    return [text for point in task.points for text in (point.title, point.text)]
 
 
 class _Writer:
@@ -76,14 +85,19 @@ def _unit(out: _Writer, year: YearData, facts: ReportFacts) -> None:
         out.paragraph("", "profile")
 
     out.heading(2, heading_title("tasks"))
-    for t, task in enumerate(year.tasks):
+    tasks = [
+        (t, task) for t, task in enumerate(year.tasks) if _filled(task.title, task.lead, *_point_texts(task), *task.paragraphs)
+    ]
+    for t, task in tasks:
         out.heading(3, task.title.strip().rstrip("。"), task.lead, f"tasks.{t}.title")
         for p, point in enumerate(task.points):
-            out.heading(4, point.title.strip().rstrip("。"), point.text, f"tasks.{t}.points.{p}.title")
+            if _filled(point.title, point.text):
+                out.heading(4, point.title.strip().rstrip("。"), point.text, f"tasks.{t}.points.{p}.title")
         for p, text in enumerate(task.paragraphs):
-            out.paragraph(text, f"tasks.{t}.paragraphs.{p}")
+            if _filled(text):
+                out.paragraph(text, f"tasks.{t}.paragraphs.{p}")
 
-    if not year.tasks:
+    if not tasks:
         out.paragraph("", "tasks")
 
     out.heading(2, heading_title("goals"))
@@ -107,6 +121,7 @@ def _process(out: _Writer, year: YearData) -> None:
         ("副组长", team.deputies, "team.deputies"),
         ("成　员", team.members, "team.members"),
     ):
+        names = [name.strip() for name in names if _filled(name)]
         if names:
             out.paragraph(f"{label}：{'、'.join(names)}", source)
     if not (team.intro or team.leaders or team.deputies or team.members):
@@ -127,26 +142,29 @@ def _process(out: _Writer, year: YearData) -> None:
 def _evaluation(out: _Writer, year: YearData, facts: ReportFacts) -> None:
     out.heading(1, heading_title("self"))
     out.heading(2, heading_title("result"))
-    out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note), "indicator_set")
+    out.paragraph(sentences.score_sentence(facts.total, facts.grade, facts.cap_note, facts.awaiting), "indicator_set")
 
     out.heading(2, heading_title("analysis"))
     for title, source in ANALYSIS_GROUPS:
         out.heading(3, title, get_value(year, source).strip() or NOT_FILLED, source)
 
     out.heading(2, heading_title("practices"))
-    for p, practice in enumerate(year.practices):
+    practices = [(p, practice) for p, practice in enumerate(year.practices) if _filled(practice.title, practice.text)]
+    for p, practice in practices:
         out.heading(3, practice.title.strip().rstrip("。"), practice.text, f"practices.{p}.title")
-    if not year.practices:
+    if not practices:
         out.paragraph("无。", "practices")
 
     out.heading(2, heading_title("problems"))
-    for p, problem in enumerate(year.problems):
+    problems = [(p, problem) for p, problem in enumerate(year.problems) if _filled(problem)]
+    for p, problem in problems:
         out.paragraph(problem, f"problems.{p}")
-    if not year.problems:
+    if not problems:
         out.paragraph("无。", "problems")
 
     out.heading(2, heading_title("improvements"))
-    for i, measure in enumerate(year.improvements):
-        out.paragraph(f"{list_number(i + 1)}{measure.strip()}", f"improvements.{i}", "list")
-    if not year.improvements:
+    measures = [(i, measure) for i, measure in enumerate(year.improvements) if _filled(measure)]
+    for number, (i, measure) in enumerate(measures, start=1):
+        out.paragraph(f"{list_number(number)}{measure.strip()}", f"improvements.{i}", "list")
+    if not measures:
         out.paragraph("无。", "improvements")

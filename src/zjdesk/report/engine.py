@@ -11,7 +11,7 @@ from zjdesk.domain.goal_scoring import scoring_note
 from zjdesk.domain.model import YearData
 from zjdesk.domain.rates import RATE_LABELS, rate_formula
 from zjdesk.domain.report_words import circled_number
-from zjdesk.domain.scoring import IndicatorScore, YearScore, score_year
+from zjdesk.domain.scoring import YearScore, score_year
 from zjdesk.report.build import build_outline
 from zjdesk.report.facts import GoalCounts, GoalLine, IndicatorLine, RateLine, ReportFacts
 from zjdesk.report.outline import Outline
@@ -25,10 +25,6 @@ def _criteria(criteria: str, checklist: list[str]) -> str:
     marks = [circled_number(i + 1) for i in range(len(checklist))]
     items = "；".join(f"{mark}{item.rstrip('。；')}" for mark, item in zip(marks, checklist, strict=True))
     return f"{criteria}{items}。"
-
-
-def _unscored(item: IndicatorScore) -> bool:
-    return (item.rule_kind == "judged" or item.fell_back_to_judged) and item.indicator.judged_score is None
 
 
 def goal_lines(year: YearData, score: YearScore) -> tuple[GoalLine, ...]:
@@ -69,7 +65,7 @@ def facts_from_score(year: YearData, score: YearScore) -> ReportFacts:
             weight=item.weight,
             criteria=_criteria(item.indicator.criteria, item.indicator.rule.checklist),
             # An indicator still to be judged has no score yet (the engine counts 0 for it).
-            score=None if _unscored(item) else item.score,
+            score=None if item.awaits_score else item.score,
             explanation=item.explanation,
             deduction_reason=item.indicator.deduction_reason,
             note=indicator_note(item),
@@ -84,6 +80,7 @@ def facts_from_score(year: YearData, score: YearScore) -> ReportFacts:
         total_weight=score.max_total,
         cap_note=cap_note(score.cap, score.uncapped_total),
         cap=score.cap.max_total if score.cap is not None and score.cap.lowered_total else None,
+        awaiting=sum(1 for item in score.indicators if item.awaits_score),
         indicators=lines,
         rates=rates,
         set_name=indicator_set.name,

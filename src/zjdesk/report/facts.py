@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from zjdesk.domain.report_words import PENDING_GRADE
+
 
 @dataclass(frozen=True)
 class IndicatorLine:
@@ -74,6 +76,7 @@ class ReportFacts:
     total_weight: Decimal = Decimal(100)
     cap_note: str = ""  # why the total was capped, in the report's words; empty when no cap lowered it
     cap: Decimal | None = None  # the cap that lowered the total
+    awaiting: int = 0  # indicators still to be scored by the team (only a draft has any): the total is provisional
     indicators: tuple[IndicatorLine, ...] = ()
     rates: tuple[RateLine, ...] = ()
     set_name: str = ""
@@ -81,6 +84,11 @@ class ReportFacts:
     goal_lines: tuple[GoalLine, ...] = ()
     goal_counts: GoalCounts = GoalCounts()
     goal_note: str = ""  # how the goal table's 得分 is computed
+
+    @property
+    def stated_grade(self) -> str:
+        """The grade the report states: 待定 while indicators await their score (a sum of the scores so far is no grade)."""
+        return PENDING_GRADE if self.awaiting else self.grade
 
     def rate(self, name: str) -> Decimal | None:
         """The value of the rate called ``name`` (None when unknown or missing)."""

@@ -45,9 +45,9 @@ class Heading:
 
     @property
     def heading_text(self) -> str:
-        """Number and title, with a full stop when text runs on after it."""
+        """Number and title, with a full stop when text runs on after it (none after a bare number: 1.。 is a slip)."""
         text = f"{self.number}{self.title}"
-        if self.body and not text.endswith(("。", "：", "；")):
+        if self.body and self.title and not text.endswith(("。", "：", "；")):
             text += "。"
         return text
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.rates import RATE_LABELS
+from zjdesk.domain.report_words import circled_number
 from zjdesk.domain.scoring import AppliedCap, IndicatorScore
 from zjdesk.domain.scoring_rules import RATE_RULES, format_number
 
@@ -20,6 +21,9 @@ def _deduction(item: IndicatorScore) -> str:
     lost = item.weight - item.score
     return f"扣{format_number(lost)}分" if lost > 0 else ""
 
+
+# Beside the "—" of an indicator the team has not scored yet (only a draft has one): not an empty cell.
+AWAITING_NOTE = "待评定"
 
 # A score taken from the goal table: its deductions are explained row by row in that table.
 GOAL_TABLE_REASON = "偏差原因见部门整体支出绩效目标完成情况表"
@@ -36,7 +40,7 @@ def _with_reason(text: str, item: IndicatorScore, default_reason: str = "") -> s
 
 
 def indicator_note(item: IndicatorScore) -> str:
-    """The 评分说明 of one indicator on the score sheet; empty while a judged indicator has no score yet."""
+    """The 评分说明 of one indicator on the score sheet; 待评定 while a judged indicator has no score yet (a draft)."""
     kind = item.rule_kind
     if not item.fell_back_to_judged and kind in RATE_RULES:
         metric = item.indicator.rule.metric
@@ -48,7 +52,12 @@ def indicator_note(item: IndicatorScore) -> str:
         items, met, violations = (int(item.inputs.get(key) or 0) for key in ("items", "met", "violations"))
         parts = []
         if items:
-            parts.append(f"{items}项均符合" if met == items else f"{items}项中{met}项符合")
+            # Which items were not met, by the marks the 评分标准 gives them (①…⑤): the deduction's reason.
+            flags = item.indicator.checklist_met[:items]
+            unmet = "、".join(circled_number(index + 1) for index, ok in enumerate(flags) if not ok)
+            parts.append(
+                f"{items}项均符合" if met == items else f"{items}项中{met}项符合" + (f"，{unmet}项不符合" if unmet else "")
+            )
         if violations:
             parts.append(f"发现违规{violations}项")
         return _with_reason("按检查项逐项评定" + (f"：{'，'.join(parts)}" if parts else ""), item)
@@ -58,7 +67,7 @@ def indicator_note(item: IndicatorScore) -> str:
         share = f"，{levels}得分率{format_percent(score / weight * 100)}" if isinstance(score, Decimal) and weight else ""
         return _with_reason(f"按绩效目标完成情况表计算{share}", item, GOAL_TABLE_REASON)
     if item.indicator.judged_score is None:
-        return ""
+        return AWAITING_NOTE
     return _with_reason("按评价小组评定", item)
 
 

@@ -14,6 +14,8 @@ from zjdesk.domain.amounts import format_amount, format_number, format_percent
 from zjdesk.domain.model import Breakdown, Cover, Figures, UnitProfile
 from zjdesk.domain.rates import RATE_LABELS
 from zjdesk.domain.registry import breakdown_parts
+from zjdesk.domain.report_words import PENDING_GRADE
+from zjdesk.report.score_words import AWAITING_NOTE
 
 # The rates the 支出情况 paragraph states, in this order (names of zjdesk.domain.rates; labels from there too).
 PARAGRAPH_RATES: tuple[str, ...] = (
@@ -183,7 +185,18 @@ def expenditure_paragraph(figures: Figures, year: int, rate: RateLookup) -> str:
     return "；".join(clauses) + "。"
 
 
-def score_sentence(total: Decimal, grade: str, cap_note: str = "") -> str:
-    """自评结论：自评分数X分，等级X。 — from the live score."""
+def score_sentence(total: Decimal, grade: str, cap_note: str = "", awaiting: int = 0) -> str:
+    """自评结论：自评分数X分，等级X。 — from the live score.
+
+    While ``awaiting`` indicators have no score yet (a draft), the total is only what is scored so far
+    and no grade is given: 自评分数暂计X分，等级待定（尚有N项指标待评定）。
+    """
     note = f"{cap_note}。" if cap_note else ""
+    if awaiting:
+        return f"自评结论：自评分数暂计{format_number(total)}分，等级{PENDING_GRADE}（{awaiting_note(awaiting)}）。{note}"
     return f"自评结论：自评分数{format_number(total)}分，等级{grade}。{note}"
+
+
+def awaiting_note(awaiting: int) -> str:
+    """尚有N项指标待评定 — why a draft's total is provisional."""
+    return f"尚有{awaiting}项指标{AWAITING_NOTE}"

@@ -17,7 +17,10 @@ from zjdesk.domain.report_words import (
     chinese_date,
 )
 from zjdesk.report.facts import ReportFacts
+from zjdesk.report.linebreak import autospace_after
 from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
+from zjdesk.report.page_spec import autospace, role, text_width_pt
+from zjdesk.report.sentences import awaiting_note
 
 MISSING = "—"
 
@@ -25,8 +28,12 @@ MISSING = "—"
 _FIRST_PART = "　其中："
 
 
-def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations."""
+def figure_rows(year: YearData | None = None) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The data sheet's figure rows: (group title, [(row label, field path, 说明)]), from the model's declarations.
+
+    A breakdown prints its declared parts, and any other part ``year`` has a figure for (全年预算数 with
+    其他支出 entered): the parts under a total always add up to it, as the 支出情况 paragraph states them.
+    """
     groups: dict[str, list[tuple[str, str, str]]] = {}
     for item in figure_fields():
         info = item.info
@@ -35,7 +42,16 @@ def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
         rows = groups.setdefault(info.sheet_group, [])
         if info.kind == "breakdown":
             rows.append((info.label, f"{item.path}.total", info.sheet_note))
-            for position, part in enumerate(info.sheet_parts):
+            parts = [
+                part.name
+                for part in breakdown_parts()
+                if part.name != "total"
+                and (
+                    part.name in info.sheet_parts
+                    or (year is not None and get_value(year, f"{item.path}.{part.name}") is not None)
+                )
+            ]
+            for position, part in enumerate(parts):
                 label = breakdown_part_label(part)
                 rows.append((_FIRST_PART + label if position == 0 else "　" * 4 + label, f"{item.path}.{part}", info.sheet_note))
         elif info.kind == "amount":
@@ -46,6 +62,27 @@ def figure_rows() -> list[tuple[str, list[tuple[str, str, str]]]]:
 def breakdown_part_label(part: str) -> str:
     """The declared name of a breakdown's part (基本支出, 项目支出, 其他支出)."""
     return next(item.info.label for item in breakdown_parts() if item.name == part)
+
+
+# Between 单位名称 and 评价年度 when the caption is one line.
+CAPTION_GAP = "　　"
+
+
+def sheet_caption(year: YearData, *, landscape: bool) -> str:
+    """单位名称：…　　评价年度：2024年度 under a sheet's title, on two lines when it does not fit on one.
+
+    A long unit name would otherwise push 评价年度 to the line's end, to be split as 2024年 | 度. The
+    width is reckoned from the caption's size as Word and the printout set it (a Chinese character or a
+    full-width mark one em, a digit half of one, autospace between them) with an em to spare, so that
+    both renders break it at the same place: the forced break between the two.
+    """
+    parts = (f"单位名称：{year.cover.unit_name.strip()}", f"评价年度：{year.cover.evaluation_year}年度")
+    one_line = CAPTION_GAP.join(parts)
+    caption = role("caption")
+    size = caption.size
+    width = sum(size / 2 if char.isascii() else size for char in one_line)
+    width += len(autospace_after(one_line)) * autospace(size, caption.spacing)
+    return one_line if width + size <= text_width_pt(landscape) else "\n".join(parts)
 
 
 def _amount_row(number: int, label: str, path: str, note: str, year: YearData) -> Row:
@@ -75,7 +112,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
     """数据表: the figures, the staff numbers and the rates computed from them."""
     rows: list[Row] = []
     number = 0
-    for group, entries in figure_rows():
+    for group, entries in figure_rows(year):
         rows.append(Row((group,), "group"))
         for label, path, note in entries:
             number += 1
@@ -131,8 +168,7 @@ def data_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("单位", 11),
         Column("说明", 62, "left"),
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
-    return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=caption)
+    return Table("data_sheet", DATA_SHEET_TITLE, columns, tuple(rows), caption=sheet_caption(year, landscape=False))
 
 
 def _score(value: Decimal | None) -> str:
@@ -149,16 +185,20 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         values: tuple[CellValue, ...] = (*cells[:3], line.weight, line.criteria, line.score, line.note)
         rows.append(Row(cells, values=values))
     weight_sum = sum((line.weight for line in facts.indicators), Decimal(0))
-    total = (format_number(weight_sum), "", format_number(facts.total), facts.cap_note)
+    # A draft with indicators still to score: the 合计 is only what is scored so far, and no grade is given.
+    total_note = "；".join(
+        note for note in (f"暂计，{awaiting_note(facts.awaiting)}" if facts.awaiting else "", facts.cap_note) if note
+    )
+    total = (format_number(weight_sum), "", format_number(facts.total), total_note)
     rows.append(
         Row(
             ("合计", *total),
             "total",
             spans=(3, 1, 1, 1, 1),
-            values=("合计", ColumnSum(weight_sum), None, ColumnSum(facts.total, facts.cap), facts.cap_note),
+            values=("合计", ColumnSum(weight_sum), None, ColumnSum(facts.total, facts.cap), total_note),
         )
     )
-    rows.append(Row(("自评等级", facts.grade, ""), "total", spans=(5, 1, 1)))
+    rows.append(Row(("自评等级", facts.stated_grade, ""), "total", spans=(5, 1, 1)))
     rows.extend(signoff_rows(year))
     columns = (
         Column("一级指标", 20),
@@ -169,7 +209,6 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column("得分", 15),
         Column("评分说明", 42, "left"),
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     notes: tuple[str, ...] = ()
     if facts.set_name or facts.set_is_reference:
         label = "参考指标体系" if facts.set_is_reference else "指标体系"
@@ -181,7 +220,7 @@ def score_sheet(year: YearData, facts: ReportFacts) -> Table:
         tuple(rows),
         landscape=True,
         merge_columns=(0, 1),
-        caption=caption,
+        caption=sheet_caption(year, landscape=True),
         notes=notes,
     )
 
@@ -266,7 +305,6 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
         Column(header, width, GOAL_COLUMN_ALIGN.get(key, "center"))  # type: ignore[arg-type]
         for (key, header), width in zip(GOAL_TABLE_COLUMNS, GOAL_COLUMN_WIDTHS, strict=True)
     )
-    caption = f"单位名称：{year.cover.unit_name}　　评价年度：{year.cover.evaluation_year}年度"
     return Table(
         "goal_sheet",
         GOAL_SHEET_TITLE,
@@ -274,6 +312,6 @@ def goal_sheet(year: YearData, facts: ReportFacts) -> Table:
         tuple(rows),
         landscape=True,
         merge_columns=(0, 1, 2),
-        caption=caption,
+        caption=sheet_caption(year, landscape=True),
         notes=(facts.goal_note,) if facts.goal_note else (),
     )

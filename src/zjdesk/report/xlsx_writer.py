@@ -103,7 +103,9 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     sheet.merge_cells(f"A2:{last}2")
     caption = sheet.cell(2, 1, table.caption)
     caption.font = Font(name=BODY_FONT, size=CELL_FONT_SIZE)
-    sheet.row_dimensions[2].height = 20
+    # A long unit name puts 评价年度 on a line of its own, as in the report.
+    caption.alignment = Alignment(wrap_text=True, vertical="center")
+    sheet.row_dimensions[2].height = 20 * (table.caption.count("\n") + 1)
 
     widths = [round(column.width_mm / MM_PER_CHARACTER_UNIT, 1) for column in table.columns]
     header_lines = 1

@@ -67,6 +67,7 @@ class ExportController(QObject):
 
     def red_findings(self) -> list[Finding]:
         """The findings that block a final export now."""
+        self.live_score.start_checks()  # an export asked for before the deferred first check must not skip it
         return blocking_findings(self.live_score.findings)
 
     def outline(self, *, draft: bool = False) -> Outline:
@@ -102,6 +103,7 @@ class ExportController(QObject):
         """The yellow findings not yet checked: what a final export would carry into the official document."""
         from zjdesk.report.export import open_yellow_findings
 
+        self.live_score.start_checks()
         return open_yellow_findings(self.live_score.findings)
 
     def _yellow_confirmed(self, action: str) -> bool:
