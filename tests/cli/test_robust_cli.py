@@ -93,6 +93,28 @@ def test_dump_refuses_an_output_that_is_not_named_json_and_leaves_the_file_there
     assert target.read_bytes() == b"last year's report"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_json_dumped_through_powershell_in_utf16_loads_as_it_was(tmp_path: Path, year: Path, capsys, encoding: str) -> None:
+    # Windows PowerShell 5 writes `zjdesk dump a.zjd > a.json` as UTF-16 with a byte order mark.
+    assert main(["dump", str(year)]) == 0
+    text = capsys.readouterr().out
+    dumped = tmp_path / "a.json"
+    dumped.write_bytes((("\ufeff" if encoding == "utf-16-be" else "") + text).encode(encoding))
+    assert main(["load", str(dumped), str(tmp_path / "b.zjd")]) == 0
+    assert main(["dump", str(tmp_path / "b.zjd")]) == 0
+    assert capsys.readouterr().out.endswith(text)
+
+
+def test_json_saved_as_gbk_says_how_to_save_it_as_utf8(tmp_path: Path, year: Path, capsys) -> None:
+    assert main(["dump", str(year)]) == 0
+    dumped = tmp_path / "a.json"
+    dumped.write_bytes(capsys.readouterr().out.encode("gbk"))
+    assert main(["load", str(dumped), str(tmp_path / "b.zjd")]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and "编码选“UTF-8”" in error
+    assert not (tmp_path / "b.zjd").exists()
+
+
 def _with_lone_surrogate(path: Path) -> None:
     connection = sqlite3.connect(path)
     with connection:
