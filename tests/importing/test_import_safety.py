@@ -22,6 +22,7 @@ from zjdesk.docx_import import (
     import_docx_bytes,
     safety,
 )
+from zjdesk.docx_import.lines import MAX_TABLE_COLUMNS, open_document
 from zjdesk.domain.errors import UserError
 
 
@@ -107,6 +108,19 @@ def test_a_strict_open_xml_document_is_named_and_the_format_to_save_in_given(see
     with pytest.raises(DamagedDocxError, match=r"Strict Open XML.*另存为“Word 文档（\*\.docx）”") as refused:
         import_docx_bytes(_rezip(seed_docx, replace=parts))
     assert "已损坏" not in str(refused.value)
+
+
+def test_a_cell_spanning_a_hundred_million_columns_imports_at_once_with_its_text() -> None:
+    # python-docx repeats a cell once per spanned column: a few KB held the import for a minute (or the memory).
+    lines = seed_lines()
+    data = build_docx(lines, tables={len(lines) // 2: [["工作小组", "组长：周泽宗"]]})
+    xml = _document_xml(data)
+    first_cell = xml.index(b"<w:tc>") + len(b"<w:tc>")
+    spanned = xml[:first_cell] + xml[first_cell:].replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="100000000"/>', 1)
+    hostile = _rezip(data, replace={"word/document.xml": spanned})
+    document = open_document(hostile, "报告.docx")
+    assert len(document.tables[0].rows[0].cells) <= MAX_TABLE_COLUMNS + 1  # not 100,000,001 references
+    assert import_docx_bytes(hostile).year.cover.unit_name == "湛江市人民政府驻广州办事处"
 
 
 def test_zip_without_a_document_part(seed_docx: bytes) -> None:
