@@ -73,3 +73,44 @@ def test_missing_data_is_blue_and_points_at_the_missing_input():
     year.figures.procurement_plan = Decimal("100.00")
     year.figures.procurement_actual = Decimal("90.00")
     assert "figures.procurement_actual" not in {finding.path for finding in _findings(year, "missing_data")}
+
+
+def test_a_budget_filled_in_as_zero_is_not_called_missing_data():
+    # A unit without “三公”经费 types 0 for its budget and spending: the rate cannot be computed, but the
+    # panel said 缺少数据（“三公”经费预算数）and the findings asked to 补充数据 the officer had given.
+    from zjdesk.domain.scoring import score_year
+
+    year = demo_year()
+    year.figures.three_public_budget = year.figures.three_public_actual = Decimal(0)
+    index = next(i for i, item in enumerate(year.indicator_set.indicators) if item.rule.metric == "three_public_control_rate")
+    year.indicator_set.indicators[index].judged_score = None
+    result = score_year(year).indicators[index]
+    assert result.fell_back_to_judged
+    assert "缺少数据" not in result.explanation and "“三公”经费预算数为0，无法计算" in result.explanation
+    assert not any("three_public_budget" in finding.path for finding in _findings(year, "missing_data"))
+    [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f"{index}.judged_score")]
+    assert "缺少计算所需的数据" not in missing.message and "为0，无法计算" in missing.message
+
+
+def test_a_checklist_not_ticked_asks_for_its_score_saying_so():
+    # 管理制度健全性 and the other checklists: the to-do said 缺少计算所需的数据 beside the 计分说明
+    # 检查项未逐项填写; no data is missing, the checklist is.
+    year = demo_year()
+    index = next(i for i, item in enumerate(year.indicator_set.indicators) if item.rule.kind == "checklist")
+    indicator = year.indicator_set.indicators[index]
+    indicator.checklist_met, indicator.violations, indicator.judged_score = [], None, None
+    [missing] = [item for item in _findings(year, "judged_score_missing") if item.path.endswith(f".{index}.judged_score")]
+    assert "（检查项未逐项填写）" in missing.message and "缺少计算所需的数据" not in missing.message
+
+
+def test_a_computed_indicator_whose_rate_is_not_chosen_yet_still_scores():
+    # Switching an indicator to 线性扣分 leaves its metric empty for a moment: the check for an input given
+    # as 0 looked up the path "" and the score raised PathError.
+    from zjdesk.domain.scoring import score_year
+
+    year = demo_year()
+    indicator = year.indicator_set.indicators[0]
+    indicator.rule.kind, indicator.rule.metric, indicator.judged_score = "linear", "", None
+    result = score_year(year).indicators[0]
+    assert result.fell_back_to_judged and "缺少数据" in result.explanation
+    assert _findings(year, "judged_score_missing")

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zjdesk.domain.amounts import AmountError, format_amount, format_percent, parse_amount
+from zjdesk.domain.amounts import AmountError, format_amount, format_percent, parse_amount, parse_decimal
+from zjdesk.domain.limits import NumberError
 
 
 @pytest.mark.parametrize(
@@ -23,10 +24,27 @@ from zjdesk.domain.amounts import AmountError, format_amount, format_percent, pa
         ("0", "0.00"),
         ("12万", "12.00"),
         ("-3.5", "-3.50"),
+        ("1557.", "1557.00"),  # on its way to 1557.15, or left so
+        ("１５５７．万元", "1557.00"),
     ],
 )
 def test_accepts_what_officers_type(typed: str, expected: str) -> None:
     assert parse_amount(typed) == Decimal(expected)
+
+
+def test_minus_zero_is_zero_and_never_prints_a_sign() -> None:
+    # A typed -0 (or a -0.004 that rounds away) would print as -0.00 in the report.
+    assert str(parse_amount("-0")) == "0.00" and str(parse_amount("－0.00万元")) == "0.00"
+    assert format_amount(Decimal("-0.00")) == "0.00" and format_amount(Decimal("-0.004")) == "0.00"
+    assert format_percent(Decimal("-0.001")) == "0.00%"
+
+
+@pytest.mark.parametrize("typed", ["1e3", "1_000", "١٢٣", "nan", "Infinity", "0x10"])
+def test_scores_and_percentages_are_plain_decimals(typed: str) -> None:
+    # Decimal() itself reads all of these; an officer typing one meant something else.
+    with pytest.raises(NumberError, match="不是数字"):
+        parse_decimal(typed)
+    assert parse_decimal("-0") == 0 and str(parse_decimal("-0")) == "0"
 
 
 def test_empty_field_is_unknown_not_zero() -> None:
@@ -34,7 +52,7 @@ def test_empty_field_is_unknown_not_zero() -> None:
     assert parse_amount("") is None
 
 
-@pytest.mark.parametrize("typed", ["abc", "1.2.3", "1,55.7", "12元", "1e5", "１５５７．１５６", "万元", "--1"])
+@pytest.mark.parametrize("typed", ["abc", "1.2.3", "1,55.7", "12元", "1e5", "１５５７．１５６", "万元", "--1", "١٢٣"])
 def test_refuses_anything_else_in_chinese(typed: str) -> None:
     with pytest.raises(AmountError) as raised:
         parse_amount(typed)

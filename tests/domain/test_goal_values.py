@@ -30,6 +30,11 @@ from zjdesk.domain.model import Acknowledgement, Goal, GoalIndicator, YearData
         ("95%以上", "≥", "95", "%"),
         ("300元以内", "≤", "300", "元"),
         ("95.50", "", "95.50", ""),
+        # a slip of the keyboard after the number is not its unit
+        ("12.", "", "12", ""),
+        ("12。", "", "12", ""),
+        ("95%。", "", "95", "%"),
+        ("8600人次；", "", "8600", "人次"),
     ],
 )
 def test_sign_number_and_unit_come_apart(text, sign, number, unit):

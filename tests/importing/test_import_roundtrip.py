@@ -145,3 +145,17 @@ def test_the_score_sheets_signoff_rows_come_back_to_the_cover(tmp_path: Path) ->
     year.cover.preparer, year.cover.preparer_phone, year.cover.unit_head = signoff
     cover = _round_trip(year, tmp_path).cover
     assert (cover.preparer, cover.preparer_phone, cover.unit_head) == signoff
+
+
+def test_a_year_with_a_goal_table_keeps_its_goals(tmp_path: Path) -> None:
+    # The goal table's header row (绩效目标 一级指标 二级指标 …) was read as the heading 绩效目标: each of
+    # its rows became one more goal, and the example year's 4 goals came back as 19.
+    from zjdesk.demo import example_year
+
+    year = example_year()
+    assert any(goal.indicators for goal in year.goals)
+    target = tmp_path / "report.docx"
+    target.write_bytes(render_docx(outline_for(year, draft=True)))
+    result = import_docx(target)
+    assert [goal.text for goal in result.year.goals] == [goal.text for goal in year.goals]
+    assert any("出租物业面积" in line for line in result.year.unplaced)  # the rows are kept, not dropped

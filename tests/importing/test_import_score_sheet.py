@@ -126,3 +126,33 @@ def test_a_reason_keeps_its_own_punctuation() -> None:
     ]
     indicator = import_docx_bytes(_document_with_table(rows), "r.docx").year.indicator_set.indicators[0]
     assert indicator.deduction_reason == "目标（产出）未量化，需改进"
+
+
+GOAL_TABLE = [
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因"],
+    ["产出指标", "数量指标", "馆藏档案数字化数量", "≥", "12", "万卷", "12.6", "20", "20", ""],
+    ["效益指标", "社会效益指标", "接待查档人次", "≥", "9000", "人次", "8600", "20", "19.11", "场馆改造暂停现场查档一个月"],
+]
+
+
+def test_a_goal_table_is_not_taken_for_the_score_sheet() -> None:
+    # A unit's own report often carries the 绩效目标完成情况表 and no score sheet: its 三级指标/分值/得分
+    # columns once made it the year's indicator set (two goal rows worth 40 points, scored 39.11 of 40).
+    result = import_docx_bytes(_document_with_table(GOAL_TABLE), "湛江市档案馆2025年自评报告.docx")
+    assert result.year.indicator_set.indicators == []
+    assert not any(line.startswith("评分表：") for line in result.found)
+    kept = "".join([*result.year.unplaced, result.year.other])  # the rows' text stays, to be placed by hand
+    assert "馆藏档案数字化数量" in kept and "19.11" in kept
+
+
+def test_a_score_sheet_after_a_goal_table_is_still_read() -> None:
+    document = docx.Document(io.BytesIO(_document_with_table(GOAL_TABLE)))
+    sheet = [["一级指标", "二级指标", "三级指标", "分值", "得分"], ["预算编制", "目标设定", "绩效目标合理性", "5", "4"]]
+    table = document.add_table(rows=len(sheet), cols=len(sheet[0]))
+    for row, values in zip(table.rows, sheet, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_docx_bytes(buffer.getvalue(), "湛江市档案馆2025年自评报告.docx")
+    assert [(item.level3, item.judged_score) for item in result.year.indicator_set.indicators] == [("绩效目标合理性", Decimal(4))]

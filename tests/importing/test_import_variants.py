@@ -417,3 +417,17 @@ def test_heading_words_after_a_point_number_are_a_point() -> None:
     year = _import(lines).year
     assert year.tasks[1].points[2].title == "存在问题：接待标准执行不一。严格控制接待范围。"
     assert year.problems == demo_year().problems
+
+
+def test_a_table_after_other_nothing_is_kept_apart_not_joined_to_it() -> None:
+    # A report that ends 四、其他自评情况 / 无 / a table: 无 ends no sentence, so the table's first rows were
+    # joined to it and the report printed 无一级指标 二级指标 … under 四、其他自评情况.
+    rows = [["一级指标", "三级指标", "指标值", "实际完成值"], ["产出指标", "馆藏档案数字化数量", "12", "12.6"]]
+    lines = [*seed_lines(), "部门整体支出绩效目标完成情况表见附表。"]
+    year = _import(lines, tables={len(lines) - 1: rows}).year
+    assert year.other == ""
+    assert year.unplaced[-3:] == [
+        "一级指标 三级指标 指标值 实际完成值",
+        "产出指标 馆藏档案数字化数量 12 12.6",
+        "部门整体支出绩效目标完成情况表见附表。",
+    ]

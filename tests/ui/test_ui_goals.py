@@ -246,3 +246,68 @@ def test_the_goals_step_fits_a_small_window_and_uses_a_wide_one(example, qtbot):
         name, nature = field(window, "goals.0.indicators.1.level3"), field(window, "goals.0.indicators.1.nature")
         same_line = name.mapTo(row, name.rect().topLeft()).y() == nature.mapTo(row, nature.rect().topLeft()).y()
         assert same_line is one_line, size
+
+
+def test_a_long_level_or_unit_shows_its_beginning_in_its_narrow_box(qtbot, tmp_path, monkeypatch):
+    # 服务对象满意度指标 is the first suggestion under 满意度指标: the box already held it, so the cursor
+    # stayed at its end and the box read 象满意度指标; a unit such as 个工作日 read 工作日 at 150 %.
+    DialogRecorder(monkeypatch)
+    year = example_year()
+    row = year.goals[0].indicators[0]
+    row.level1, row.level2, row.unit = "满意度指标", "服务对象满意度指标", "个工作日（自受理之日起计算）"
+    path = tmp_path / "示例.zjd"
+    write_new_year_file(path, year)
+    window = make_program(tmp_path).open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.go_to(GOALS_STEP)
+    level2, unit = field(window, "goals.0.indicators.0.level2"), field(window, "goals.0.indicators.0.unit")
+    for _ in range(5):
+        QApplication.processEvents()
+    assert level2.currentText() == "服务对象满意度指标" and unit.text() == "个工作日（自受理之日起计算）"
+    assert level2.lineEdit().cursorPosition() == 0
+    assert unit.cursorPosition() == 0
+    window.close()
+
+
+def test_a_full_stop_typed_after_a_value_does_not_become_its_unit(example, qtbot):
+    # 12。 (the IME's full stop) once put 。 — as "." — into the empty 度量单位 when the officer moved on,
+    # and the report's goal table printed it as the unit.
+    window, _recorder, _path = example
+    _click(window, "add:goals.0.indicators", qtbot)
+    row = len(window.open_year.year.goals[0].indicators) - 1
+    base = f"goals.0.indicators.{row}"
+    target = field(window, f"{base}.target")
+    type_chinese(target, "12。")
+    target.editingFinished.emit()
+    indicator = window.open_year.year.goals[0].indicators[row]
+    assert (indicator.target, indicator.unit) == ("12", "")
+    assert field(window, f"{base}.unit").text() == "" and target.text() == "12"
+
+
+def test_a_new_row_made_a_satisfaction_indicator_takes_its_level_and_asks_for_the_survey(example, qtbot):
+    # A new row takes the levels of the row above (效益指标 / 经济效益指标); made a 满意度指标 it kept
+    # 经济效益指标 (a row a reviewer flags), and the box under it still read 偏差原因分析及改进措施 while
+    # the check asked for the survey.
+    window, _recorder, _path = example
+    _click(window, "add:goals.0.indicators", qtbot)
+    row = len(window.open_year.year.goals[0].indicators) - 1
+    base = f"goals.0.indicators.{row}"
+    level1 = field(window, f"{base}.level1")
+    level1.setFocus()
+    level1.lineEdit().selectAll()
+    type_chinese(level1.lineEdit(), "满意度指标")
+    indicator = window.open_year.year.goals[0].indicators[row]
+    assert (indicator.level1, indicator.level2) == ("满意度指标", "服务对象满意度指标")
+    assert field(window, f"{base}.level2").currentText() == "服务对象满意度指标"
+    widget = window.findChild(QWidget, base)
+    assert widget.deviation_caption.text().startswith("调查方式") and widget.deviation_box.isVisibleTo(widget)
+    # a 二级指标 of the officer's own words stays when the 一级 changes
+    level2 = field(window, f"{base}.level2")
+    level2.setFocus()
+    level2.lineEdit().selectAll()
+    type_chinese(level2.lineEdit(), "公众满意度")
+    level1.setFocus()
+    level1.lineEdit().selectAll()
+    type_chinese(level1.lineEdit(), "效益指标")
+    assert window.open_year.year.goals[0].indicators[row].level2 == "公众满意度"

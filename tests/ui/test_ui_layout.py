@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -171,3 +173,28 @@ def test_window_size_follows_the_screen(qtbot, screen, expected):
     qtbot.addWidget(window)
     fit_to_screen(window, grow=True)
     assert (window.width(), window.height()) == expected
+
+
+@pytest.mark.parametrize("size", [(1024, 819), (1012, 676), (1366, 720)])
+def test_the_score_panel_shows_the_whole_grade_beside_a_long_total(qtbot, tmp_path, monkeypatch, size):
+    # A 1280×1024 office screen at 125 % (1024×819): the side panels are at their narrowest yet the score
+    # panel is not compact, and 94.25 分 beside 待定 squeezed the badge to 寺定.
+    DialogRecorder(monkeypatch)
+    year = demo_year()
+    first, second = year.indicator_set.indicators[:2]
+    first.judged_score, first.deduction_reason = Decimal("4.25"), "部分目标未细化"
+    second.judged_score = None  # awaits its score: the total is provisional, the grade 待定
+    path = tmp_path / "演示.zjd"
+    write_new_year_file(path, year)
+    window = make_program(tmp_path).open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.resize(*size)
+    for _ in range(5):
+        QApplication.processEvents()
+    total, grade = window.findChild(QLabel, "score.total"), window.findChild(QLabel, "score.grade")
+    assert (total.text(), grade.text()) == ("94.25", "待定")
+    for label in (total, grade):
+        assert label.width() >= label.sizeHint().width(), (label.objectName(), label.width(), label.sizeHint().width())
+    assert grade.geometry().right() <= grade.parentWidget().contentsRect().right()
+    window.close()

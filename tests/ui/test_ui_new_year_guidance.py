@@ -93,6 +93,8 @@ def test_printing_an_unfinished_year_offers_a_draft_and_says_what_is_missing(qtb
     title, question = recorder.questions[-1]
     assert title == "打印草稿"
     assert "必填内容或评分尚未填写" in question and "必须修改" not in question
+    todo = sum(1 for item in window.live_score.findings if item.blocking and item.is_todo)
+    assert question.startswith(f"还有 {todo} 项必填内容"), question  # spaced as the export step says it
     window.go_to("export")
     assert "尚未填写" in window.page("export").status.text() and "只能打印或导出草稿" in window.page("export").status.text()
     window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -9,9 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
-from support.ui import field, type_chinese
+from support.ui import field, make_program, type_chinese
 from zjdesk.domain.steps import step_index
 from zjdesk.ui import dialogs
+from zjdesk.ui.new_year_dialog import NewYearDialog
 
 
 @pytest.fixture
@@ -206,3 +208,45 @@ def test_export_all_into_the_suggested_folder_keeps_it(export_window, tmp_path):
     export_window.findChild(QPushButton, "export.all").click()
     suggested = tmp_path / "湛江市人民政府驻广州办事处2024年度自评报告"
     assert len(list(suggested.iterdir())) == 3 and recorder.errors == []
+
+
+def test_a_unit_whose_name_has_a_slash_gets_file_names_it_can_use(qtbot, tmp_path, recorder):
+    # 湛江市委机要局/市密码管理局: the / once made the suggested year file a path into a folder that does not
+    # exist (the dialog refused its own suggestion) and 一次导出全部 failed with 文件夹…不存在.
+    unit = "湛江市委机要局/市密码管理局"
+    dialog = NewYearDialog(None, folder=str(tmp_path))
+    qtbot.addWidget(dialog)
+    type_chinese(dialog.unit, unit)
+    dialog.choose_year(2025)
+    assert dialog.path.text() == str(tmp_path / "湛江市委机要局、市密码管理局-2025年度.zjd")
+    assert dialog.ok.isEnabled() and not dialog.problem.isVisible()
+
+    recorder.answers["ask_new_year_details"] = (unit, 2025, dialog.result_values()[2])
+    window = make_program(tmp_path).new_year_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    window.go_to("export")
+    offered = []
+    recorder.answers["ask_folder"] = lambda _parent, _title, start: offered.append(start) or start
+    window.findChild(QPushButton, "export.all").click()  # a draft: the new year has its to-dos
+    assert recorder.errors == []
+    folder = tmp_path / "湛江市委机要局、市密码管理局2025年度自评报告"
+    assert offered == [str(folder)]
+    stem = "湛江市委机要局、市密码管理局2025年度部门整体支出绩效自评报告（草稿）"
+    expected = [f"{stem}.docx", f"{stem}.pdf", f"{stem}-数据表与评分表.xlsx"]
+    assert sorted(path.name for path in folder.iterdir()) == sorted(expected)
+    window.close()
+
+
+def test_a_printer_that_cannot_start_is_said_in_chinese(export_window, tmp_path, monkeypatch):
+    # A print to a PDF file that cannot be written: the message read 无法打印（cannot paint on the print device）.
+    def unwritable(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "没有这个文件夹" / "打印.pdf"))
+        return True
+
+    monkeypatch.setattr(dialogs, "ask_print", unwritable)
+    assert export_window.page("export").controller.print_report() is False
+    [(title, message)] = export_window.recorder.errors
+    assert title == "打印失败" and "请检查打印机" in message
+    assert not re.search(r"[A-Za-z]{3,}", message), message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from support.import_docs import numbered_seed_lines, write_docx
 from support.ui import DialogRecorder, make_program
 from zjdesk.demo import demo_year
 from zjdesk.store.yearfile import read_year, write_new_year_file
@@ -85,4 +86,30 @@ def test_review_marks_are_one_line_per_step(qtbot, tmp_path, monkeypatch):
     assert not panel.ack_button.isEnabled() and not panel.fix_button.isEnabled()
     panel.list.itemClicked.emit(panel.list.item(row))
     assert window.current_step() == 2
+    window.close()
+
+
+def test_confirm_all_on_the_cover_of_an_imported_report_lists_its_date(qtbot, tmp_path, monkeypatch):
+    # An imported report's 填报日期 awaits review: 全部确认 on step 1 (and on step 6, 材料报送日期) raised
+    # TypeError (a date is not a number) instead of asking.
+    recorder = DialogRecorder(monkeypatch)
+    source = write_docx(tmp_path / "2024年自评报告.docx", numbered_seed_lines())
+    recorder.answers["ask_open_document"] = str(source)
+    recorder.answers["ask_new_year_details"] = lambda *_a, **kw: (kw["unit_name"], kw["year"], str(tmp_path / "导入.zjd"))
+    program = make_program(tmp_path)
+    program.import_report()
+    window = program.windows[0]
+    qtbot.addWidget(window)
+    assert "cover.fill_date" in window.open_year.year.review
+    dates = (
+        ("cover", "cover.fill_date", "• 填报日期：2025年5月14日"),
+        ("team", "process.submission_date", "• 材料报送日期：2025年5月14日"),
+    )
+    for step, path, line in dates:
+        window.go_to(step)
+        window.page(step).review_banner.button.click()
+        _question, items, _remaining = recorder.confirmations[-1]
+        assert line in items
+        assert path not in window.open_year.year.review
+    assert recorder.crashes == [] and recorder.errors == []
     window.close()

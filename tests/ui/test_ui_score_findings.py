@@ -7,7 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from support.ui import field, type_chinese
+from support.ui import field, make_program, type_chinese
+from zjdesk.domain.steps import step_index
 from zjdesk.store.yearfile import read_year
 
 
@@ -46,6 +47,24 @@ def test_invalid_amount_is_marked_and_not_stored(demo_window):
     assert demo_window.open_year.year.figures.carry_over == Decimal("12.50")
     amount.editingFinished.emit()
     assert amount.text() == "12.50"
+
+
+def test_typing_an_amount_key_by_key_never_marks_it_wrong_at_its_decimal_point(demo_window, qtbot):
+    # 1557.15 typed key by key passes through 1557. — it once turned the field red (不是有效的金额),
+    # added a red finding and stored a pending entry, until the next digit came.
+    demo_window.go_to("figures")
+    amount = field(demo_window, "figures.carry_over")
+    amount.clear()
+    marked: list[bool] = []
+    amount.validity_changed.connect(marked.append)
+    qtbot.keyClicks(amount, "1557.15")
+    assert marked == [] and amount.property("invalid") is not True
+    assert demo_window.open_year.year.figures.carry_over == Decimal("1557.15")
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    qtbot.keyClick(amount, Qt.Key.Key_Backspace)
+    assert marked == [] and demo_window.open_year.pending_for("figures.carry_over") is None
+    amount.editingFinished.emit()  # 1557. left as it is reads 1557.00
+    assert amount.text() == "1557.00" and demo_window.open_year.year.figures.carry_over == Decimal("1557.00")
 
 
 def test_clicking_a_finding_lands_on_its_field(demo_window, qtbot):
@@ -104,3 +123,23 @@ def test_empty_required_field_is_a_todo_and_a_mistake_is_red(demo_window):
     assert statuses[6] == "red" and statuses[8] == "red" and statuses[0] == "todo"
     assert panel.shown[0].path.startswith("indicator_set.indicators.0")
     assert "必须修改 1" in panel.summary_text().replace("\u00a0", " ")
+
+
+def test_a_checklist_awaiting_its_items_leads_to_its_first_item(qtbot, tmp_path, recorder):
+    # 管理制度健全性缺少数据（逐项检查结果）names the checklist as a whole; clicking it once led to no field.
+    path = tmp_path / "湛江市档案馆-2026年度.zjd"
+    recorder.answers["ask_new_year_details"] = ("湛江市档案馆", 2026, str(path))
+    window = make_program(tmp_path).new_year_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    panel = window.findings_panel
+    finding = next(item for item in panel.shown if getattr(item, "path", "").endswith(".checklist_met"))
+    item = panel.list.item(panel.row_of(finding))
+    panel.list.scrollToItem(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    assert window.current_step() == step_index("evaluation")
+    QApplication.processEvents()  # the indicator's detail is built for the row the click selected
+    first_item = field(window, f"{finding.path}.0")
+    assert first_item.isVisible()
+    assert QApplication.focusWidget() is first_item or window.page("evaluation").focusWidget() is first_item
+    window.close()

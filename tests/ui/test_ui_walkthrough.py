@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from support.ui import DialogRecorder, field, make_program, type_chinese
@@ -235,4 +235,24 @@ def test_the_closing_step_numbers_the_measures_as_the_report_does(qtbot, tmp_pat
     texts = [label.text() for label in window.page("closing").findChildren(QLabel)]
     assert "报告中依次编为 1. 2. 3.……" in texts
     assert "1." in texts and "2." in texts and "一、" not in texts
+    window.close()
+
+
+def test_an_empty_date_opens_its_calendar_on_this_month(qtbot, tmp_path, monkeypatch):
+    # 未填写 is the field's lowest date, 2000年1月1日: its calendar opened on January 2000, 26 years of
+    # clicks away from the 填报日期 the officer wants.
+    recorder = DialogRecorder(monkeypatch)
+    target = tmp_path / "湛江市档案馆-2026年度.zjd"
+    recorder.answers["ask_new_year_details"] = ("湛江市档案馆", 2026, str(target))
+    window = make_program(tmp_path).new_year_file()
+    assert window is not None
+    qtbot.addWidget(window)
+    fill_date = field(window, "cover.fill_date")
+    assert fill_date.text() == "未填写"
+    qtbot.mouseClick(fill_date, Qt.MouseButton.LeftButton, pos=QPoint(fill_date.width() - 8, fill_date.height() // 2))
+    calendar = fill_date.calendarWidget()
+    today = QDate.currentDate()
+    assert calendar.isVisible() and (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.clicked.emit(today)  # the officer picks a day
+    assert window.open_year.year.cover.fill_date == date(today.year(), today.month(), today.day())
     window.close()

@@ -103,7 +103,15 @@ def parse_list(key: str, lines: list[str], out: Collector) -> None:
 
 
 def parse_other(lines: list[str], out: Collector) -> None:
-    """四、其他自评情况: ``无`` stays empty (the report prints 无 for an empty section)."""
+    """四、其他自评情况: ``无`` stays empty (the report prints 无 for an empty section).
+
+    What follows a ``无`` (a table at the end of the report, an attachment) is not the section's text:
+    ``无`` ends no sentence, so it would be joined to the next line (无一级指标 二级指标 …).
+    """
+    first = next((index for index, line in enumerate(lines) if line.strip()), len(lines))
+    if first < len(lines) and lines[first].strip() in _NOTHING:
+        out.cannot_place(lines[first + 1 :])
+        lines = []
     text = joined_text(lines)
     out.year.other = "" if text.strip() in _NOTHING else text
     out.note("其他自评情况：" + ("无" if not out.year.other else "已读取"))

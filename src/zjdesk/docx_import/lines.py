@@ -115,6 +115,14 @@ def _paragraph_lines(paragraph: Paragraph, numbering: ListNumbering) -> list[str
     return [part.strip() for part in text.replace("\r", "\n").split("\n")]
 
 
+class TableRow(str):
+    """A table row of three or more cells, read as one line: never a heading.
+
+    The goal table's header 绩效目标 一级指标 二级指标 … read as the heading 绩效目标 followed by its text,
+    and every row below it became a goal of the year.
+    """
+
+
 def _table_lines(table: Table, numbering: ListNumbering, depth: int = 0) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
@@ -129,6 +137,8 @@ def _table_lines(table: Table, numbering: ListNumbering, depth: int = 0) -> list
                 cells.append(text)
         if len(cells) == 2 and not cells[0].endswith(("：", ":")):
             lines.append(f"{cells[0]}：{cells[1]}")
+        elif len(cells) > 2:
+            lines.append(TableRow(" ".join(cells)))
         elif cells:
             lines.append(" ".join(cells))
     return lines

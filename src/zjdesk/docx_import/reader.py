@@ -14,6 +14,7 @@ from zjdesk.docx_import.evaluation import (
 )
 from zjdesk.docx_import.figures import parse_figures
 from zjdesk.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
+from zjdesk.docx_import.lines import TableRow
 from zjdesk.docx_import.profile import parse_profile
 from zjdesk.docx_import.result import Collector
 from zjdesk.docx_import.sheets import parse_sheets
@@ -38,8 +39,8 @@ def split_sections(lines: list[str]) -> tuple[list[str], dict[str, list[str]], l
     order: list[str] = []
     current: list[str] = cover
     current_key = ""
-    for line in (part for raw in lines for part in split_glued_headings(raw)):
-        heading = match_heading(line)
+    for line in (part for raw in lines for part in ([raw] if isinstance(raw, TableRow) else split_glued_headings(raw))):
+        heading = None if isinstance(line, TableRow) else match_heading(line)
         if heading is not None and heading.level == 3 and current_key not in _ANALYSIS_CONTEXT:
             heading = None  # "1.预算执行。…" outside the analysis is a task or an item, not a heading
         if heading is None:

@@ -21,6 +21,7 @@ from docx.table import Table
 from zjdesk.docx_import.result import Collector
 from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.model import IndicatorSet
+from zjdesk.domain.report_words import GOAL_TABLE_COLUMNS
 from zjdesk.domain.scoring_rules import format_number
 from zjdesk.domain.scoring_sets import ImportedRow, reference_indicator_set, rows_to_indicator_set
 
@@ -36,6 +37,9 @@ HEADERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("note", ("评分说明", "计分说明", "说明", "备注")),
 )
 REQUIRED = ("level3", "weight", "score")
+# The goal table (部门整体支出绩效目标完成情况表) also names 三级指标, 分值 and 得分; its 指标性质, 指标值,
+# 度量单位 and 实际完成值 columns, which no score sheet has, tell it apart: its rows are goal indicators.
+GOAL_TABLE_ONLY = tuple(title for key, title in GOAL_TABLE_COLUMNS if key in ("nature", "target", "unit", "actual"))
 HEADER_ROWS = 3  # a title row may sit above the header
 NOT_INDICATORS = ("合计", "小计", "总计", "自评等级", "等级", "总分")
 EMPTY_SCORES = ("", "—", "-", "－", "待评", "未评分", "/")
@@ -70,7 +74,10 @@ def _cells(table: Table, row_index: int) -> list[str]:
 def _header(table: Table) -> tuple[int, dict[str, int]] | None:
     for row_index in range(min(HEADER_ROWS, len(table.rows))):
         columns: dict[str, int] = {}
-        for index, text in enumerate(_cells(table, row_index)):
+        cells = _cells(table, row_index)
+        if any(_key(text).startswith(GOAL_TABLE_ONLY) for text in cells):
+            return None  # a goal table, not a score sheet
+        for index, text in enumerate(cells):
             key = _key(text)
             for name, titles in HEADERS:
                 if name not in columns and key and any(key.startswith(title) for title in titles):

@@ -19,6 +19,7 @@ from zjdesk.domain.amounts import format_amount, normalise_width
 from zjdesk.domain.limits import DECIMAL, NumberError, check_number
 from zjdesk.domain.paths import get_value, set_value
 from zjdesk.domain.registry import breakdown_parts, figure_fields
+from zjdesk.domain.report_words import GOAL_SHEET_TITLE
 
 _ROW = re.compile(r"^\d{1,3}\s+(?P<label>\S+)\s+(?P<value>—|-?[\d.,]+)\s+(?P<unit>万元|%)(?:\s+.*)?$")
 # A two-column sheet: its header (项目：金额（万元）) gives the unit, each row is 项目：数值 (a unit may follow).
@@ -99,8 +100,14 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
     pair_unit = "万元"
     filled: list[str] = []
     compared = 0
+    goal_table = False
     for line in lines:
         text = line.strip()
+        # The goal table (after the score sheet) is not read into the goals: its rows are kept to place by hand.
+        goal_table = goal_table or "".join(text.split()) == GOAL_SHEET_TITLE
+        if goal_table:
+            out.cannot_place(line)
+            continue
         if _SIGNOFF_LINE.match(text):
             _signoff(text, out)
             continue

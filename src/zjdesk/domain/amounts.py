@@ -11,7 +11,7 @@ in meets.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from zjdesk.domain.limits import AMOUNT, COUNT, DECIMAL, MAX_COUNT, MAX_COUNT_DIGITS, YEAR, NumberError, check_number
 
@@ -22,7 +22,15 @@ CENT = Decimal("0.01")
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(" "), ord("－"): ord("-")})
 
-_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# A final point without decimals (1557.) is 1557: an amount typed key by key passes through it.
+_AMOUNT = re.compile(r"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$", re.ASCII)
+# A score or a percentage: plain decimals only (Decimal() itself also takes 1e3, 1_000 and Arabic-Indic digits).
+_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+
+
+def _unsigned_zero(value: Decimal) -> Decimal:
+    """``-0`` as ``0``: a typed -0 must never print as -0.00 in the report."""
+    return value.copy_abs() if value.is_zero() else value
 
 
 class AmountError(NumberError):
@@ -54,7 +62,7 @@ def parse_amount(text: str) -> Decimal | None:
         check_number(value, AMOUNT, text)
     except NumberError as error:
         raise AmountError(str(error)) from error
-    return value.quantize(CENT)
+    return _unsigned_zero(value).quantize(CENT)
 
 
 def parse_count(text: str, kind: str = COUNT) -> int | None:
@@ -82,22 +90,19 @@ def parse_decimal(text: str, *suffixes: str, negative: bool = False) -> Decimal 
     raw = raw.removesuffix("分").removesuffix("%").rstrip()
     if not raw:
         return None
-    try:
-        value = Decimal(raw)
-    except InvalidOperation as error:
-        raise NumberError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。") from error
-    if not value.is_finite():
+    if not _DECIMAL.match(raw):
         raise NumberError(f"“{text.strip()}”不是数字：请填写例如 5 或 4.5。")
+    value = Decimal(raw)
     if value < 0 and not negative:
         raise NumberError("不能为负数。")
-    return check_number(value, DECIMAL, text)
+    return check_number(_unsigned_zero(value), DECIMAL, text)
 
 
 def format_amount(value: Decimal | None, *, unit: bool = False) -> str:
     """Format an amount with two decimals (``1557.15``), optionally followed by 万元."""
     if value is None:
         return ""
-    text = f"{value.quantize(CENT, rounding=ROUND_HALF_UP):f}"
+    text = f"{_unsigned_zero(value.quantize(CENT, rounding=ROUND_HALF_UP)):f}"
     return f"{text}万元" if unit else text
 
 
@@ -106,7 +111,7 @@ def format_percent(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return ""
     quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP):f}%"
+    return f"{_unsigned_zero(value.quantize(quantum, rounding=ROUND_HALF_UP)):f}%"
 
 
 def format_number(value: Decimal | int | None) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from zjdesk.domain.checks_base import BLUE, RED, CheckContext, Finding, Fix, fingerprint
 from zjdesk.domain.rates import RATE_INPUTS, input_label
+from zjdesk.domain.scoring import zero_inputs
 from zjdesk.domain.scoring_rules import format_number
 
 _RATE_INPUT_PATHS = {path for paths in RATE_INPUTS.values() for path in paths}
@@ -65,6 +66,10 @@ def check_judged_scores(context: CheckContext) -> Iterator[Finding]:
             continue
         if judged is None:
             why = "（缺少计算所需的数据）" if item.fell_back_to_judged else ""
+            if item.fell_back_to_judged and item.rule_kind == "checklist":
+                why = "（检查项未逐项填写）"  # as its 计分说明 says: no data is missing, the checklist is
+            elif item.fell_back_to_judged and zero_inputs(context.year, item.missing_inputs):
+                why = f"（{'、'.join(input_label(path) for path in item.missing_inputs)}为0，无法计算）"
             yield Finding(
                 "judged_score_missing",
                 RED,
@@ -91,6 +96,8 @@ def check_missing_data(context: CheckContext) -> Iterator[Finding]:
     for item in context.score.indicators:
         if not item.fell_back_to_judged or not item.missing_inputs or item.rule_kind == "goal_indicators":
             continue
+        if zero_inputs(context.year, item.missing_inputs):
+            continue  # given as 0, not missing: nothing to 补充 (its score is asked for as a judged one)
         names, missing = waiting.setdefault(item.missing_inputs[0], ([], []))
         names.append(quoted(item.name))
         missing.extend(path for path in item.missing_inputs if path not in missing)

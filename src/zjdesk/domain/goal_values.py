@@ -56,6 +56,8 @@ _TRAILING_SIGNS: tuple[tuple[str, str], ...] = (
     ("以内", "≤"),
 )
 _NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)$")
+# Punctuation typed after a value (12。 95%； — full-width already made half-width) ends no unit.
+_SLIPS = ".,;:、!?"
 MAX_UNIT_LENGTH = 12  # longer text after a number is a sentence (2024年12月底前完成), not a unit
 # Far beyond any target; longer digit strings are slips of the keyboard, not numbers to score with.
 MAX_DIGITS = 15
@@ -104,7 +106,7 @@ def read_value(text: str) -> IndicatorValue:
     found = _NUMBER.match(rest)
     if found is None:
         return IndicatorValue(written)
-    digits, unit = found.group(1).replace(",", ""), found.group(2).strip()
+    digits, unit = found.group(1).replace(",", ""), found.group(2).strip().rstrip(_SLIPS).rstrip()
     if len(unit) > MAX_UNIT_LENGTH or any(char.isdigit() for char in unit) or len(digits.lstrip("+-").split(".")[0]) > MAX_DIGITS:
         return IndicatorValue(written)
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from zjdesk.domain.model import YearData
-from zjdesk.domain.paths import get_value
+from zjdesk.domain.paths import PathError, get_value
 from zjdesk.domain.registry import label_of
 
 HUNDRED = Decimal(100)
@@ -207,6 +207,14 @@ def compute_rates(year: YearData) -> dict[str, Decimal | None]:
     """Every rate of :data:`RATES` for ``year``, in percent (two decimals), ``None`` where unknown."""
     rates = (rate_definition(year, rate.metric) or rate for rate in RATES)
     return {rate.metric: _compute(rate, year) for rate in rates}
+
+
+def filled_as_zero(year: YearData, path: str) -> bool:
+    """Whether the input at ``path`` is given as 0: a rate it divides cannot be computed, yet nothing is missing."""
+    try:
+        return _input_value(year, path) == 0
+    except PathError:  # a metric's name, not a field (a rate not chosen yet, one the program does not know)
+        return False
 
 
 def missing_rate_inputs(year: YearData, metric: str) -> list[str]:

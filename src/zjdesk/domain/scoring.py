@@ -18,7 +18,7 @@ from typing import Any
 from zjdesk.domain.amounts import format_percent
 from zjdesk.domain.goal_scoring import GoalTableScore, goal_numbers, score_goals
 from zjdesk.domain.model import GradeBand, Indicator, IndicatorSet, ScoreCap, YearData
-from zjdesk.domain.rates import RATE_INPUTS, RATE_LABELS, compute_rates, input_label, missing_rate_inputs
+from zjdesk.domain.rates import RATE_INPUTS, RATE_LABELS, compute_rates, filled_as_zero, input_label, missing_rate_inputs
 from zjdesk.domain.scoring_rules import (
     RATE_RULES,
     RuleOutcome,
@@ -128,6 +128,11 @@ def _judged(indicator: Indicator, weight: Decimal, lead: str) -> tuple[Decimal, 
     return score, text
 
 
+def zero_inputs(year: YearData, paths: list[str]) -> bool:
+    """Whether every input a rate lacks is there, given as 0 (a budget of 0 divides nothing): not missing data."""
+    return bool(paths) and all(filled_as_zero(year, path) for path in paths)
+
+
 def _describe_missing(paths: list[str]) -> str:
     return "、".join(input_label(path) for path in paths)
 
@@ -210,6 +215,8 @@ def score_indicator(
         result.fell_back_to_judged = True
         if rule.kind == "checklist":
             lead = "检查项未逐项填写，改按自评："
+        elif zero_inputs(year, result.missing_inputs):
+            lead = f"{_describe_missing(result.missing_inputs)}为0，无法计算，改按自评："
         else:
             lead = f"缺少数据（{_describe_missing(result.missing_inputs)}），无法计算，改按自评："
     else:

@@ -377,7 +377,7 @@ class ReportDocument:
         device.setPageLayout(_page_layout(Page(False) if turn_landscape else first))
         painter = QPainter()
         if not painter.begin(device):
-            raise RuntimeError("cannot paint on the print device")
+            raise RuntimeError("打印设备未能开始输出")  # shown to the officer in the print error
         drawn = DrawnText()
         try:
             dots_per_inch = device.logicalDpiX()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from zjdesk.domain.checks_base import Finding, blocking_findings
 from zjdesk.domain.errors import UserError
 from zjdesk.ui import dialogs
-from zjdesk.ui.folders import real_folder
+from zjdesk.ui.folders import name_part, real_folder
 from zjdesk.ui.live_score import LiveScore
 from zjdesk.ui.open_year import OpenYear
 
@@ -94,7 +94,7 @@ class ExportController(QObject):
         if len(red) > todo:
             parts.append(f"{len(red) - todo} 项必须修改的问题")
         question = (
-            f"还有{'、'.join(parts)}（见“检查结果”），正式文件要等这些都处理后才能{action}。\n\n"
+            f"还有 {'、'.join(parts)}（见“检查结果”），正式文件要等这些都处理后才能{action}。\n\n"
             f"现在{action}草稿吗？草稿每页都标注“草稿”，不能报送。"
         )
         return True if dialogs.ask_yes_no(self.parent_widget, f"{action}草稿", question) else None
@@ -161,7 +161,7 @@ class ExportController(QObject):
 
     def suggested_stem(self, draft: bool = False) -> str:
         cover = self.open_year.year.cover
-        stem = f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
+        stem = f"{name_part(cover.unit_name) or '单位'}{cover.evaluation_year or ''}年度部门整体支出绩效自评报告"
         return stem + ("（草稿）" if draft else "")
 
     def base_folder(self) -> str:
@@ -178,7 +178,7 @@ class ExportController(QObject):
     def suggested_folder_name(self) -> str:
         """``湛江市某某局2025年度自评报告``: the folder the three files are offered to go into."""
         cover = self.open_year.year.cover
-        return f"{cover.unit_name or '单位'}{cover.evaluation_year or ''}年度自评报告"
+        return f"{name_part(cover.unit_name) or '单位'}{cover.evaluation_year or ''}年度自评报告"
 
     def _ask_export_folder(self) -> str | None:
         """The folder to export into, the dialog opened on a new folder named after the unit and year.

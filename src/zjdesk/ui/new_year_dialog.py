@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from zjdesk.store.folders import folder_problem
 from zjdesk.ui.confirm_dialog import wrapping_list
+from zjdesk.ui.folders import name_part
 from zjdesk.ui.screen_fit import fit_dialog
 from zjdesk.ui.style import own_style
 
@@ -35,7 +36,7 @@ YEARS_OFFERED = 10  # years back from this one the list offers
 
 def suggested_file_name(unit_name: str, year: int) -> str:
     """``湛江市某某局-2025年度.zjd``: the name every new year file is offered under."""
-    return f"{unit_name.strip() or '年度文件'}-{year}年度.zjd"
+    return f"{name_part(unit_name) or '年度文件'}-{year}年度.zjd"
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from zjdesk.domain.amounts import format_number
+from zjdesk.domain.report_words import PENDING_GRADE
 from zjdesk.ui.live_score import LiveScore
+from zjdesk.ui.style import TOTAL_POINTS
 
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#1565c0", "中": "#e08600", "差": "#c62828"}
 MARGINS = (16, 12, 16, 14)
@@ -35,6 +38,7 @@ class ScorePanel(QFrame):
         self.caption.setObjectName("panelCaption")
         layout.addWidget(self.caption)
         top = QHBoxLayout()
+        self.top_row = top
         self.total = QLabel("—")
         self.total.setObjectName("score.total")
         self.total.setAccessibleName("自评总分")
@@ -79,7 +83,36 @@ class ScorePanel(QFrame):
             self.layout_.setContentsMargins(*(COMPACT_MARGINS if compact else MARGINS))
             self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_total()
+
+    def _fit_total(self) -> None:
+        """The total at full size where it, 分 and the grade fit on one line; else smaller, the grade kept whole.
+
+        The narrowest side panels (a 1280×1024 screen at 125 %) once squeezed the badge 待定 to 寺定.
+        """
+        full = QFont(self.total.font())
+        full.setPointSizeF(TOTAL_POINTS)
+        needed = (
+            QFontMetrics(full).horizontalAdvance(self.total.text())
+            + self.unit.sizeHint().width()
+            + self.grade.sizeHint().width()
+            + 2 * self.top_row.spacing()
+        )
+        margins = self.layout_.contentsMargins()
+        available = self.contentsRect().width() - margins.left() - margins.right()
+        narrow = not self.compact and needed > available
+        if bool(self.total.property("narrow")) != narrow:
+            self.total.setProperty("narrow", narrow)
+            self.total.style().unpolish(self.total)
+            self.total.style().polish(self.total)
+
     def refresh(self) -> None:
+        self._refresh()
+        self._fit_total()
+
+    def _refresh(self) -> None:
         score = self.live_score.score
         if score is None:
             self._set(self.total, "—")
@@ -102,7 +135,7 @@ class ScorePanel(QFrame):
         # While indicators await the team's score the total is provisional: no grade yet (a new year would
         # otherwise open on a red-looking "0 分 差"), and a line saying what is missing and where.
         colour = GRADE_COLOURS.get(grade, "#607080") if not provisional else "#9aa5b1"
-        shown_grade = grade if not provisional else "待定"
+        shown_grade = grade if not provisional else PENDING_GRADE
         self._set(self.caption, "自评得分（暂计）" if provisional else "自评得分")
         self._set(self.unscored, self._unscored_text(to_judge, need_data, unconfirmed) if provisional else "")
         self.unscored.setVisible(bool(provisional) and not self.compact)

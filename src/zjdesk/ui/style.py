@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 ACCENT = "#1f5fa8"
+# The score panel's total, and the size it takes where the panel is too narrow for it beside the grade.
+TOTAL_POINTS = 30
+NARROW_TOTAL_POINTS = 22
 OWN_STYLE = "ownStyle"
 OWN_CONTAINER = f'*[{OWN_STYLE}="true"]'
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -134,7 +137,8 @@ QLineEdit[review="true"] {{ background: #fff8e1; border: 1px solid #e8c766; }}
 
 #scorePanel, #findingsPanel {{ background: #ffffff; border: 1px solid #d5dbe3; border-radius: 6px; }}
 #scorePanel QLabel, #findingsPanel QLabel {{ background: transparent; }}
-QLabel#score\\.total {{ font-size: 30pt; font-weight: bold; color: #1b2733; }}
+QLabel#score\\.total {{ font-size: {TOTAL_POINTS}pt; font-weight: bold; color: #1b2733; }}
+QLabel#score\\.total[narrow="true"] {{ font-size: {NARROW_TOTAL_POINTS}pt; }}
 QLabel#score\\.total[compact="true"] {{ font-size: 18pt; }}
 QLabel#score\\.grade[compact="true"] {{ font-size: 11pt; padding: 2px 8px; }}
 #scoreUnit[compact="true"] {{ padding-bottom: 2px; }}

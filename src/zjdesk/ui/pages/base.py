@@ -117,6 +117,10 @@ class StepPage(QScrollArea):
         candidate = path
         while candidate:
             widget = self._editor_of(candidate)
+            if widget is None and candidate == path:
+                # A finding may name a whole list the page edits item by item (an indicator's
+                # checklist_met, its 检查项 1, 2, …): its first item is where to start.
+                widget = self._editor_of(f"{path}.0")
             if widget is not None:
                 # Open any folded card around the field first (a folded task hides its fields).
                 ancestor = widget.parentWidget()

@@ -218,6 +218,10 @@ class GoalsPage(StepPage):
             entry = self.rows.get(row_path)
             if entry is not None:
                 entry[1].suggest_level2(self.open_year.value(path))
+        elif parts[4] == "level2":
+            entry = self.rows.get(row_path)
+            if entry is not None:
+                entry[1].follow_levels()
 
     def _relayout(self, goal: int, focus_path: str) -> None:
         editor = self.editors.get(goal)

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -83,6 +83,8 @@ class TextLine(QLineEdit, BoundField):
         text = value or ""
         if self.text() != text:
             self.setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # setText leaves the cursor at the end: a narrow field would show only the end
 
 
 class TextBlock(QPlainTextEdit, BoundField):
@@ -271,6 +273,14 @@ class DateField(QDateEdit, BoundField):
         self.setMinimumWidth(160)
         self.reload()
         self.dateChanged.connect(self._changed)
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An empty date opens its calendar on this month, not on 2000年1月 (the date that stands for 未填写).
+        if event.type() == QEvent.Type.Show and watched is self.calendarWidget() and self.date() == self.EMPTY:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     def show_value(self, value: Any) -> None:
         target = QDate(value.year, value.month, value.day) if isinstance(value, date) else self.EMPTY

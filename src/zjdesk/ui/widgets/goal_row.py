@@ -25,6 +25,8 @@ from zjdesk.ui.widgets.fields import BoundField, ChoiceField, DecimalField, Text
 from zjdesk.ui.widgets.review import ReviewBadge, set_shown
 
 QUALITATIVE = "定性"
+DEVIATION_CAPTION = "偏差原因分析及改进措施"
+SURVEY_CAPTION = "调查方式及说明（如问卷调查、电话回访及样本数）"
 # (caption, width, stretch) of the cells of a row; the header uses the same. A cell without stretch
 # has that width; the others share what is left by their stretch, never narrower than that width.
 FIRST_LINE: tuple[tuple[str, int, int], ...] = (("一级指标", 96, 0), ("二级指标", 112, 2), ("三级指标", 100, 5))
@@ -67,9 +69,11 @@ class SuggestionField(_NoWheel, QComboBox, BoundField):
         text = value or ""
         if self.currentText() != text:
             self.setEditText(text)
-            line = self.lineEdit()
-            if line is not None:
-                line.setCursorPosition(0)  # a long name shows its beginning, not its end
+        line = self.lineEdit()
+        # A long name shows its beginning, not its end — also when it is the first suggestion, which
+        # addItems has put in the box already (服务对象满意度指标 read 象满意度指标).
+        if line is not None and not line.hasFocus():
+            line.setCursorPosition(0)
 
 
 class NatureField(_NoWheel, ChoiceField):
@@ -237,8 +241,7 @@ class IndicatorRow(QWidget):
         self.reason_needed = QLabel("得分低于满分：请在下面写明偏差原因和改进措施，报告的绩效目标完成情况表中会列出。")
         self.reason_needed.setObjectName("reasonNeeded")
         self.reason_needed.setWordWrap(True)
-        caption = "调查方式及说明（如问卷调查、电话回访及样本数）" if satisfaction else "偏差原因分析及改进措施"
-        self.deviation_caption = QLabel(caption)
+        self.deviation_caption = QLabel(SURVEY_CAPTION if satisfaction else DEVIATION_CAPTION)
         self.deviation_caption.setObjectName("columnCaption")
         self.deviation = TextBlock(open_year, f"{base}.deviation", "未达到指标值的原因，以及采取或将采取的改进措施", rows=2)
         box.addWidget(self.reason_needed)
@@ -285,13 +288,30 @@ class IndicatorRow(QWidget):
             field.reload()
 
     def suggest_level2(self, level1: str) -> None:
-        """The 二级指标 usual under ``level1`` (the text typed stays)."""
+        """The 二级指标 usual under ``level1``; a text typed stays, one of another 一级's usual names follows.
+
+        A new row starts as 产出指标 / 数量指标: made a 满意度指标, it read 满意度指标 / 数量指标.
+        """
         text = self.level2.currentText()
+        usual = GOAL_LEVELS.get(level1.strip(), ())
         self.level2.blockSignals(True)
         self.level2.clear()
-        self.level2.addItems(list(GOAL_LEVELS.get(level1.strip(), ())))
+        self.level2.addItems(list(usual))
         self.level2.setEditText(text)
         self.level2.blockSignals(False)
+        if usual and text.strip() not in usual and any(text.strip() in names for names in GOAL_LEVELS.values()):
+            self._set(self.level2.path, usual[0])
+        self.follow_levels()
+
+    def follow_levels(self) -> None:
+        """A 满意度 row asks for its survey under the row; another asks for the 偏差原因 below full marks."""
+        indicator = self.open_year.value(self.path)
+        self.satisfaction = "满意" in indicator.level1 + indicator.level2
+        caption = SURVEY_CAPTION if self.satisfaction else DEVIATION_CAPTION
+        if self.deviation_caption.text() != caption:
+            self.deviation_caption.setText(caption)
+        if self.satisfaction:
+            set_shown(self.deviation_box, True)
 
     def show_result(self, result: Any, *, reason_missing: bool, finding_here: bool) -> None:
         """The row's live score and explanation; the 偏差原因 box when the row needs it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from zjdesk.domain.amounts import format_number
 from zjdesk.domain.checks_base import Finding
 from zjdesk.domain.paths import PathError
 from zjdesk.domain.registry import info_at, label_of
+from zjdesk.domain.report_words import chinese_date
 from zjdesk.ui import dialogs
 from zjdesk.ui.open_year import OpenYear
 
@@ -84,6 +86,8 @@ def review_item(path: str, value: Any, caption: str = "") -> str:
     if isinstance(value, str):
         text = " ".join(value.split())
         shown = f"“{text[:EXCERPT]}…”" if len(text) > EXCERPT else f"“{text}”"
+    elif isinstance(value, date):  # 填报日期, 材料报送日期 of an imported report
+        shown = chinese_date(value)
     else:
         info = info_at(path)
         unit = info.unit if info is not None else ""
