@@ -32,6 +32,10 @@ from zjdesk.domain.errors import UserError
 _XML_SUFFIXES = (".xml", ".rels")
 # A DTD is the only way to declare entities; refusing any DOCTYPE (in any encoding) closes the door.
 _DTD_MARKERS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# A password-protected Office file is no zip: it is an OLE compound file (the header of old .doc/.xls
+# files too) holding the encrypted package under this stream name (UTF-16 in its directory).
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _CHUNK = 1024 * 1024
 _OVERLAP = 32
 MB = 1024 * 1024
@@ -112,6 +116,10 @@ def check_archive(data: bytes, name: str, rules: ArchiveRules) -> None:
     unsafe, damaged = rules.unsafe, rules.damaged
     if len(data) > rules.max_file_bytes:
         raise unsafe(f"“{name}”超过 {rules.max_file_bytes // MB} MB 的上限，不像一份正常的{rules.kind}。")
+    if not data:
+        raise damaged(f"“{name}”是空文件（0 字节，没有任何内容）：请确认选择的文件无误，或从原处重新复制一份。")
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data:
+        raise unsafe(f"“{name}”设置了打开密码（已加密）：请在原程序中输入密码打开，取消密码后另存，再导入。")
     if not data.startswith(b"PK"):
         raise damaged(f"“{name}”{rules.not_this_kind}")
     try:

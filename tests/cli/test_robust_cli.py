@@ -81,6 +81,40 @@ def test_an_absurd_amount_in_json_is_refused_and_every_command_keeps_working(tmp
     assert not (tmp_path / "新.zjd").exists()
 
 
+@pytest.mark.parametrize("name", ["去年报告.docx", "评分表.xlsx", "年度数据"])
+def test_dump_refuses_an_output_that_is_not_named_json_and_leaves_the_file_there(
+    tmp_path: Path, year: Path, capsys, name: str
+) -> None:
+    target = tmp_path / name
+    target.write_bytes(b"last year's report")
+    assert main(["dump", str(year), "-o", str(target)]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and ".json 结尾" in error
+    assert target.read_bytes() == b"last year's report"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_json_dumped_through_powershell_in_utf16_loads_as_it_was(tmp_path: Path, year: Path, capsys, encoding: str) -> None:
+    # Windows PowerShell 5 writes `zjdesk dump a.zjd > a.json` as UTF-16 with a byte order mark.
+    assert main(["dump", str(year)]) == 0
+    text = capsys.readouterr().out
+    dumped = tmp_path / "a.json"
+    dumped.write_bytes((("\ufeff" if encoding == "utf-16-be" else "") + text).encode(encoding))
+    assert main(["load", str(dumped), str(tmp_path / "b.zjd")]) == 0
+    assert main(["dump", str(tmp_path / "b.zjd")]) == 0
+    assert capsys.readouterr().out.endswith(text)
+
+
+def test_json_saved_as_gbk_says_how_to_save_it_as_utf8(tmp_path: Path, year: Path, capsys) -> None:
+    assert main(["dump", str(year)]) == 0
+    dumped = tmp_path / "a.json"
+    dumped.write_bytes(capsys.readouterr().out.encode("gbk"))
+    assert main(["load", str(dumped), str(tmp_path / "b.zjd")]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and "编码选“UTF-8”" in error
+    assert not (tmp_path / "b.zjd").exists()
+
+
 def _with_lone_surrogate(path: Path) -> None:
     connection = sqlite3.connect(path)
     with connection:
@@ -144,3 +178,32 @@ def test_a_pipe_given_as_input_is_refused_at_once(tmp_path: Path, command: str) 
         [sys.executable, "-m", "zjdesk", *argv], capture_output=True, env={**os.environ, "PYTHONPATH": SRC}, timeout=60
     )
     assert run.returncode == 2 and _one_chinese_line(run.stderr.decode("utf-8"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file-size limit per process is a POSIX resource limit")
+@pytest.mark.parametrize(
+    "argv", [["demo", "{tmp}/新.zjd"], ["dump", "{year}", "-o", "{tmp}/年度.json"]], ids=["year file", "output"]
+)
+def test_a_write_beyond_the_allowed_file_size_is_one_chinese_line_in_the_officers_words(
+    tmp_path: Path, year: Path, argv: list[str]
+) -> None:
+    # A quota or a size limit stops the write with EFBIG/EDQUOT; SQLite says only "disk I/O error".
+    import resource
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    names = sorted(os.listdir(tmp_path))
+    run = subprocess.run(
+        [sys.executable, "-m", "zjdesk", *[part.format(year=year, tmp=tmp_path) for part in argv]],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": SRC, "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=limit_file_size,
+        timeout=120,
+        check=False,
+    )
+    error = run.stderr.decode("utf-8")
+    assert run.returncode == 2 and _one_chinese_line(error), error
+    assert "File too large" not in error and "OperationalError" not in error
+    assert "文件超过了这个磁盘或系统允许的大小" in error or "写入磁盘时出错" in error
+    assert sorted(os.listdir(tmp_path)) == names

@@ -30,6 +30,17 @@ def test_an_amount_with_a_vanishing_exponent_is_refused_on_load_and_nothing_down
         loads(_document_with(["figures", "initial_budget"], "1E-20"))
 
 
+@pytest.mark.parametrize("huge", ["1e999999999", "-1E+999999999", "1e1000000"])
+def test_an_exponent_beyond_decimals_range_is_too_large_not_an_overflow(huge: str) -> None:
+    # abs() of such a value rounds to the decimal context and raises decimal.Overflow.
+    with pytest.raises(FormatError, match="过大"):
+        loads(_document_with(["figures", "budget", "total"], huge))
+    with pytest.raises(FormatError, match="过大"):
+        loads(_document_with(["evaluation", "stated_score"], huge))
+    with pytest.raises(NumberError):  # typed, it is refused (as no plain decimal), never an Overflow
+        parse_decimal(huge, "分", negative=True)
+
+
 def test_loading_and_typing_refuse_the_same_amounts_with_the_same_words() -> None:
     for typed in ("12.345", "1000000000000", "-1000000000000.5"):
         with pytest.raises(NumberError) as typed_error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
 import zipfile
 
@@ -21,6 +22,7 @@ from zjdesk.docx_import import (
     import_docx_bytes,
     safety,
 )
+from zjdesk.docx_import.lines import MAX_TABLE_COLUMNS, open_document
 from zjdesk.domain.errors import UserError
 
 
@@ -53,7 +55,7 @@ def test_errors_are_user_errors_with_chinese_messages() -> None:
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"", "不是 .docx"),
+        (b"", "是空文件（0 字节"),  # a copy or a download that broke off
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为"),  # an old .doc
         (b"PK\x03\x04 truncated", "已损坏"),
     ],
@@ -73,6 +75,52 @@ def test_corrupted_part_is_damaged(seed_docx: bytes) -> None:
     broken = _rezip(seed_docx, replace={"word/document.xml": b"<w:document><w:body><w:p>"})
     with pytest.raises(DamagedDocxError, match="无法作为 Word 文档读取"):
         import_docx_bytes(broken)
+
+
+@pytest.mark.parametrize("kind", ["nested 300 deep", "a paragraph of 12 MB"])
+def test_a_document_beyond_the_xml_parsers_limits_is_refused_as_too_large_not_damaged(seed_docx: bytes, kind: str) -> None:
+    # Saving such a file again in Word would not help: it is the paragraph (or the nesting) itself.
+    xml = _document_xml(seed_docx)
+    if kind == "nested 300 deep":
+        inner = b"<w:sdt><w:sdtContent>" * 300 + b"<w:p/>" + b"</w:sdtContent></w:sdt>" * 300
+    else:
+        inner = b"<w:p><w:r><w:t>" + os.urandom(6_000_000).hex().encode() + b"</w:t></w:r></w:p>"
+    body = xml.index(b"<w:body>") + len(b"<w:body>")
+    with pytest.raises(UnsafeDocxError, match="超出了一份报告的规模") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace={"word/document.xml": xml[:body] + inner + xml[body:]}))
+    assert "已损坏" not in str(refused.value)
+
+
+def test_a_strict_open_xml_document_is_named_and_the_format_to_save_in_given(seed_docx: bytes) -> None:
+    # Word's 另存为 "Strict Open XML 文档" keeps the .docx suffix but renames every namespace.
+    transitional = b"http://schemas.openxmlformats.org/"
+    strict = {
+        b"officeDocument/2006/relationships": b"officeDocument/relationships",
+        b"wordprocessingml/2006/main": b"wordprocessingml/main",
+    }
+    source = zipfile.ZipFile(io.BytesIO(seed_docx))
+    parts = {}
+    for item in source.infolist():
+        content = source.read(item.filename)
+        for old, new in strict.items():
+            content = content.replace(transitional + old, b"http://purl.oclc.org/ooxml/" + new)
+        parts[item.filename] = content
+    with pytest.raises(DamagedDocxError, match=r"Strict Open XML.*另存为“Word 文档（\*\.docx）”") as refused:
+        import_docx_bytes(_rezip(seed_docx, replace=parts))
+    assert "已损坏" not in str(refused.value)
+
+
+def test_a_cell_spanning_a_hundred_million_columns_imports_at_once_with_its_text() -> None:
+    # python-docx repeats a cell once per spanned column: a few KB held the import for a minute (or the memory).
+    lines = seed_lines()
+    data = build_docx(lines, tables={len(lines) // 2: [["工作小组", "组长：周泽宗"]]})
+    xml = _document_xml(data)
+    first_cell = xml.index(b"<w:tc>") + len(b"<w:tc>")
+    spanned = xml[:first_cell] + xml[first_cell:].replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="100000000"/>', 1)
+    hostile = _rezip(data, replace={"word/document.xml": spanned})
+    document = open_document(hostile, "报告.docx")
+    assert len(document.tables[0].rows[0].cells) <= MAX_TABLE_COLUMNS + 1  # not 100,000,001 references
+    assert import_docx_bytes(hostile).year.cover.unit_name == "湛江市人民政府驻广州办事处"
 
 
 def test_zip_without_a_document_part(seed_docx: bytes) -> None:
@@ -184,6 +232,17 @@ def test_encrypted_entries_are_refused(seed_docx: bytes) -> None:
     data[position + 8] |= 0x1
     with pytest.raises(UnsafeDocxError, match="加密"):
         import_docx_bytes(bytes(data))
+
+
+def test_a_password_protected_docx_is_named_encrypted_not_an_old_doc() -> None:
+    # Word keeps a password-protected .docx in an OLE compound file, as old .doc files are kept:
+    # "save it as .docx" would not help; removing the password does.
+    directory_entry = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptionInfo".encode("utf-16-le").ljust(128, b"\0")
+    data += directory_entry + b"\0" * 4096
+    with pytest.raises(UnsafeDocxError, match=r"设置了打开密码（已加密）.*取消密码") as refused:
+        import_docx_bytes(data, "去年报告.docx")
+    assert "旧的 .doc" not in str(refused.value)
 
 
 def test_a_dtd_the_byte_scan_misses_is_still_refused_and_never_resolved(seed_docx: bytes, monkeypatch, tmp_path) -> None:

@@ -139,3 +139,46 @@ def test_a_living_exports_files_are_left_alone(tmp_path: Path) -> None:
         batch.commit()
     assert (tmp_path / "报告.docx").read_bytes() == b"being written"
     assert _names(tmp_path) == ["报告.docx"]
+
+
+def test_a_dead_batch_written_with_relative_names_is_finished_from_another_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `zjdesk export a.zjd --docx 报告.docx …` is killed; the program, started elsewhere, opens a year there.
+    folder = tmp_path / "年度"
+    folder.mkdir()
+    targets = [folder / "报告.docx", folder / "报告.pdf"]
+    for target in targets:
+        target.write_bytes(b"old")
+    monkeypatch.chdir(folder)
+    _dead_batch(Path("."), [Path(target.name) for target in targets], moving=False)
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    staging.recover_folder(folder)
+    assert [target.read_bytes() for target in targets] == [b"old", b"old"]
+    assert _names(folder) == sorted(target.name for target in targets)
+
+
+def test_a_journal_zjdesk_did_not_write_touches_no_file_and_breaks_no_open(tmp_path: Path) -> None:
+    # A shared folder: anyone may leave a file named like a journal. It must not move or remove others' files.
+    path = make_demo_file(tmp_path)
+    victim = tmp_path / "别人的文件.docx"
+    victim.write_bytes(b"precious")
+    outside = tmp_path.parent / f"{tmp_path.name}-外面.txt"
+    outside.write_bytes(b"precious")
+    plans = [
+        {"entries": [{"temp": str(victim), "target": str(path), "backup": str(outside)}], "journals": []},
+        {"entries": [], "journals": [str(victim), str(outside)]},
+        {"entries": [{"temp": str(tmp_path / ".zjdesk-x-0.tmp"), "target": str(victim)}], "journals": []},  # no backup
+        {"entries": [{"temp": 1, "target": [], "backup": None}], "journals": "x"},
+        [1, 2],
+    ]
+    for number, plan in enumerate(plans):
+        (tmp_path / f".zjdesk-{number:012d}.journal").write_text(staging.json.dumps(plan) + "\nmoving\n", encoding="utf-8")
+    before = digest(path)
+    with YearFile.open(path) as year_file:
+        assert year_file.load().cover.evaluation_year == 2024
+    assert digest(path) == before and victim.read_bytes() == b"precious" and outside.read_bytes() == b"precious"
+    assert _names(tmp_path) == sorted([path.name, victim.name])
+    outside.unlink()

@@ -16,9 +16,9 @@ import pytest
 from support.yearfiles import digest, make_demo_file
 from zjdesk.demo import demo_year
 from zjdesk.domain.errors import UserError
-from zjdesk.store import write_protection, writer
+from zjdesk.store import sqlite_files, write_protection, writer
 from zjdesk.store.lock import LockFileError, YearFileLock
-from zjdesk.store.probe import NotAYearFileError
+from zjdesk.store.probe import FileBusyError, NotAYearFileError
 from zjdesk.store.yearfile import ReadOnlyFileError, WriteError, YearFile, read_year, write_new_year_file
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
@@ -146,11 +146,68 @@ def test_a_folder_that_refuses_the_lock_file_opens_read_only_instead_of_refusing
         assert year_file.load().cover.unit_name == "湛江市人民政府驻广州办事处"
 
 
+@pytest.mark.parametrize("number", [errno.EACCES, errno.EROFS])
+def test_creating_a_year_file_in_a_folder_that_refuses_it_says_choose_another_place(
+    tmp_path: Path, monkeypatch, number: int
+) -> None:
+    def refused(lock):
+        raise LockFileError("无法在文件夹中创建锁文件：请把年度文件复制到本机的文件夹后再打开。", number)
+
+    monkeypatch.setattr(YearFileLock, "_open", refused)
+    with pytest.raises(UserError, match=r"无法创建“新.zjd”：.*(写入的权限|只读的磁盘).*请选择其他保存位置") as error:
+        write_new_year_file(tmp_path / "新.zjd", demo_year())
+    assert "锁文件" not in str(error.value) and "再打开" not in str(error.value)  # nothing was being opened
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "CREATE TABLE copy (name TEXT PRIMARY KEY, data TEXT); INSERT INTO copy SELECT name, data FROM year_part;"
+        " DROP TABLE year_part; ALTER TABLE copy RENAME TO year_part",
+        "CREATE TABLE copy AS SELECT * FROM year_part; DROP TABLE year_part; CREATE VIEW year_part AS SELECT * FROM copy",
+        "CREATE TRIGGER frozen BEFORE UPDATE ON year_part BEGIN SELECT RAISE(ABORT, 'frozen'); END",
+    ],
+    ids=["a column dropped", "a table made a view", "a trigger"],
+)
+def test_a_file_whose_tables_another_program_changed_opens_read_only_not_refusing_every_save(tmp_path: Path, change: str) -> None:
+    path = make_demo_file(tmp_path)
+    connection = sqlite3.connect(path)
+    connection.executescript(change)
+    connection.close()
+    before = digest(path)
+    with YearFile.open_for_editing(path) as year_file:
+        assert year_file.readonly and "表结构已被其他程序改动" in year_file.readonly_reason
+        assert year_file.load().cover.unit_name == "湛江市人民政府驻广州办事处"  # it can still be read and saved as
+    assert digest(path) == before
+    assert _leftovers(tmp_path) == [] and sorted(os.listdir(tmp_path)) == [path.name]
+
+
 def test_a_write_protected_medium_opens_read_only_and_says_so(tmp_path: Path, monkeypatch) -> None:
     path = make_demo_file(tmp_path)
     monkeypatch.setattr(write_protection, "_read_only_medium", lambda folder: True)
     with YearFile.open_for_editing(path) as year_file:
         assert year_file.readonly and "只读的磁盘" in year_file.readonly_reason
+
+
+def test_a_file_another_program_holds_locked_is_busy_not_damaged(tmp_path: Path, monkeypatch) -> None:
+    path = make_demo_file(tmp_path)
+    monkeypatch.setattr(sqlite_files, "BUSY_TIMEOUT_SECONDS", 0.1)
+    holder = sqlite3.connect(path, isolation_level=None)  # a database tool with a write transaction open
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE meta SET value = value")
+    try:
+        original = digest(path)
+        for attempt in (lambda: YearFile.open_for_editing(path), lambda: read_year(path)):
+            with pytest.raises(FileBusyError, match=r"正被其他程序锁定.*请关闭那个程序后再试") as refused:
+                attempt()
+            assert "损坏" not in str(refused.value) and "备份" not in str(refused.value)
+        assert digest(path) == original
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _leftovers(tmp_path) == []
+    assert read_year(path) == demo_year()  # once the other program lets go, the year is there
 
 
 SAVER = """

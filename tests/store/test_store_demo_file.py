@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from zjdesk.store.user_data import demo_file_path
+from zjdesk.store.instance_mailbox import InstanceMailbox
+from zjdesk.store.user_data import demo_file_path, user_data_dir
 from zjdesk.store.yearfile import YearFile, read_year
 
 
@@ -47,3 +49,21 @@ def test_damaged_demo_is_written_again(data_home: Path) -> None:
     path = demo_file_path()
     path.write_bytes(b"not a year file")
     assert read_year(demo_file_path()).cover.evaluation_year == 2024
+
+
+def test_a_file_in_the_way_of_the_data_folder_does_not_stop_the_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file named zjdesk where the program keeps its own folder: the program must still start.
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / "zjdesk").write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(profile))
+    monkeypatch.setenv("LOCALAPPDATA", str(profile))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    folder = user_data_dir()
+    assert folder.is_dir() and folder.parent == tmp_path / "temp"
+    assert read_year(demo_file_path()).cover.evaluation_year == 2024
+    mailbox = InstanceMailbox()
+    assert mailbox.claim()
+    mailbox.release()
+    assert (profile / "zjdesk").read_text() == "not a folder"

@@ -10,6 +10,7 @@ import pytest
 
 from zjdesk.store import migrations, yearfile
 from zjdesk.store.migrations import Migration, MigrationError
+from zjdesk.store.probe import NotAYearFileError
 from zjdesk.store.schema import SCHEMA_VERSION
 from zjdesk.store.yearfile import YearFile, read_year
 
@@ -109,3 +110,19 @@ def test_missing_step_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(MigrationError, match="缺少升级步骤"):
         YearFile.open(path)
     assert _user_version(path) == SCHEMA_VERSION
+    # no step leads on from it: no backup is taken (each attempt to open it would leave one more)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("version", [0, -5])
+def test_a_version_no_zjdesk_ever_wrote_is_damaged_and_left_alone(tmp_path: Path, version: int) -> None:
+    path = _sample(SCHEMA_VERSION, tmp_path)
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {version}")
+    connection.close()
+    original = path.read_bytes()
+    for attempt in (lambda: YearFile.open(path), lambda: YearFile.open_for_editing(path), lambda: read_year(path)):
+        with pytest.raises(NotAYearFileError, match=rf"已损坏（文件格式版本号第 {version} 版无效）.*备份"):
+            attempt()
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -44,6 +44,8 @@ def test_a_score_too_large_to_be_real_is_marked_and_not_stored(qtbot, tmp_path):
     before = window.open_year.year.indicator_set.indicators[0].judged_score
     window.go_to(step_index_of_path(path))
     score = field(window, path)
-    type_chinese(score, "1e20")
+    type_chinese(score, "1" + "0" * 20)
     assert "过大" in score.toolTip()
+    type_chinese(score, "1e20")  # an exponent is no score an officer types: refused as not a number
+    assert "不是数字" in score.toolTip()
     assert window.open_year.year.indicator_set.indicators[0].judged_score == before

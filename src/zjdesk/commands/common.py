@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,10 +30,17 @@ def write_bytes_atomically(target: PathLike, data: bytes, sources: Iterable[Path
 
 
 def read_text(source: PathLike, what: str) -> str:
-    """Read a UTF-8 text file, with a Chinese message when it cannot be read (a pipe or a device is refused)."""
+    """Read a UTF-8 text file, with a Chinese message when it cannot be read (a pipe or a device is refused).
+
+    A file that starts with a UTF-16 byte order mark is read as UTF-16: Windows PowerShell 5 writes
+    ``zjdesk dump a.zjd > a.json`` that way, and Notepad's "Unicode" encoding is the same.
+    """
     path = Path(source)
     data = read_input(path, what, MAX_TEXT_BYTES)
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise UserError(f"{what}“{path.name}”不是 UTF-8 编码的文本文件。") from error
+        raise UserError(
+            f"{what}“{path.name}”不是 UTF-8 编码的文本文件（可能以 ANSI/GBK 保存）：请在记事本中“另存为”，编码选“UTF-8”后再试。"
+        ) from error

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     dump = subparsers.add_parser("dump", help="把年度文件导出为 JSON")
     dump.add_argument("file", help="年度文件（.zjd）")
-    dump.add_argument("-o", "--output", help="写入此 JSON 文件（默认输出到屏幕）")
+    dump.add_argument("-o", "--output", metavar="OUT.json", help="写入此 JSON 文件（默认输出到屏幕）")
     dump.set_defaults(handler=run_dump)
 
     load = subparsers.add_parser("load", help="从 JSON 生成年度文件")
@@ -59,6 +59,11 @@ def run_example(args: argparse.Namespace) -> int:
 
 
 def run_dump(args: argparse.Namespace) -> int:
+    if args.output and Path(args.output).suffix.lower() != ".json":
+        # JSON written over 去年报告.docx or 评分表.xlsx would lose that file.
+        raise UserError(
+            f"导出的 JSON 文件名应以 .json 结尾（收到“{args.output}”），例如 {Path(args.output).stem or '年度数据'}.json。"
+        )
     text = dumps(read_year(args.file))
     if args.output:
         write_text_atomically(args.output, text, sources=[args.file])

@@ -9,6 +9,7 @@ with spaces. Empty lines are dropped.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator, Sequence
 
 import docx
@@ -20,6 +21,16 @@ from docx.text.paragraph import Paragraph
 from zjdesk.docx_import.errors import DamagedDocxError, UnsafeDocxError
 from zjdesk.docx_import.numbering import ListNumbering
 
+# libxml2's XML_ERR_RESOURCE_LIMIT: a text node over 10 MB or elements nested over 256 deep. Word
+# writes neither, and saving the file again would not shorten them: not "damaged", too large.
+_XML_RESOURCE_LIMIT = 114
+# Strict Open XML (ISO/IEC 29500 Strict) names everything in this namespace; python-docx reads only
+# the transitional one Word writes by default.
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
+# Word's tables have at most 63 columns.
+MAX_TABLE_COLUMNS = 63
+_GRID_SPAN = qn("w:gridSpan")
+_VALUE = qn("w:val")
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
 _SDT = qn("w:sdt")
@@ -36,13 +47,44 @@ def open_document(data: bytes, name: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
         declares_dtd = any(_declares_dtd(part) for part in document.part.package.iter_parts())
+        _bound_column_spans(document)
     except Exception as error:  # python-docx raises many kinds on damaged input; the user needs one message
+        if isinstance(error, SyntaxError) and getattr(error, "code", None) == _XML_RESOURCE_LIMIT:
+            raise UnsafeDocxError(
+                f"“{name}”的正文超出了一份报告的规模（例如一段文字超过约 300 万字，或内容层层嵌套超过 256 层），"
+                "已拒绝导入：请在 Word/WPS 中把过长的段落拆开或删去，再导入。"
+            ) from error
+        if _is_strict_open_xml(data):
+            raise DamagedDocxError(
+                f"“{name}”是“Strict Open XML 文档”格式，本程序不能读取：请在 Word 中打开它，另存为“Word 文档（*.docx）”后再导入。"
+            ) from error
         raise DamagedDocxError(
             f"“{name}”无法作为 Word 文档读取（文件已损坏或不是 Word 文档）：请在 Word/WPS 中打开并另存为 .docx 后再导入。"
         ) from error
     if declares_dtd:
         raise UnsafeDocxError(f"“{name}”中的部件声明了 DTD/外部实体（Word 不会这样写），可能有安全风险，已拒绝导入。")
     return document
+
+
+def _bound_column_spans(document: Document) -> None:
+    """Cap each cell's column span at what Word can make: python-docx repeats a cell once per spanned column.
+
+    A ``gridSpan`` of 100,000,000 in a file of a few KB would otherwise hold the import for minutes
+    (or exhaust the memory); the text of the cell is the same either way.
+    """
+    for span in document.element.body.iter(_GRID_SPAN):
+        value = span.get(_VALUE) or ""
+        if len(value) > 4 or (value.isdigit() and int(value) > MAX_TABLE_COLUMNS):
+            span.set(_VALUE, str(MAX_TABLE_COLUMNS))
+
+
+def _is_strict_open_xml(data: bytes) -> bool:
+    """Whether the package names its parts by ISO 29500 Strict's relationships (Word's 另存为 Strict Open XML)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _STRICT_NAMESPACE in archive.read("_rels/.rels")
+    except Exception:  # the archive was checked; whatever still fails here is simply not Strict
+        return False
 
 
 def _declares_dtd(part: object) -> bool:

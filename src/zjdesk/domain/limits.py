@@ -98,12 +98,12 @@ def check_number(value: Number, kind: str, text: str | None = None) -> Number:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise NumberError(f"“{_shown(value, text)}”不是有效的数字。")
     if kind == AMOUNT:
-        if abs(value) >= MAX_AMOUNT:
+        if value.copy_abs() >= MAX_AMOUNT:  # abs() rounds to the context: 1E+999999999 would overflow
             raise NumberError(f"“{_shown(value, text)}”的数额过大：金额以万元为单位，请核对位数。")
         if not _has_places(value, AMOUNT_PLACES):
             raise NumberError(f"“{_shown(value, text)}”的小数超过两位：金额以万元为单位，最多保留两位小数。")
         return value
-    if abs(value) >= MAX_DECIMAL:
+    if value.copy_abs() >= MAX_DECIMAL:
         raise NumberError(f"“{_shown(value, text)}”过大：分值、得分和百分比不会超过 {MAX_DECIMAL:,}，请核对位数。")
     if not _has_places(value, DECIMAL_PLACES):
         raise NumberError(f"“{_shown(value, text)}”的小数位数过多：分值、得分和百分比最多保留 {DECIMAL_PLACES} 位小数。")

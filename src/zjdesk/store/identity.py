@@ -11,6 +11,8 @@ APPLICATION_ID = 0x7A6A646B
 # The schema this program writes. Older files are migrated (see migrations.py); newer refused.
 # 2: goals hold their indicator rows; the meta table records the JSON format of the parts.
 SCHEMA_VERSION = 2
+# The first released schema: no year file was ever written with a lower one (0 is SQLite's default).
+FIRST_SCHEMA_VERSION = 1
 
 # The key of the meta table holding the JSON format version of the stored parts
 # (zjdesk.domain.serialize.FORMAT_VERSION): a program that knows an older format refuses the file.

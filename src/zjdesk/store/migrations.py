@@ -54,6 +54,19 @@ class MigrationError(UserError):
     """A migration step failed; the file is left at the version it had, and a backup exists."""
 
 
+def check_route(from_version: int, to_version: int, steps: Sequence[Migration] = MIGRATIONS) -> dict[int, Migration]:
+    """The steps by version, if every step from ``from_version`` to ``to_version`` exists; else :class:`MigrationError`.
+
+    Checked before the backup is taken and before the first step runs: a file no step leads from
+    is refused as it is, with no backup beside it and no step half-way applied.
+    """
+    by_version = {step.from_version: step for step in steps}
+    for version in range(from_version, to_version):
+        if version not in by_version:
+            raise MigrationError(f"无法把年度文件从第 {version} 版升级：缺少升级步骤。请联系 zjdesk 的维护人员。")
+    return by_version
+
+
 def run_migrations(
     connection: sqlite3.Connection, from_version: int, to_version: int, steps: Sequence[Migration] = MIGRATIONS
 ) -> list[str]:
@@ -62,13 +75,11 @@ def run_migrations(
     Returns the descriptions of the steps applied. ``connection`` must be in autocommit mode
     (``isolation_level=None``) so that each step's transaction is explicit.
     """
-    by_version = {step.from_version: step for step in steps}
+    by_version = check_route(from_version, to_version, steps)
     applied = []
     version = from_version
     while version < to_version:
-        step = by_version.get(version)
-        if step is None:
-            raise MigrationError(f"无法把年度文件从第 {version} 版升级：缺少升级步骤。请联系 zjdesk 的维护人员。")
+        step = by_version[version]
         try:
             connection.execute("BEGIN IMMEDIATE")
             step.apply(connection)

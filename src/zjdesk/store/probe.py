@@ -13,6 +13,7 @@ from pathlib import Path
 
 from zjdesk.domain.errors import UserError
 from zjdesk.store.identity import APPLICATION_ID
+from zjdesk.store.sqlite_files import SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY_ROLLBACK, error_code
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -28,7 +29,19 @@ class HotJournalError(NotAYearFileError):
         super().__init__(f"年度文件“{name}”的上一次保存被中断，需要恢复后才能读取。")
 
 
-_READONLY_ROLLBACK = 776  # SQLite: a read-only connection met a journal only a writer can roll back
+class FileBusyError(UserError):
+    """Another program holds the file locked (a database tool with a transaction open…); nothing was changed."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"“{name}”正被其他程序锁定（例如打开着它的数据库工具），暂时无法读取：请关闭那个程序后再试。文件未被修改。"
+        )
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether SQLite gave up on ``error`` because another connection holds the file locked."""
+    code = error_code(error)
+    return code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
 
 
 def check_file_bytes(path: Path) -> None:
@@ -104,14 +117,18 @@ def check_database(connection: sqlite3.Connection, name: str, application_id: in
         found_id = connection.execute("PRAGMA application_id").fetchone()[0]
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorcode", None) == _READONLY_ROLLBACK:
+        if error_code(error) == SQLITE_READONLY_ROLLBACK:
             raise HotJournalError(name) from error
+        if is_busy(error):  # locked is not damaged: the officer must not be sent to the backup
+            raise FileBusyError(name) from error
         raise _damaged(name) from error
     if found_id != application_id:
         raise NotAYearFileError(f"“{name}”是其他程序的数据库文件，不是 zjdesk 年度文件：请选择正确的 .zjd 文件。")
     try:
         result = connection.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise FileBusyError(name) from error
         raise _damaged(name) from error
     if result != "ok":
         raise _damaged(name)

@@ -24,8 +24,8 @@ from pathlib import Path
 from zjdesk.domain.errors import UserError
 from zjdesk.store import migrations
 from zjdesk.store.file_names import exists
-from zjdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
-from zjdesk.store.probe import HotJournalError, NotAYearFileError, check_database, check_file_bytes
+from zjdesk.store.identity import APPLICATION_ID, FIRST_SCHEMA_VERSION, SCHEMA_VERSION
+from zjdesk.store.probe import FileBusyError, HotJournalError, NotAYearFileError, check_database, check_file_bytes, is_busy
 from zjdesk.store.sqlite_files import SQLITE_READONLY_ROLLBACK, connect, describe_failure, error_code, journal_of
 
 READ_ATTEMPTS = 6
@@ -50,6 +50,11 @@ def checked_version(connection: sqlite3.Connection, path: Path) -> int:
         raise NewerSchemaError(
             f"“{path.name}”由更新版本的 zjdesk 创建（文件格式第 {version} 版，本程序支持到第 {SCHEMA_VERSION} 版）。"
             "请升级 zjdesk 后再打开，文件未被修改。"
+        )
+    if version < FIRST_SCHEMA_VERSION:  # zjdesk's id without a version zjdesk ever wrote: not a file to migrate
+        raise NotAYearFileError(
+            f"年度文件“{path.name}”已损坏（文件格式版本号第 {version} 版无效），无法打开。"
+            "请使用该文件的备份，或用 zjdesk 从 JSON 导出文件重新生成。"
         )
     return version
 
@@ -87,6 +92,8 @@ def read_snapshot(path: Path) -> Snapshot:
         except sqlite3.Error as error:
             if error_code(error) == SQLITE_READONLY_ROLLBACK:
                 raise HotJournalError(path.name) from error
+            if is_busy(error):
+                raise FileBusyError(path.name) from error
             raise NotAYearFileError(f"年度文件“{path.name}”的内容已损坏，无法读取：请使用备份。") from error
         if version < SCHEMA_VERSION:
             # Reading an old file must not change it: the copy in memory is migrated.

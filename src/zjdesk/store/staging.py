@@ -27,6 +27,7 @@ from typing import IO, Any
 
 from zjdesk.domain.errors import UserError
 from zjdesk.store.os_locks import LockUnsupportedError, try_lock, unlock
+from zjdesk.store.sqlite_files import os_write_reason
 
 PREFIX = ".zjdesk-"
 JOURNAL_SUFFIX = ".journal"
@@ -58,7 +59,8 @@ class Batch:
     """Files written under temporary names, then moved into their targets all together (or none)."""
 
     def __init__(self, folders: Iterable[Path]) -> None:
-        self.folders = list(dict.fromkeys(Path(folder) for folder in folders))
+        # Absolute: the process that finishes a dead batch may run in another working folder.
+        self.folders = list(dict.fromkeys(Path(folder).absolute() for folder in folders))
         self.entries: list[dict[str, Any]] = []
         self._journals: dict[Path, IO[bytes]] = {}
         for _attempt in range(5):
@@ -104,7 +106,7 @@ class Batch:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
-            full = "磁盘已满" if error.errno == 28 else error.strerror
+            full = os_write_reason(error)
             raise OutputFileError(f"无法写入（{full}）：请检查磁盘空间后重试，原有文件未改动。") from error
 
     def _drop_journals(self) -> None:
@@ -125,6 +127,7 @@ class Batch:
 
     def temporary(self, target: Path) -> Path:
         """A fresh temporary name beside ``target`` (its folder must be one of the batch's)."""
+        target = target.absolute()
         temporary = target.parent / f"{PREFIX}{self.id}-{len(self.entries)}.tmp"
         self.entries.append(
             {"temp": str(temporary), "target": str(target), "backup": str(temporary.with_suffix(".old")), "existed": False}
@@ -148,7 +151,7 @@ class Batch:
                 os.fsync(handle.fileno())
         except OSError as error:
             temporary.unlink(missing_ok=True)
-            full = "磁盘已满" if error.errno == 28 else error.strerror
+            full = os_write_reason(error)
             raise OutputFileError(f"写入“{target.name}”失败（{full}）：请检查磁盘空间后重试。") from error
         return temporary
 
@@ -308,14 +311,38 @@ def _finish_dead_batch(path: Path) -> bool:
 
 
 def _plan(lines: list[str]) -> tuple[list[dict[str, Any]], list[str]] | None:
+    """The entries and journals of a journal's plan; None for one zjdesk did not write.
+
+    A journal is read from a folder others may write into: a plan may only move zjdesk's own
+    temporaries onto targets beside them and remove zjdesk's own journals, never any other file.
+    """
     if not lines:
         return None
     try:
         plan = json.loads(lines[0])
-        entries = [entry for entry in plan["entries"] if all(isinstance(entry.get(key), str) for key in ("temp", "target"))]
-        return entries, [str(other) for other in plan.get("journals", [])]
-    except (ValueError, KeyError, TypeError, AttributeError):
+        entries = list(plan["entries"])
+        journals = [str(other) for other in plan.get("journals", [])]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
+    if not all(_is_own_entry(entry) for entry in entries) or not all(_is_own_name(other, JOURNAL_SUFFIX) for other in journals):
+        return None
+    return entries, journals
+
+
+def _is_own_name(path: str, suffix: str) -> bool:
+    name = Path(path).name
+    return name.startswith(PREFIX) and name.endswith(suffix)
+
+
+def _is_own_entry(entry: object) -> bool:
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(key), str) for key in ("temp", "target", "backup")):
+        return False
+    temp, target, backup = Path(entry["temp"]), Path(entry["target"]), Path(entry["backup"])
+    return (
+        _is_own_name(entry["temp"], ".tmp")
+        and _is_own_name(entry["backup"], ".old")
+        and temp.parent == target.parent == backup.parent
+    )
 
 
 def _says_moving(path: Path) -> bool:

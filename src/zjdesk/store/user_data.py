@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import zjdesk
 from zjdesk.domain.errors import UserError
+from zjdesk.store.log_notes import WARNING, note
 
 if TYPE_CHECKING:
     from zjdesk.domain.model import YearData
@@ -23,14 +26,38 @@ LOG_FOLDER_NAME = "logs"
 
 
 def user_data_dir() -> Path:
-    """Where zjdesk keeps its own files (the demo year, the recent-files list)."""
+    """Where zjdesk keeps its own files (the demo year, the recent-files list).
+
+    When that folder cannot be made (a file of the same name is in its way, a locked-down or full
+    profile), a folder of this user's in the temporary folder serves, so that the program still
+    starts and opens the officer's year files; only the demo and the log move there.
+    """
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     folder = base / "zjdesk"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError as error:
+        fallback = Path(tempfile.gettempdir()) / f"zjdesk-{_user_name()}"
+        try:
+            fallback.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise UserError(
+                f"无法建立 zjdesk 的数据文件夹“{folder}”（{error.strerror or error}），临时文件夹也不能写入："
+                "请检查该位置是否被同名文件占用、磁盘是否已满。"
+            ) from error
+        note("zjdesk.store", "data folder %s unusable (%s), using %s", folder, error.strerror, fallback, level=WARNING)
+        return fallback
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
 
 
 def log_dir() -> Path:

@@ -31,10 +31,10 @@ from zjdesk.store.file_names import check_year_file_path, exists, is_dir
 from zjdesk.store.identity import APPLICATION_ID, FORMAT_VERSION_KEY, SCHEMA_VERSION
 from zjdesk.store.lock import LockFileError, YearFileLock, remove_stale_locks
 from zjdesk.store.log_notes import note
-from zjdesk.store.probe import NotAYearFileError, check_file_bytes, check_regular
+from zjdesk.store.probe import FileBusyError, NotAYearFileError, check_file_bytes, check_regular, is_busy
 from zjdesk.store.reading import NewerSchemaError, checked_version, read_snapshot_retrying
+from zjdesk.store.sqlite_files import SQLITE_CONSTRAINT, SQLITE_ERROR, SQLITE_MISMATCH, describe_failure, error_code
 from zjdesk.store.sqlite_files import connect as _connect
-from zjdesk.store.sqlite_files import describe_failure
 from zjdesk.store.staging import Batch, recover_folder
 from zjdesk.store.write_protection import reason_for_errno, write_protection
 
@@ -98,6 +98,39 @@ def backup_path_for(path: Path, version: int) -> Path:
     return candidate
 
 
+# What a save does, tried once when a file is opened for writing and rolled back: a file whose tables
+# another program changed (a column dropped, a table made a view, a trigger) would otherwise open and
+# then refuse every save.
+_TRIAL_SAVE = (
+    "UPDATE year_part SET data = data, modified = modified WHERE name IN (SELECT name FROM year_part LIMIT 1)",
+    "INSERT INTO year_part (name, data, modified) VALUES ('.zjdesk-trial', '', '')",
+    "UPDATE meta SET value = value WHERE key IN (SELECT key FROM meta LIMIT 1)",
+    "INSERT INTO meta (key, value) VALUES ('.zjdesk-trial', '')",
+)
+# SQLite's answers that mean the tables, not the disk: a generic error (no such column, a view), a
+# constraint or trigger, a type mismatch.
+_LAYOUT_ERRORS = (SQLITE_ERROR, SQLITE_CONSTRAINT, SQLITE_MISMATCH)
+
+
+def _check_saves_go_through(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse to open for writing a file whose tables would refuse its saves (it opens read-only instead)."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        if is_busy(error):
+            raise FileBusyError(path.name) from error
+        return  # the disk or the medium: the first save says what is wrong
+    try:
+        for statement in _TRIAL_SAVE:
+            connection.execute(statement)
+    except sqlite3.Error as error:
+        code = error_code(error)
+        if code is not None and code & 0xFF in _LAYOUT_ERRORS:
+            raise _read_only(path, "文件的表结构已被其他程序改动，zjdesk 无法在其中保存") from error
+    finally:
+        connection.execute("ROLLBACK")
+
+
 def _year_meta(year: YearData) -> dict[str, str]:
     return {"evaluation_year": str(year.cover.evaluation_year or ""), "unit_name": year.cover.unit_name}
 
@@ -139,7 +172,13 @@ class YearFile:
         # The name is locked, not the old file: it is about to be replaced (and Windows would refuse
         # to replace a file held open). Never replace a file another zjdesk is writing.
         lock = YearFileLock(path, identity=False)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except LockFileError as error:  # the lock file is the first thing written into the folder
+            reason = reason_for_errno(error.errno, path.parent)
+            if reason is None:
+                raise
+            raise UserError(f"无法创建“{path.name}”：{reason}。请选择其他保存位置，未创建任何文件。") from error
         try:
             if exists(path) and not overwrite:  # another zjdesk created it while we were getting here
                 raise UserError(f"文件“{path.name}”已存在：为免覆盖已有的年度文件，请换一个文件名，或先移走旧文件。")
@@ -248,6 +287,7 @@ class YearFile:
             try:
                 version = checked_version(connection, path)
                 if version < SCHEMA_VERSION:
+                    migrations.check_route(version, SCHEMA_VERSION, migrations.MIGRATIONS)
                     backup = backup_path_for(path, version)
                     backup_connection = _connect(backup, "rwc")
                     try:
@@ -255,6 +295,7 @@ class YearFile:
                     finally:
                         backup_connection.close()
                     migrations.run_migrations(connection, version, SCHEMA_VERSION, migrations.MIGRATIONS)
+                _check_saves_go_through(connection, path)
             finally:
                 connection.close()
             year_file = cls(path, lock, False)
@@ -335,6 +376,8 @@ class YearFile:
             rows = dict(self._query("SELECT name, data FROM year_part"))
             stored_format = dict(self._query(f"SELECT key, value FROM meta WHERE key = '{FORMAT_VERSION_KEY}'"))
         except sqlite3.Error as error:  # a damaged table: tell the user, do not crash
+            if is_busy(error):
+                raise FileBusyError(self.path.name) from error
             raise NotAYearFileError(f"年度文件“{self.path.name}”的内容已损坏，无法读取：请使用备份。") from error
         self._refuse_newer_format(stored_format.get(FORMAT_VERSION_KEY, ""))
         year = YearData()
@@ -426,6 +469,7 @@ def write_new_year_file(path: str | os.PathLike[str], year: YearData, *, overwri
 
 __all__ = [
     "YEAR_FILE_SUFFIX",
+    "FileBusyError",
     "FileReplacedError",
     "NewerSchemaError",
     "NotAYearFileError",
