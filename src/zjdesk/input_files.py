@@ -111,6 +111,15 @@ def read_input(
     return data
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"  # a year file given where a document was asked for
+# The main part of each Office kind, to name a file of one kind given for another (an .xlsx renamed .docx).
+_OTHER_OFFICE_KINDS = (
+    ("word/document.xml", "Word 文档"),
+    ("xl/workbook.xml", "Excel 工作簿"),
+    ("ppt/presentation.xml", "PowerPoint 演示文稿"),
+)
+
+
 def check_archive(data: bytes, name: str, rules: ArchiveRules) -> None:
     """Refuse ``data`` unless it is a sound, modest archive of ``rules.kind`` whose XML declares no DTD."""
     unsafe, damaged = rules.unsafe, rules.damaged
@@ -120,6 +129,15 @@ def check_archive(data: bytes, name: str, rules: ArchiveRules) -> None:
         raise damaged(f"“{name}”是空文件（0 字节，没有任何内容）：请确认选择的文件无误，或从原处重新复制一份。")
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data:
         raise unsafe(f"“{name}”设置了打开密码（已加密）：请在原程序中输入密码打开，取消密码后另存，再导入。")
+    if name.startswith("~$"):
+        raise damaged(
+            f"“{name}”是 Word/Excel 打开文件时生成的临时锁定文件（以 ~$ 开头），不是文件本身："
+            "请选择同一文件夹中去掉 ~$ 的那个文件。"
+        )
+    if data.startswith(_SQLITE_MAGIC):
+        raise damaged(f"“{name}”是 zjdesk 的年度文件（.zjd），不是{rules.kind}：请用“打开年度文件”打开它。")
+    if data.startswith(b"%PDF"):
+        raise damaged(f"“{name}”是 PDF 文件，无法作为{rules.kind}读取：请选择原来的{rules.kind}，或{rules.repair}。")
     if not data.startswith(b"PK"):
         raise damaged(f"“{name}”{rules.not_this_kind}")
     try:
@@ -134,6 +152,9 @@ def check_archive(data: bytes, name: str, rules: ArchiveRules) -> None:
         if len(names) != len(entries):
             raise unsafe(f"“{name}”的压缩包内有重名的部件，可能被篡改过，已拒绝导入。")
         missing = [part for part in rules.required_parts if part not in names]
+        other = next((kind for part, kind in _OTHER_OFFICE_KINDS if part in names and kind != rules.kind), None)
+        if missing and other:
+            raise damaged(f"“{name}”是 {other}，不是 {rules.kind}：请选择 {rules.kind}。")
         if missing:
             incomplete = rules.incomplete or f"不是完整的{rules.kind}（缺少 {missing[0]}）：请确认选择的文件无误。"
             raise damaged(f"“{name}”{incomplete}")

@@ -115,6 +115,18 @@ def test_json_saved_as_gbk_says_how_to_save_it_as_utf8(tmp_path: Path, year: Pat
     assert not (tmp_path / "b.zjd").exists()
 
 
+def test_a_year_file_or_a_report_given_as_json_is_named_for_what_it_is(tmp_path: Path, year: Path, capsys) -> None:
+    assert main(["load", str(year), str(tmp_path / "b.zjd")]) == 2
+    error = capsys.readouterr().err
+    assert _one_chinese_line(error) and "是年度文件（.zjd）" in error and "zjdesk dump" in error
+    report = tmp_path / "报告.docx"
+    assert main(["export", str(year), "--draft", "--docx", str(report)]) == 0
+    capsys.readouterr()
+    assert main(["load", str(report), str(tmp_path / "b.zjd")]) == 2
+    assert "是 Word/Excel 文件" in capsys.readouterr().err
+    assert not (tmp_path / "b.zjd").exists()
+
+
 def _with_lone_surrogate(path: Path) -> None:
     connection = sqlite3.connect(path)
     with connection:

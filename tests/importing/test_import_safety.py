@@ -128,8 +128,14 @@ def test_zip_without_a_document_part(seed_docx: bytes) -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    with pytest.raises(DamagedDocxError, match=r"word/document\.xml"):
+    with pytest.raises(DamagedDocxError, match="是 Excel 工作簿，不是 Word 文档"):
         import_docx_bytes(buffer.getvalue(), "数据表.xlsx")
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/styles.xml", "<styles/>")
+    with pytest.raises(DamagedDocxError, match=r"word/document\.xml"):  # a package of no known kind: the part it lacks
+        import_docx_bytes(other.getvalue(), "残缺.docx")
 
 
 def test_missing_file_and_folder(tmp_path) -> None:
@@ -265,3 +271,38 @@ def test_python_docx_parser_resolves_no_entities() -> None:
 
     root = etree.fromstring(b'<!DOCTYPE r [<!ENTITY e "expanded">]><r>&e;</r>', oxml_parser)
     assert "expanded" not in etree.tostring(root).decode()
+
+
+def _xlsx_bytes() -> bytes:
+    import openpyxl
+
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path, seed_docx: bytes) -> None:
+    # The officer picked the wrong file: say which file it is, not that a Word part is missing.
+    from zjdesk.demo import demo_year
+    from zjdesk.store.yearfile import write_new_year_file
+
+    year_file = tmp_path / "2024年度.zjd"
+    write_new_year_file(year_file, demo_year())
+    cases = {
+        "评分表.docx": (_xlsx_bytes(), "是 Excel 工作簿，不是 Word 文档"),
+        "2024年度.docx": (year_file.read_bytes(), "是 zjdesk 的年度文件（.zjd）"),
+        "报告.pdf": (b"%PDF-1.7\n" + b"0" * 100, "是 PDF 文件"),
+        "~$报告.docx": (b"\x06zjdesk" + b"\x00" * 155, "临时锁定文件"),
+    }
+    for name, (data, said) in cases.items():
+        with pytest.raises(DamagedDocxError) as raised:
+            import_docx_bytes(data, name)
+        assert said in str(raised.value), name
+        assert "document.xml" not in str(raised.value)
+    # and a Word report given where an Excel sheet is asked for
+    from zjdesk.store.goal_xlsx import GoalSheetError, read_goal_sheet
+
+    report = tmp_path / "去年报告.xlsx"
+    report.write_bytes(seed_docx)
+    with pytest.raises(GoalSheetError, match="是 Word 文档，不是 Excel 工作簿"):
+        read_goal_sheet(report, [])

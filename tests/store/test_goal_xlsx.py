@@ -217,7 +217,7 @@ def test_not_a_workbook(tmp_path: Path):
     docx = tmp_path / "report.xlsx"
     with zipfile.ZipFile(docx, "w") as package:
         package.writestr("word/document.xml", "<w:document/>")
-    _refused(docx, "不是可以读取的 .xlsx 文件")
+    _refused(docx, "是 Word 文档，不是 Excel 工作簿")
 
 
 def test_damaged_workbook(tmp_path: Path):

@@ -37,6 +37,10 @@ def read_text(source: PathLike, what: str) -> str:
     """
     path = Path(source)
     data = read_input(path, what, MAX_TEXT_BYTES)
+    if data.startswith(b"SQLite format 3\x00"):
+        raise UserError(f"“{path.name}”是年度文件（.zjd），不是{what}：年度文件可直接打开；要得到 JSON，请用 zjdesk dump 导出。")
+    if data.startswith(b"PK\x03\x04"):
+        raise UserError(f"“{path.name}”是 Word/Excel 文件（压缩包），不是{what}：请选择 {what}。")
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
         return data.decode(encoding)
