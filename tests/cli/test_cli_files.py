@@ -82,6 +82,17 @@ def test_new_year_carries_final_accounts_and_marks_texts(tmp_path: Path, capsys:
     assert "tasks.0.title" in year.review and "goals.0.text" in year.review
 
 
+def test_new_year_from_a_year_without_its_evaluation_year_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    previous, following = tmp_path / "d.zjd", tmp_path / "e.zjd"
+    year = demo_year()
+    year.cover.evaluation_year = 0
+    YearFile.create(previous, year).close()
+    assert main(["new-year", str(previous), str(following)]) == 0
+    out = capsys.readouterr().out
+    assert "0 年度" not in out and "未填写评价年度" in out
+    assert read_year(following).cover.evaluation_year == 0
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(["--version"])

@@ -85,8 +85,12 @@ def run_new_year(args: argparse.Namespace) -> int:
     previous = read_year(args.file)
     year = carry_forward(previous)
     write_new_year_file(target, year)
+    # A year file without its evaluation year carries into a year without one: say so, not 已结转 0 年度.
+    which = "新年度（上年文件未填写评价年度，请在封面中填写）"
+    if year.cover.evaluation_year:
+        which = f" {year.cover.evaluation_year} 年度"
     print(
-        f"已结转 {year.cover.evaluation_year} 年度：{target}（{len(year.review)} 处沿用的文字和数字待复核；"
+        f"已结转{which}：{target}（{len(year.review)} 处沿用的文字和数字待复核；"
         f"上年决算支出 {year.figures.prior_final_expenditure.total or '未填'} 万元已作为对比数）"
     )
     return 0
