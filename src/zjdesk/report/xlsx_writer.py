@@ -11,7 +11,6 @@ their wrapped text needs (Excel and LibreOffice do not grow rows of a file writt
 from __future__ import annotations
 
 import io
-import math
 import re
 import unicodedata
 import zipfile
@@ -25,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.docx_package import utc
+from zjdesk.report.linebreak import break_lines
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
 from zjdesk.report.page_spec import FONTS, TABLE
 
@@ -33,6 +33,7 @@ BODY_FONT = FONTS["fangsong"].name
 HEADER_FONT = FONTS["heiti"].name
 TITLE_FONT = FONTS["xiaobiaosong"].name
 CELL_FONT_SIZE = 11
+NOTE_FONT_SIZE = 10
 MM_PER_CHARACTER_UNIT = 2.0  # an Excel column-width unit is about 2 mm in these fonts
 # A wrapped line of 11 pt text: Excel takes about 14.3 pt with 仿宋_GB2312, LibreOffice 16 pt with Noto CJK.
 LINE_HEIGHT = 16.0
@@ -77,13 +78,17 @@ def text_width(text: str) -> float:
 
 
 def wrapped_lines(text: str, column_width_units: float) -> int:
-    """How many lines ``text`` wraps to in a cell of ``column_width_units`` (Excel's column width unit)."""
+    """How many lines ``text`` wraps to in a cell of ``column_width_units`` (Excel's column width unit).
+
+    Broken by the rules the spreadsheet programs apply (a number or a Latin word is never split, and
+    no closing mark starts a line: in a cell it cannot hang, so the character before it goes down too).
+    """
     if not text:
         return 1
     # A width unit is one digit of the default font (7 px at 96 dpi), plus 5 px of margin per column.
     cell_points = (column_width_units * 7 + 5) * 0.75 - 2 * 2.25
-    per_line = max(1.0, cell_points / CELL_FONT_SIZE)
-    return sum(max(1, math.ceil(text_width(part) / per_line - 1e-9)) for part in text.split("\n"))
+    advances = [CELL_FONT_SIZE * text_width(char) for char in text]
+    return max(1, len(break_lines(text, advances, cell_points, hanging=False)))
 
 
 def _number_format(value: Decimal | int, text: str) -> str:
@@ -105,9 +110,9 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     caption.font = Font(name=BODY_FONT, size=CELL_FONT_SIZE)
     # A long unit name puts 评价年度 on a line of its own, as in the report.
     caption.alignment = Alignment(wrap_text=True, vertical="center")
-    sheet.row_dimensions[2].height = 20 * (table.caption.count("\n") + 1)
-
     widths = [round(column.width_mm / MM_PER_CHARACTER_UNIT, 1) for column in table.columns]
+    # A long unit name wraps within the sheet's width as well: every line of the caption shows.
+    sheet.row_dimensions[2].height = 20 * wrapped_lines(table.caption, sum(widths))
     header_lines = 1
     for index, column in enumerate(table.columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths[index - 1]
@@ -120,16 +125,29 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     sheet.row_dimensions[3].height = header_lines * LINE_HEIGHT + ROW_PADDING
 
     data_rows = [FIRST_DATA_ROW + offset for offset, row in enumerate(table.rows) if row.kind == "data"]
+    spans = {merged: table.vertical_spans(merged) for merged in table.merge_columns}
+    # Cells merged down over several rows: their text is measured against all of those rows together.
+    spanned = {
+        (start + step, merged) for merged, starts in spans.items() for start, span in starts.items() for step in range(span)
+    }
     cached: dict[str, str] = {}
     for offset, row in enumerate(table.rows):
-        cached.update(_row(sheet, FIRST_DATA_ROW + offset, row, table, widths, data_rows))
-    for merged in table.merge_columns:
-        for start, span in table.vertical_spans(merged).items():
+        skipped = frozenset(column for column in table.merge_columns if (offset, column) in spanned)
+        cached.update(_row(sheet, FIRST_DATA_ROW + offset, row, table, widths, data_rows, skipped))
+    for merged, starts in spans.items():
+        for start, span in starts.items():
             top = FIRST_DATA_ROW + start
             sheet.merge_cells(start_row=top, start_column=merged + 1, end_row=top + span - 1, end_column=merged + 1)
+            _fit_merged_label(sheet, top, span, wrapped_lines(table.rows[start].cells[merged], widths[merged]))
     note_row = FIRST_DATA_ROW + len(table.rows) + 1
     for note in table.notes:
-        sheet.cell(note_row, 1, note).font = Font(name=BODY_FONT, size=10)
+        # Across the table's width and wrapped, so a long note prints whole inside the print area.
+        sheet.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=columns)
+        cell = sheet.cell(note_row, 1, note)
+        cell.font = Font(name=BODY_FONT, size=NOTE_FONT_SIZE)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lines = wrapped_lines(note, sum(widths) * CELL_FONT_SIZE / NOTE_FONT_SIZE)
+        sheet.row_dimensions[note_row].height = lines * LINE_HEIGHT * NOTE_FONT_SIZE / CELL_FONT_SIZE + ROW_PADDING
         note_row += 1
 
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
@@ -153,8 +171,29 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     return cached
 
 
-def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[float], data_rows: list[int]) -> dict[str, str]:
-    """Write one row; returns {cell: cached result} for the totals it holds."""
+def _fit_merged_label(sheet: Worksheet, top: int, span: int, lines: int) -> None:
+    """Make the last of a merged label's rows taller when the label needs more room than its rows have."""
+    rows = range(top, top + span)
+    height = sum(sheet.row_dimensions[row].height or LINE_HEIGHT + ROW_PADDING for row in rows)
+    needed = lines * LINE_HEIGHT + ROW_PADDING
+    if needed > height:
+        last = sheet.row_dimensions[top + span - 1]
+        last.height = (last.height or LINE_HEIGHT + ROW_PADDING) + needed - height
+
+
+def _row(
+    sheet: Worksheet,
+    number: int,
+    row: Row,
+    table: Table,
+    widths: list[float],
+    data_rows: list[int],
+    merged_down: frozenset[int] = frozenset(),
+) -> dict[str, str]:
+    """Write one row; returns {cell: cached result} for the totals it holds.
+
+    ``merged_down``: the columns whose cell is merged with the rows below or above (measured apart).
+    """
     columns = len(table.columns)
     cached: dict[str, str] = {}
     lines = 1
@@ -187,7 +226,7 @@ def _row(sheet: Worksheet, number: int, row: Row, table: Table, widths: list[flo
             cell.data_type = "s"  # text such as "=100%得满分" is text, not an Excel formula
         if span > 1:  # the merged cell's edges take the border of its first cell
             sheet.merge_cells(start_row=number, start_column=first + 1, end_row=number, end_column=first + span)
-        if first not in table.merge_columns or row.kind != "data":
+        if first not in merged_down:
             lines = max(lines, wrapped_lines(text, sum(widths[first : first + span])))
     sheet.row_dimensions[number].height = lines * LINE_HEIGHT + ROW_PADDING
     return cached
