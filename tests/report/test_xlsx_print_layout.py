@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
@@ -104,3 +105,42 @@ def _merged_columns(sheet: Worksheet, row: int) -> tuple[int, int]:
         if merged.min_row == row == merged.max_row:
             return merged.min_col, merged.max_col
     return 1, 1
+
+
+def _pages(sheet: Worksheet) -> list[range]:
+    """The table rows of each printed page, by the sheet's page breaks (a break follows row ``id``)."""
+    last = max(row for row in range(4, sheet.max_row + 1) if any(cell.value for cell in sheet[row]))
+    starts = [4, *(brk.id + 1 for brk in sheet.row_breaks.brk), last + 1]
+    return [range(low, high) for low, high in pairwise(starts)]
+
+
+def _long_goals_year() -> YearData:
+    year = example_year()
+    for goal in year.goals:
+        goal.indicators = [*goal.indicators, *goal.indicators][:5]
+    return year
+
+
+def test_every_printed_page_holds_whole_groups_and_no_more_than_fits() -> None:
+    """A 一级指标 or a goal never starts on one page and ends on the next; 合计 to 单位（盖章） print together."""
+    for year in (example_year(), _long_goals_year()):
+        for sheet in _workbook(year).worksheets:
+            landscape = sheet.page_setup.orientation == "landscape"
+            margins = sheet.page_margins
+            page_height = ((210 if landscape else 297) / 25.4 - margins.top - margins.bottom) * 72
+            pages = _pages(sheet)
+            assert len(pages) >= 2, sheet.title  # each of these sheets is longer than a page
+            for number, rows in enumerate(pages):
+                above = range(1, 4) if number == 0 else range(3, 4)  # title and caption once, the header on every page
+                assert sum(_height(sheet, row) for row in (*above, *rows)) <= page_height, (sheet.title, number)
+            starts = {rows.start for rows in pages}
+            for merged in sheet.merged_cells.ranges:
+                if merged.min_col == 1 and merged.min_row >= 4 and merged.max_row > merged.min_row:
+                    assert not any(merged.min_row < start <= merged.max_row for start in starts), (sheet.title, str(merged))
+            labels = {row: str(sheet.cell(row, 1).value or "") for row in range(4, sheet.max_row + 1)}
+            for start in starts - {4}:
+                assert not labels[start - 1].startswith(("一、", "二、", "三、", "四、", "五、")), labels[start - 1]
+            total = next((row for row, label in labels.items() if label == "合计"), None)
+            if total is not None:
+                end = max(row for row, label in labels.items() if label.startswith(("单位负责人", "合计")))
+                assert not any(total < start <= end for start in starts), sheet.title

@@ -5,7 +5,8 @@ printed page, column widths from the outline, wrapped text, borders and the repo
 Numbers are numbers (amounts, scores, head counts, rates), an unknown figure is an empty cell, and
 a total is a ``SUM`` formula over the column above it with the value the report prints stored as
 its result — so Excel and WPS show it at once and a reviewer can check it. Rows are as tall as
-their wrapped text needs (Excel and LibreOffice do not grow rows of a file written by a program).
+their wrapped text needs (Excel and LibreOffice do not grow rows of a file written by a program),
+and page breaks keep each merged group (a 一级指标, a goal) on one page, where it prints its label.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.docx_package import utc
 from zjdesk.report.linebreak import break_lines
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
-from zjdesk.report.page_spec import FONTS, TABLE
+from zjdesk.report.page_spec import FONTS, TABLE, page_size_mm
 
 SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
 BODY_FONT = FONTS["fangsong"].name
@@ -43,6 +45,11 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HORIZONTAL = {"left": "left", "center": "center", "right": "right", "justify": "left"}
 FIRST_DATA_ROW = 4
+SIDE_MARGIN_INCHES = 0.6
+TOP_MARGIN_INCHES = 0.8
+# Of a page's printable height, what the pages are planned on: rows are rounded to whole pixels
+# when printed, and a page planned a little short never loses a row to the next one.
+PAGE_FILL = 0.96
 
 
 def render_xlsx(outline: Outline, *, when: datetime | None = None) -> bytes:
@@ -160,8 +167,10 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.6
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.8
+    sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN_INCHES
+    sheet.page_margins.top = sheet.page_margins.bottom = TOP_MARGIN_INCHES
+    for number in _page_starts(sheet, table, widths, spans.get(table.merge_columns[0], {}) if table.merge_columns else {}):
+        sheet.row_breaks.append(Break(id=number - 1))  # a break after the row above
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
     sheet.oddFooter.center.font = BODY_FONT
     if outline.draft:
@@ -169,6 +178,51 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
         sheet.oddHeader.right.font = f"{HEADER_FONT},Bold"
         sheet.oddHeader.right.color = "C00000"
     return cached
+
+
+def _page_starts(sheet: Worksheet, table: Table, widths: list[float], groups: dict[int, int]) -> list[int]:
+    """The sheet rows that begin a printed page, so that no group is cut by a page where it fits on one.
+
+    A merged 一级指标 (or a goal with its indicators) stays on one page, a group title stays with
+    the row after it, and 合计, 自评等级 and the sign-off rows stay together: a reader of any page
+    sees which group its rows belong to, and a printed total has its table above it. The pages are
+    planned on the rows' heights and the page's printable height at the scale that fits the sheet
+    to the paper's width; a group longer than a page flows on, row by row.
+    """
+    width_mm, height_mm = page_size_mm(table.landscape)
+    printable_width = (width_mm / 25.4 - 2 * SIDE_MARGIN_INCHES) * 72
+    printable_height = (height_mm / 25.4 - 2 * TOP_MARGIN_INCHES) * 72
+    sheet_width = sum((width * 7 + 5) * 0.75 for width in widths)  # a width unit is 7 px, plus 5 px per column
+    capacity = printable_height * PAGE_FILL / min(1.0, printable_width / sheet_width)
+
+    def height(row: int) -> float:
+        return sheet.row_dimensions[row].height or LINE_HEIGHT + ROW_PADDING
+
+    blocks: list[range] = []
+    index = 0
+    rows = table.rows
+    while index < len(rows):
+        end = index + groups.get(index, 1)
+        if rows[index].kind == "group" and end < len(rows):
+            end += groups.get(end, 1)  # a group's title keeps with its first row (and that row's group)
+        elif rows[index].kind in ("total", "signoff"):
+            end = len(rows)  # 合计 to the last sign-off row
+        blocks.append(range(FIRST_DATA_ROW + index, FIRST_DATA_ROW + end))
+        index = end
+    title = height(FIRST_DATA_ROW - 1)  # the header row, printed again at the top of every page
+    used = sum(height(row) for row in range(1, FIRST_DATA_ROW))
+    starts: list[int] = []
+    for block in blocks:
+        block_height = sum(height(row) for row in block)
+        if used + block_height > capacity and used > title and block_height <= capacity - title:
+            starts.append(block.start)
+            used = title
+        for row in block:
+            if used + height(row) > capacity and used > title:
+                starts.append(row)
+                used = title
+            used += height(row)
+    return starts
 
 
 def _fit_merged_label(sheet: Worksheet, top: int, span: int, lines: int) -> None:
