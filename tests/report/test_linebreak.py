@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zjdesk.report.linebreak import autospace_after, break_lines, justification_gaps, line_offsets
+from zjdesk.domain.linebreak import autospace_after, break_lines, justification_gaps, line_offsets
 
 FULL = 10.0  # a full-width character
 HALF = 5.0  # a digit or Latin letter

@@ -19,8 +19,9 @@ from zjdesk.domain.scoring import score_year
 from zjdesk.report import export as export_module
 from zjdesk.report.engine import outline_for
 from zjdesk.report.export import RedFindingsError, export_year
-from zjdesk.report.xlsx_writer import LINE_HEIGHT, ROW_PADDING, render_xlsx
+from zjdesk.report.xlsx_writer import render_xlsx
 from zjdesk.store.output_files import OutputFileError
+from zjdesk.store.xlsx_layout import LINE_HEIGHT, ROW_PADDING
 from zjdesk.store.yearfile import write_new_year_file
 
 # These tests lay the report out with Qt: the program's QApplication must exist first.

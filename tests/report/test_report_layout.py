@@ -20,9 +20,9 @@ from docx.oxml.ns import qn
 
 from support.renders import PdfPage, ink_top_mm, libreoffice_pdf, other_unit_year, pdf_pages, text_chunks
 from zjdesk.demo import demo_year
+from zjdesk.domain.linebreak import HANGING, NO_LINE_END, NO_LINE_START
 from zjdesk.report.docx_writer import render_docx
 from zjdesk.report.engine import outline_for
-from zjdesk.report.linebreak import HANGING, NO_LINE_END, NO_LINE_START
 from zjdesk.report.outline import Heading, Outline
 from zjdesk.report.page_spec import LINE_PITCH, MM, PORTRAIT_MARGINS, margins, text_width_pt
 

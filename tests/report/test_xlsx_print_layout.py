@@ -11,7 +11,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from zjdesk.demo import example_year
 from zjdesk.domain.model import YearData
 from zjdesk.report.engine import outline_for
-from zjdesk.report.xlsx_writer import LINE_HEIGHT, ROW_PADDING, render_xlsx, wrapped_lines
+from zjdesk.report.xlsx_writer import render_xlsx
+from zjdesk.store.xlsx_layout import LINE_HEIGHT, ROW_PADDING, wrapped_lines
 
 
 def _workbook(year: YearData) -> openpyxl.Workbook:

@@ -307,3 +307,38 @@ def test_a_sheet_without_the_header(tmp_path: Path):
     workbook.active.append(["三级指标", "指标值"])
     workbook.active.append(["甲", 1])
     _refused(_save(workbook, tmp_path / "nogoal.xlsx"), "没有“绩效目标”列")
+
+
+def test_export_prints_every_line_and_keeps_numbers_numbers(tmp_path: Path):
+    """Rows as tall as their wrapped text (a spreadsheet does not grow them), the goal over its rows,
+    a long unit name's caption whole; 指标值 and 实际完成值 typed as plain numbers are numbers."""
+    from zjdesk.store.xlsx_layout import row_height, wrapped_lines
+
+    year = example_year()
+    year.cover.unit_name = "湛江市某某区农业农村和水务综合行政执法与乡村振兴发展服务中心（湛江市某某区水利工程建设管理所）" * 2
+    year.goals[2].text = "配合做好信访劝返工作，维护良好秩序。" * 6  # longer than its two rows
+    year.goals[0].indicators[0].target = "2.50"  # a number would lose the zero as typed
+    path = tmp_path / "table.xlsx"
+    path.write_bytes(goal_table_to_xlsx(year))
+    sheet = openpyxl.load_workbook(path).active
+    widths = [sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, 12)]
+    assert sheet.row_dimensions[2].height >= row_height(wrapped_lines(str(sheet["A2"].value), sum(widths)))
+    assert wrapped_lines(str(sheet["A2"].value), sum(widths)) >= 2
+    merged = {merged.min_row: merged.max_row for merged in sheet.merged_cells.ranges if merged.min_col == 1}
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            if cell.value is None or (cell.column == 1 and cell.row > 3):
+                continue
+            assert sheet.row_dimensions[cell.row].height >= row_height(wrapped_lines(str(cell.value), widths[cell.column - 1]))
+    for top, bottom in merged.items():
+        if top >= 4:
+            room = sum(sheet.row_dimensions[row].height for row in range(top, bottom + 1))
+            assert room >= row_height(wrapped_lines(str(sheet.cell(top, 1).value), widths[0]))
+    assert sheet["F4"].value == "2.50" and sheet["H4"].value == 12500  # 出租物业面积: 2.50 as typed, 12500 a number
+    assert sheet["H6"].value == pytest.approx(99.2) and sheet["F5"].value == 95
+    assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    again = copy.deepcopy(year)
+    for goal in again.goals:
+        goal.indicators = []
+    import_goal_sheet(path, again)
+    assert dumps(again) == dumps(year)  # the numbers read back as the text they were typed as

@@ -1,7 +1,7 @@
 """Where the report's pages break: laid out once by the Qt renderer, followed by the .docx.
 
 The Qt renderer breaks lines and pages by the rules Word and LibreOffice follow (see
-:mod:`zjdesk.report.linebreak` and docs/report-layout.md), so page N of the printout is page N of
+:mod:`zjdesk.domain.linebreak` and docs/report-layout.md), so page N of the printout is page N of
 the Word file. What Word cannot be told to do by itself — print a merged 一级指标 label again on each
 page its group spans — the .docx writer does from this plan: it cuts merged cells where a page starts.
 """

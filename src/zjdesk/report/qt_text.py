@@ -1,7 +1,7 @@
 """Text for the Qt renderer: the fonts of :mod:`zjdesk.report.page_spec`, their metrics, lines and glyphs.
 
 A paragraph is measured character by character in its role's font (with the fallback chain and the
-spec's letter spacing), broken into lines by :mod:`zjdesk.report.linebreak` (the rules Word and
+spec's letter spacing), broken into lines by :mod:`zjdesk.domain.linebreak` (the rules Word and
 LibreOffice follow) and drawn line by line as glyph runs, justified without spacing out numbers.
 Measuring is linear in the text, and a line's glyphs exist only while it is painted, so a 10 MB
 paragraph lays out in time proportional to its length and in little memory.
@@ -20,8 +20,8 @@ from itertools import accumulate
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QRawFont, QTextCharFormat, QTextLayout
 
+from zjdesk.domain.linebreak import Line, autospace_after, break_lines, line_offsets
 from zjdesk.report.glyph_text import BMP, FontCodes, postscript_name, utf16_units
-from zjdesk.report.linebreak import Line, autospace_after, break_lines, line_offsets
 from zjdesk.report.page_spec import FONTS, ROLES, SIMPLIFIED_PROBE, FontFace, autospace
 
 UNITS_PER_INCH = 720  # layout unit: 0.1 pt

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zjdesk.domain.amounts import format_amount, format_number, format_percent
+from zjdesk.domain.linebreak import autospace_after
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import get_value
 from zjdesk.domain.registry import breakdown_parts, figure, figure_fields, label_of
@@ -17,7 +18,6 @@ from zjdesk.domain.report_words import (
     chinese_date,
 )
 from zjdesk.report.facts import ReportFacts
-from zjdesk.report.linebreak import autospace_after
 from zjdesk.report.outline import CellValue, Column, ColumnSum, Row, Table
 from zjdesk.report.page_spec import autospace, role, text_width_pt
 from zjdesk.report.sentences import awaiting_note

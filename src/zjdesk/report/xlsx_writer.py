@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -26,20 +25,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.docx_package import utc
-from zjdesk.report.linebreak import break_lines
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
 from zjdesk.report.page_spec import FONTS, TABLE, page_size_mm
+from zjdesk.store.xlsx_layout import CELL_FONT_SIZE, LINE_HEIGHT, PAGE_FOOTER, ROW_PADDING, wrapped_lines
 
 SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
 BODY_FONT = FONTS["fangsong"].name
 HEADER_FONT = FONTS["heiti"].name
 TITLE_FONT = FONTS["xiaobiaosong"].name
-CELL_FONT_SIZE = 11
 NOTE_FONT_SIZE = 10
 MM_PER_CHARACTER_UNIT = 2.0  # an Excel column-width unit is about 2 mm in these fonts
-# A wrapped line of 11 pt text: Excel takes about 14.3 pt with 仿宋_GB2312, LibreOffice 16 pt with Noto CJK.
-LINE_HEIGHT = 16.0
-ROW_PADDING = 3.0
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -77,25 +72,6 @@ def render_xlsx(outline: Outline, *, when: datetime | None = None) -> bytes:
 def cell_value(text: str) -> str | Decimal:
     """A cell's value from its text: numbers as Decimal (so they stay numbers in Excel), everything else as text."""
     return Decimal(text) if _NUMBER.match(text) else text
-
-
-def text_width(text: str) -> float:
-    """The width of ``text`` in full-width characters: digits and Latin letters count about half."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WFA" and ord(char) > 0x2000 else 0.55 for char in text)
-
-
-def wrapped_lines(text: str, column_width_units: float) -> int:
-    """How many lines ``text`` wraps to in a cell of ``column_width_units`` (Excel's column width unit).
-
-    Broken by the rules the spreadsheet programs apply (a number or a Latin word is never split, and
-    no closing mark starts a line: in a cell it cannot hang, so the character before it goes down too).
-    """
-    if not text:
-        return 1
-    # A width unit is one digit of the default font (7 px at 96 dpi), plus 5 px of margin per column.
-    cell_points = (column_width_units * 7 + 5) * 0.75 - 2 * 2.25
-    advances = [CELL_FONT_SIZE * text_width(char) for char in text]
-    return max(1, len(break_lines(text, advances, cell_points, hanging=False)))
 
 
 def _number_format(value: Decimal | int, text: str) -> str:
@@ -171,7 +147,7 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     sheet.page_margins.top = sheet.page_margins.bottom = TOP_MARGIN_INCHES
     for number in _page_starts(sheet, table, widths, spans.get(table.merge_columns[0], {}) if table.merge_columns else {}):
         sheet.row_breaks.append(Break(id=number - 1))  # a break after the row above
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.oddFooter.center.text = PAGE_FOOTER
     sheet.oddFooter.center.font = BODY_FONT
     if outline.draft:
         sheet.oddHeader.right.text = f"{DRAFT_MARK}（未经审定，不得报送）"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from zjdesk.domain.model import GoalIndicator, QualitativeBand, YearData
 from zjdesk.domain.report_words import GOAL_SHEET_TITLE, GOAL_TABLE_COLUMNS
 from zjdesk.domain.xml_text import xml_safe
 from zjdesk.store.xlsx_input import open_workbook as open_xlsx
+from zjdesk.store.xlsx_layout import PAGE_FOOTER, row_height, wrapped_lines
 
 __all__ = ["GoalSheetError", "goal_table_to_xlsx", "import_goal_sheet", "open_workbook", "read_goal_sheet"]
 
@@ -100,6 +102,7 @@ def import_goal_sheet(path: str | os.PathLike[str], year: YearData) -> GoalImpor
 
 # -- writing -----------------------------------------------------------------------------------
 
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(\.\d{1,6})?")
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -108,8 +111,22 @@ def _weight_cell(weight: Decimal | None) -> Any:
     """A weight as a number when Excel keeps it exactly as written, else as text (2.50)."""
     if weight is None:
         return None
-    as_float = float(weight)
-    return as_float if number_text(Decimal(repr(as_float))) == f"{weight:f}" else f"{weight:f}"
+    return _number_cell(f"{weight:f}")
+
+
+def _number_cell(text: str) -> Any:
+    """A value typed as a plain number (12000, 99.2) as a number, as Excel keeps it; anything else
+    (≥95%, 平稳有序, 2.50 whose zero a number would lose) as the text it is."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return text
+    if not value.is_finite() or not _PLAIN_NUMBER.fullmatch(text):
+        return text
+    as_float = float(value)
+    if number_text(Decimal(repr(as_float))) != text:
+        return text
+    return int(as_float) if as_float.is_integer() and "." not in text else as_float
 
 
 def goal_table_to_xlsx(year: YearData) -> bytes:
@@ -140,13 +157,19 @@ def goal_table_to_xlsx(year: YearData) -> bytes:
             score = scores.get(f"goals.{g}.indicators.{r}")
             values: list[Any] = [goal.text if r == 0 else None]
             if row is not None:
-                values += [row.level1, row.level2, row.level3, row.nature, row.target, row.unit, row.actual]
+                values += [row.level1, row.level2, row.level3, row.nature, _number_cell(row.target), row.unit]
+                values += [_number_cell(row.actual)]
                 values += [_weight_cell(row.weight), float(score) if score is not None else None, row.deviation]
             _append_text_row(sheet, values, count)
         if len(rows) > 1:
             sheet.merge_cells(start_row=first, start_column=1, end_row=sheet.max_row, end_column=1)
+        _fit_goal(sheet, first, goal.text)
     for index, width in enumerate(COLUMN_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.row_dimensions[2].height = row_height(wrapped_lines(str(sheet["A2"].value), sum(COLUMN_WIDTHS)))
+    sheet.row_dimensions[3].height = row_height(
+        max(wrapped_lines(header, w) for (_, header), w in zip(GOAL_TABLE_COLUMNS, COLUMN_WIDTHS, strict=True))
+    )
     sheet.freeze_panes = "B4"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "landscape"
@@ -154,17 +177,33 @@ def goal_table_to_xlsx(year: YearData) -> bytes:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = PAGE_FOOTER
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def _append_text_row(sheet: Any, values: list[Any], count: int) -> None:
-    """A row whose strings stay text (= is the 指标性质 "=", not a formula) and XML-safe."""
+    """A row whose strings stay text (= is the 指标性质 "=", not a formula) and XML-safe, as tall as
+    its wrapped text (the goal in the first column is measured over all of its rows, by _fit_goal)."""
     values = values + [None] * (count - len(values))
     sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
-    for cell in sheet[sheet.max_row]:
+    lines = 1
+    for index, cell in enumerate(sheet[sheet.max_row]):
         if cell.data_type == "f":
             cell.data_type = "s"
         cell.border = _BORDER
         cell.alignment = Alignment(vertical="center", wrap_text=True)
+        if index > 0 and cell.value is not None:
+            lines = max(lines, wrapped_lines(str(cell.value), COLUMN_WIDTHS[index]))
+    sheet.row_dimensions[sheet.max_row].height = row_height(lines)
+
+
+def _fit_goal(sheet: Any, first: int, text: str) -> None:
+    """Make a goal's last row taller when the goal's text needs more room than its rows have."""
+    rows = range(first, sheet.max_row + 1)
+    room = sum(sheet.row_dimensions[row].height for row in rows)
+    needed = row_height(wrapped_lines(xml_safe(text), COLUMN_WIDTHS[0]))
+    if needed > room:
+        sheet.row_dimensions[sheet.max_row].height += needed - room
