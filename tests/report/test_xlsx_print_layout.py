@@ -145,3 +145,16 @@ def test_every_printed_page_holds_whole_groups_and_no_more_than_fits() -> None:
             if total is not None:
                 end = max(row for row, label in labels.items() if label.startswith(("单位负责人", "合计")))
                 assert not any(total < start <= end for start in starts), sheet.title
+
+
+def test_a_large_amount_shows_whole_instead_of_hashes() -> None:
+    """A number cannot wrap: Excel prints ##### in a column narrower than its digits (half an em each)."""
+    year = example_year()
+    row = year.goals[0].indicators[3]  # 资产出租收入, in 万元
+    row.target, row.actual = "123456.78", "120000.50"
+    sheet = _workbook(year)["绩效目标完成情况表"]
+    for coordinate in ("F7", "H7"):
+        cell = sheet[coordinate]
+        assert isinstance(cell.value, int | float) and cell.number_format == "0.00"
+        inner = (sheet.column_dimensions[cell.column_letter].width * 7 + 5) * 0.75 - 2 * 2.25
+        assert inner >= len("123456.78") * 11 / 2, coordinate

@@ -27,7 +27,14 @@ from zjdesk.domain.xml_text import xml_safe_copy
 from zjdesk.report.docx_package import utc
 from zjdesk.report.outline import DRAFT_MARK, ColumnSum, Outline, Row, Table
 from zjdesk.report.page_spec import FONTS, TABLE, page_size_mm
-from zjdesk.store.xlsx_layout import CELL_FONT_SIZE, LINE_HEIGHT, PAGE_FOOTER, ROW_PADDING, wrapped_lines
+from zjdesk.store.xlsx_layout import (
+    CELL_FONT_SIZE,
+    LINE_HEIGHT,
+    PAGE_FOOTER,
+    ROW_PADDING,
+    number_width_units,
+    wrapped_lines,
+)
 
 SHEET_NAMES = {"data_sheet": "数据表", "score_sheet": "评分表", "goal_sheet": "绩效目标完成情况表"}
 BODY_FONT = FONTS["fangsong"].name
@@ -93,7 +100,7 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     caption.font = Font(name=BODY_FONT, size=CELL_FONT_SIZE)
     # A long unit name puts 评价年度 on a line of its own, as in the report.
     caption.alignment = Alignment(wrap_text=True, vertical="center")
-    widths = [round(column.width_mm / MM_PER_CHARACTER_UNIT, 1) for column in table.columns]
+    widths = _column_widths(table)
     # A long unit name wraps within the sheet's width as well: every line of the caption shows.
     sheet.row_dimensions[2].height = 20 * wrapped_lines(table.caption, sum(widths))
     header_lines = 1
@@ -154,6 +161,22 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
         sheet.oddHeader.right.font = f"{HEADER_FONT},Bold"
         sheet.oddHeader.right.color = "C00000"
     return cached
+
+
+def _column_widths(table: Table) -> list[float]:
+    """Each column's width in Excel's unit: the outline's, or wider where a number would not fit.
+
+    A number never wraps: in a column too narrow for it Excel shows ##### instead (123456.78 万元
+    in the goal table's 指标值 column of 17 mm).
+    """
+    widths = [round(column.width_mm / MM_PER_CHARACTER_UNIT, 1) for column in table.columns]
+    for row in table.rows:
+        if row.kind == "group":
+            continue
+        for first, span, text in row.placed(len(table.columns)):
+            if span == 1 and _NUMBER.match(text):
+                widths[first] = max(widths[first], number_width_units(text))
+    return widths
 
 
 def _page_starts(sheet: Worksheet, table: Table, widths: list[float], groups: dict[int, int]) -> list[int]:
