@@ -158,3 +158,20 @@ def test_a_large_amount_shows_whole_instead_of_hashes() -> None:
         assert isinstance(cell.value, int | float) and cell.number_format == "0.00"
         inner = (sheet.column_dimensions[cell.column_letter].width * 7 + 5) * 0.75 - 2 * 2.25
         assert inner >= len("123456.78") * 11 / 2, coordinate
+
+
+def test_a_goal_longer_than_a_page_prints_its_label_again_on_the_next() -> None:
+    year = example_year()
+    goal = year.goals[0]
+    goal.indicators = [*goal.indicators, *goal.indicators, *goal.indicators, *goal.indicators][:14]
+    for number, row in enumerate(goal.indicators):
+        row.deviation = f"第{number + 1}项：" + "原因分析及改进措施，" * 6
+    sheet = _workbook(year)["绩效目标完成情况表"]
+    pages = _pages(sheet)
+    goal_rows = [row for row in range(4, sheet.max_row + 1) if str(sheet.cell(row, 1).value).endswith(goal.text)]
+    cut = [rows.start for rows in pages if rows.start in goal_rows and rows.start != goal_rows[0]]
+    assert cut  # the goal does not fit on one page
+    for start in cut:
+        top, _ = _merged_range(sheet, start, 1)
+        assert top == start  # a merged cell of its own, starting on this page, with the goal's text
+    _assert_every_cell_fits(sheet)

@@ -126,9 +126,23 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
         cached.update(_row(sheet, FIRST_DATA_ROW + offset, row, table, widths, data_rows, skipped))
     for merged, starts in spans.items():
         for start, span in starts.items():
+            _fit_merged_label(sheet, FIRST_DATA_ROW + start, span, wrapped_lines(table.rows[start].cells[merged], widths[merged]))
+    page_starts = _page_starts(sheet, table, widths, spans.get(table.merge_columns[0], {}) if table.merge_columns else {})
+    for number in page_starts:
+        sheet.row_breaks.append(Break(id=number - 1))  # a break after the row above
+    # A group longer than a page is cut where a page starts, its label printed again there (as in
+    # the report), so no page has rows without their 一级指标 or goal, nor half a label.
+    blocks = table.merged_blocks(frozenset(number - FIRST_DATA_ROW for number in page_starts))
+    for merged, starts in blocks.items():
+        for start, span in starts.items():
             top = FIRST_DATA_ROW + start
             sheet.merge_cells(start_row=top, start_column=merged + 1, end_row=top + span - 1, end_column=merged + 1)
             _fit_merged_label(sheet, top, span, wrapped_lines(table.rows[start].cells[merged], widths[merged]))
+    in_blocks = {
+        (start + step, merged) for merged, starts in blocks.items() for start, span in starts.items() for step in range(span)
+    }
+    for offset, merged in sorted(spanned - in_blocks):  # a piece of one row, between two page starts
+        _fit_merged_label(sheet, FIRST_DATA_ROW + offset, 1, wrapped_lines(table.rows[offset].cells[merged], widths[merged]))
     note_row = FIRST_DATA_ROW + len(table.rows) + 1
     for note in table.notes:
         # Across the table's width and wrapped, so a long note prints whole inside the print area.
@@ -152,8 +166,6 @@ def _sheet(sheet: Worksheet, table: Table, outline: Outline) -> dict[str, str]:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = SIDE_MARGIN_INCHES
     sheet.page_margins.top = sheet.page_margins.bottom = TOP_MARGIN_INCHES
-    for number in _page_starts(sheet, table, widths, spans.get(table.merge_columns[0], {}) if table.merge_columns else {}):
-        sheet.row_breaks.append(Break(id=number - 1))  # a break after the row above
     sheet.oddFooter.center.text = PAGE_FOOTER
     sheet.oddFooter.center.font = BODY_FONT
     if outline.draft:
