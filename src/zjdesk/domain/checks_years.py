@@ -23,6 +23,12 @@ from zjdesk.domain.paths import get_value
 YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
 # Years further away than this are history (成立于1958年), not leftovers from last year's report.
 YEAR_WINDOW = 5
+# A year the words place in the past on purpose: a comparison (比2023年提高, 与2023年相比, 较上年), a
+# reference (参考2023年实际完成情况), last year's final accounts, published in the evaluation year
+# (公开2023年部门决算, 2023年度决算支出…万元 — the figure itself is compared by text_figure_mismatch),
+# a starting point (自2021年以来, 2021年起, 成立于2020年). Such a year is no leftover.
+_DELIBERATE_BEFORE = re.compile(r"(?:比|较|对比|相比|参考|参照|对照|自|从|(?:成立|建|设立|组建)于)$")
+_DELIBERATE_AFTER = re.compile(r"年(?:度)?(?:以来|来|起|至今|同期|相比|比较|的?(?:部门)?(?:决算|实际完成|完成情况|基数|水平))")
 NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
 STAFF_TIME_POINT = "profile.staff_as_of"
 _YEAR = r"((?:19|20)\d{2})"
@@ -146,6 +152,17 @@ def check_stale_years(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _deliberate(text: str, start: int, end: int) -> bool:
+    """Whether the words around the year at ``text[start:end]`` place it in the past on purpose."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in "，。；：、！？\n") + 1
+    before = text[max(clause_start, start - 4) : start]
+    if _DELIBERATE_BEFORE.search(before) or _DELIBERATE_AFTER.match(text, end, end + 12):
+        return True
+    # 与2023年相比 / 比2023年同期: the comparison closes after the year.
+    clause_end = min((i for i in (text.find(mark, end) for mark in "，。；：！？\n") if i >= 0), default=len(text))
+    return "相比" in text[end:clause_end] and "与" in text[clause_start:start]
+
+
 def check_text_years(context: CheckContext) -> Iterator[Finding]:
     """Yellow, no fix: last year's evaluation year in the text, or a year a few years off, outside a fixing context."""
     evaluation_year = context.year.cover.evaluation_year
@@ -160,6 +177,7 @@ def check_text_years(context: CheckContext) -> Iterator[Finding]:
             if match.start(1) not in certain
             and int(match.group(1)) not in allowed
             and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
+            and not _deliberate(text, match.start(1), match.end(1))
         ]
         if not stale:
             continue
