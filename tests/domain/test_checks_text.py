@@ -146,3 +146,27 @@ def test_brackets_around_other_numbers_are_left_alone():
     year = demo_year()
     year.other = "完成率[2024年度]达到100%，共（2025）项。"
     assert [f for f in _findings(year, "document_number_brackets") if f.path == "other"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "决算支出较上年减少6.95万元，下降0.44%。",  # a change, not the total
+        "基本支出中人员经费450.20万元。",  # a part of the basic expenditure
+        "决算支出比年初预算增加120.00万元。",
+        "自2021年以来，预算完成率均保持在95%以上。",  # a bound, not this year's rate
+        "要求预算完成率不低于90%。",
+        "项目预算完成率95.5%。",  # another rate whose name ends in 预算完成率
+    ],
+)
+def test_a_number_that_is_no_statement_of_the_figure_is_not_compared(text):
+    year = demo_year()  # 决算支出 1557.15, 预算完成率 100%
+    year.evaluation.execution = text
+    assert _findings(year, "text_figure_mismatch") == []
+
+
+def test_the_figure_itself_is_still_compared_after_a_part_of_it():
+    year = demo_year()
+    year.evaluation.execution = "决算支出1575.15万元，其中基本支出655.69万元；预算完成率101%。"
+    finding = _findings(year, "text_figure_mismatch")[0]
+    assert "“1575.15”应为“1557.15”" in finding.message and "“101”应为“100" in finding.message

@@ -57,12 +57,20 @@ AMOUNT = re.compile(
     + "(?:"
     + "|".join(f"(?P<w{index}>{words})" for index, (words, _, _) in enumerate(AMOUNT_WORDS))
     + ")"
-    + r"[^0-9。；;\n]{0,6}?(?P<number>\d[\d,]*(?:\.\d+)?)\s*万元"
+    + r"(?P<gap>[^0-9。；;\n]{0,6}?)(?P<number>\d[\d,]*(?:\.\d+)?)\s*万元"
 )
+# Words between a figure's name and a number that make the number something else: a change
+# (决算支出较上年增加15.87万元), a part of it (基本支出中人员经费450.2万元), a share or a gap.
+NOT_THE_FIGURE = re.compile(r"[较比增减降升提超节少多差占余]|中|其中|同比|环比")
 YEAR_MARK = re.compile(r"((?:19|20)\d{2})年|(上年|上一年)")
 
 RATE_BY_LABEL = {label.replace("“", "").replace("”", ""): metric for metric, label in RATE_LABELS.items()}
-RATE = re.compile(f"({'|'.join(sorted(RATE_BY_LABEL, key=len, reverse=True))})[^0-9。；;\\n]{{0,4}}?{_NUMBER}\\s*%")
+RATE = re.compile(
+    _PHRASE_START + f"({'|'.join(sorted(RATE_BY_LABEL, key=len, reverse=True))})(?P<gap>[^0-9。；;\\n]{{0,4}}?){_NUMBER}\\s*%"
+)
+# A rate stated as a bound or a target, not as this year's value: 保持在95%以上, 不低于90%.
+RATE_BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下)")
+RATE_BOUND_BEFORE = re.compile(r"不低于|不高于|不超过|不少于|达到|目标|计划|要求|保持在|力争|确保")
 
 SCORE = re.compile(r"自评(?:分数|得分|总分)[为是：:]?\s*" + _NUMBER + r"\s*分")
 GRADE = re.compile(r"(?:自评(?:结果|等级|结论)|等级)[为是：:]?\s*(优秀|良好|中等|较差|优|良|中|差)")
@@ -94,6 +102,8 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
     for match in AMOUNT.finditer(text):
         index = next(int(name[1:]) for name, value in match.groupdict().items() if name[0] == "w" and value is not None)
         _words, current, prior = AMOUNT_WORDS[index]
+        if NOT_THE_FIGURE.search(match["gap"]):
+            continue
         # The last year named earlier in the same sentence says which year the amount belongs to.
         sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
         marks = list(YEAR_MARK.finditer(text, sentence_start, match.start()))
@@ -112,13 +122,15 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
         if expected is not None and written is not None and written != expected:
             found.append((match.start("number"), match.end("number"), match["number"], format_amount(expected)))
     for match in RATE.finditer(text):
+        if RATE_BOUND_BEFORE.search(match["gap"]) or RATE_BOUND.match(text, match.end()):
+            continue
         rate = context.rates.get(RATE_BY_LABEL[match.group(1)])
-        written = _number(match.group(2))
+        written = _number(match.group(3))
         if rate is None or written is None:
             continue
-        expected = rate.quantize(Decimal(1).scaleb(-_places(match.group(2))), rounding=ROUND_HALF_UP)
+        expected = rate.quantize(Decimal(1).scaleb(-_places(match.group(3))), rounding=ROUND_HALF_UP)
         if written != expected:
-            found.append((match.start(2), match.end(2), match.group(2), f"{rate:f}"))
+            found.append((match.start(3), match.end(3), match.group(3), f"{rate:f}"))
     score = context.score
     # A provisional total (indicators still to score, numbers still to review) is no grade to correct a text by.
     if score.indicators and not score.provisional:
