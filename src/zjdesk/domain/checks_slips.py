@@ -23,6 +23,9 @@ DOUBLED_MARK = re.compile(r"([，。、；：？！])\1+|[，、；：](?=。)")
 # Other single characters double legitimately before a word that begins with them: 在在职人员中,
 # 对对口帮扶, 与与会人员, 及及时性, 把把关, 从从事; words Chinese doubles on purpose are left alone.
 DOUBLED_WORD = re.compile(f"([的被])\\1|([{CJK}]{{2,4}})\\2")
+# Cheap supersets of the two, run once over all the prose (the checks run on every keystroke).
+_ANY_MARK_PAIR = re.compile("[，。、；：？！][，。、；：？！]")
+_ANY_REPEAT = re.compile(r"(.{2,4})\1|的的|被被")
 DOUBLING_ALLOWED = frozenset({"研究", "讨论", "学习", "商量", "考虑", "了解", "检查", "整理", "看看", "一个", "一年", "一步"})
 
 
@@ -45,6 +48,9 @@ def _doubled(text: str) -> list[tuple[int, int, str]]:
 
 def check_doubled_text(context: CheckContext) -> Iterator[Finding]:
     """Yellow with a fix: a word or a punctuation mark typed twice."""
+    joined = "\n".join(text for _, text in context.prose)
+    if not _ANY_MARK_PAIR.search(joined) and not _ANY_REPEAT.search(joined):
+        return
     for path, text in context.prose:
         slips = _doubled(text)
         if not slips:
