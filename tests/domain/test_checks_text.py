@@ -170,3 +170,11 @@ def test_the_figure_itself_is_still_compared_after_a_part_of_it():
     year.evaluation.execution = "决算支出1575.15万元，其中基本支出655.69万元；预算完成率101%。"
     finding = _findings(year, "text_figure_mismatch")[0]
     assert "“1575.15”应为“1557.15”" in finding.message and "“101”应为“100" in finding.message
+
+
+def test_a_document_number_after_a_verb_is_quoted_without_the_verb():
+    year = demo_year()
+    year.other = "根据湛财绩[2025]2号文件要求，按照粤财绩（2024）15号执行。"
+    finding = _fix(year, "document_number_brackets", "other")
+    assert "文号“湛财绩[2025]2号”" in finding.message and "应写作“湛财绩〔2025〕2号”" in finding.message
+    assert year.other == "根据湛财绩〔2025〕2号文件要求，按照粤财绩〔2024〕15号执行。"
