@@ -178,3 +178,25 @@ def test_a_document_number_after_a_verb_is_quoted_without_the_verb():
     finding = _fix(year, "document_number_brackets", "other")
     assert "文号“湛财绩[2025]2号”" in finding.message and "应写作“湛财绩〔2025〕2号”" in finding.message
     assert year.other == "根据湛财绩〔2025〕2号文件要求，按照粤财绩〔2024〕15号执行。"
+
+
+def test_the_units_head_counts_in_text_follow_the_profile():
+    year = demo_year()  # 核定编制 17, 在职 15, 退休 50
+    year.evaluation.budgeting = "截至2024年底，我办核定编制17名，在职人员16人，退休人员50人。"
+    finding = _fix(year, "text_figure_mismatch", "evaluation.budgeting")
+    assert "“16”应为“15”" in finding.message
+    assert year.evaluation.budgeting == "截至2024年底，我办核定编制17名，在职人员15人，退休人员50人。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下属医院核定编制200名，在职186人。",  # another unit's
+        "2023年在职16人，上年退休人员48人。",  # another year's
+        "其中公务员8名，在职人员中女性9人。",  # a part of the staff
+    ],
+)
+def test_counts_of_another_unit_year_or_part_are_not_compared(text):
+    year = demo_year()
+    year.evaluation.budgeting = text
+    assert [f for f in _findings(year, "text_figure_mismatch") if f.path == "evaluation.budgeting"] == []

@@ -72,6 +72,19 @@ RATE = re.compile(
 RATE_BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下)")
 RATE_BOUND_BEFORE = re.compile(r"不低于|不高于|不超过|不少于|达到|目标|计划|要求|保持在|力争|确保")
 
+# Head counts of the unit itself: 在职人员28人, 核定编制30名, 退休人员50人. Only where the sentence
+# before the words names no other subject (下属医院核定编制200名 is another unit's).
+COUNT = re.compile(
+    r"(?P<words>在职(?:人员|人数|职工)?|实有(?:人员|人数)?|核定编制(?:数)?|编制数|退休(?:人员|职工)?)"
+    r"(?:为|共|共计|合计|总数)?(?P<number>\d+)(?:人|名)"
+)
+COUNT_FIELDS = (("在职", "actual_total"), ("实有", "actual_total"), ("退休", "retirees_total"))
+# What may stand between a clause's start and the count when the count is the unit's own.
+OWN_SUBJECT = re.compile(
+    r"(?:截至|截止|到|至|于|目前|现|现有|共有|全|我|本|单位|机关|其中|[局办馆校院委所站处中心]|"
+    r"(?:19|20)\d{2}年|年底|年末|\d{1,2}月(?:\d{1,2}日)?|底|末|，)*"
+)
+
 SCORE = re.compile(r"自评(?:分数|得分|总分)[为是：:]?\s*" + _NUMBER + r"\s*分")
 GRADE = re.compile(r"(?:自评(?:结果|等级|结论)|等级)[为是：:]?\s*(优秀|良好|中等|较差|优|良|中|差)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
@@ -131,6 +144,7 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
         expected = rate.quantize(Decimal(1).scaleb(-_places(match.group(3))), rounding=ROUND_HALF_UP)
         if written != expected:
             found.append((match.start(3), match.end(3), match.group(3), f"{rate:f}"))
+    found += _count_contradictions(year, text)
     score = context.score
     # A provisional total (indicators still to score, numbers still to review) is no grade to correct a text by.
     if score.indicators and not score.provisional:
@@ -144,6 +158,32 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
                 correct = LONG_GRADE.get(score.grade, score.grade) if word in GRADE_WORDS else score.grade
                 found.append((match.start(1), match.end(1), word, correct))
     return sorted(found)
+
+
+def _count_contradictions(year: YearData, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, written, correct) of each head count of the unit in ``text`` that differs from the profile."""
+    if "人" not in text and "名" not in text:
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    for match in COUNT.finditer(text):
+        # The sentence before the count, without the unit's other counts (核定编制30名，在职28人).
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;\n") + 1
+        before = COUNT.sub("", text[sentence_start : match.start()])
+        if YEAR_MARK.search(before) and not _names_only(before, year.cover.evaluation_year):
+            continue  # another year's count
+        if not OWN_SUBJECT.fullmatch(before):
+            continue  # another unit's, or a part of the staff
+        words = match["words"]
+        name = next((field for prefix, field in COUNT_FIELDS if words.startswith(prefix)), "establishment_total")
+        expected = getattr(year.profile, name)
+        if expected is not None and int(match["number"]) != expected:
+            found.append((match.start("number"), match.end("number"), match["number"], str(expected)))
+    return found
+
+
+def _names_only(before: str, evaluation_year: int) -> bool:
+    """Whether every year named in ``before`` is the evaluation year (上年 counts as another year)."""
+    return all(mark.group(1) and int(mark.group(1)) == evaluation_year for mark in YEAR_MARK.finditer(before))
 
 
 DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})日")
