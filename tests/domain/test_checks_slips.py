@@ -127,3 +127,9 @@ def test_these_checks_are_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "score-json.md").read_text(encoding="utf-8")
     for check in ("doubled_text", "unit_name_variant", "date_after_fill_date", "text_rate_over_100"):
         assert f"| `{check}` |" in doc, check
+
+
+def test_a_rule_taking_effect_after_the_fill_date_is_no_slip():
+    year = demo_year()
+    year.other = "《广东省档案条例》自2025年7月1日起施行。"
+    assert "other" not in _by_path(year, "date_after_fill_date")

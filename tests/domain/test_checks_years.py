@@ -133,3 +133,19 @@ def test_a_bare_last_year_in_a_sentence_about_this_year_is_still_flagged():
     year = demo_year()
     year.other = "2023年，我办严格执行年度预算，及时公开预决算信息。"
     assert "2023年" in _by_path(year, "text_year")["other"].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["力争到2027年实现档案数字化全覆盖。", "计划2028年前建成数字档案馆。", "按照2022年印发的《管理办法》执行。"],
+)
+def test_a_later_target_year_or_a_documents_date_is_no_leftover(text):
+    year = demo_year()  # 2024
+    year.other = text
+    assert "other" not in _by_path(year, "text_year")
+
+
+def test_a_later_year_without_a_target_word_is_still_flagged():
+    year = demo_year()
+    year.other = "2027年完成档案数字化。"
+    assert "2027年" in _by_path(year, "text_year")["other"].message

@@ -137,8 +137,8 @@ def check_unit_name_variants(context: CheckContext) -> Iterator[Finding]:
 
 # A date written to the day or the month: 2025年6月30日, 2025年6月.
 DATE_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
-# Words that make a later date a plan or a deadline, not something already done.
-PLAN_WORDS = re.compile(r"计划|拟|将|预计|力争|争取|前|以前|之前|底|截止|期限|届时|预期|要求|目标|下一步|今后|继续")
+# Words that make a later date a plan, a deadline or a date things take effect, not something already done.
+PLAN_WORDS = re.compile(r"计划|拟|将|预计|力争|争取|前|以前|之前|底|截止|期限|届时|预期|要求|目标|下一步|今后|继续|起|施行")
 _CLAUSE_BREAKS = "，。；！？\n"
 
 

@@ -28,7 +28,13 @@ YEAR_WINDOW = 5
 # (公开2023年部门决算, 2023年度决算支出…万元 — the figure itself is compared by text_figure_mismatch),
 # a starting point (自2021年以来, 2021年起, 成立于2020年). Such a year is no leftover.
 _DELIBERATE_BEFORE = re.compile(r"(?:比|较|对比|相比|参考|参照|对照|自|从|(?:成立|建|设立|组建)于)$")
-_DELIBERATE_AFTER = re.compile(r"年(?:度)?(?:以来|来|起|至今|同期|相比|比较|的?(?:部门)?(?:决算|实际完成|完成情况|基数|水平))")
+_DELIBERATE_AFTER = re.compile(
+    r"年(?:度)?(?:以来|来|起|至今|同期|相比|比较|的?(?:部门)?(?:决算|实际完成|完成情况|基数|水平))"
+    r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:印发|出台|颁布|发布|修订)"  # a document's date: 2022年印发的《办法》
+)
+# A later year as a target: 力争到2027年实现, 2028年前建成, 计划2027年完成.
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|计划|预计|拟|将|目标|确保)$")
+_TARGET_AFTER = re.compile(r"年(?:底|末)?(?:前|以前|之前)")
 NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
 STAFF_TIME_POINT = "profile.staff_as_of"
 _YEAR = r"((?:19|20)\d{2})"
@@ -152,10 +158,12 @@ def check_stale_years(context: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _deliberate(text: str, start: int, end: int) -> bool:
-    """Whether the words around the year at ``text[start:end]`` place it in the past on purpose."""
+def _deliberate(text: str, start: int, end: int, *, later: bool) -> bool:
+    """Whether the words around the year at ``text[start:end]`` name it on purpose (past, or a later target)."""
     clause_start = max(text.rfind(mark, 0, start) for mark in "，。；：、！？\n") + 1
     before = text[max(clause_start, start - 4) : start]
+    if later and (_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, end)):
+        return True
     if _DELIBERATE_BEFORE.search(before) or _DELIBERATE_AFTER.match(text, end, end + 12):
         return True
     # 与2023年相比 / 比2023年同期: the comparison closes after the year.
@@ -177,7 +185,7 @@ def check_text_years(context: CheckContext) -> Iterator[Finding]:
             if match.start(1) not in certain
             and int(match.group(1)) not in allowed
             and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
-            and not _deliberate(text, match.start(1), match.end(1))
+            and not _deliberate(text, match.start(1), match.end(1), later=int(match.group(1)) > evaluation_year)
         ]
         if not stale:
             continue
