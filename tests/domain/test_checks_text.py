@@ -200,3 +200,13 @@ def test_counts_of_another_unit_year_or_part_are_not_compared(text):
     year = demo_year()
     year.evaluation.budgeting = text
     assert [f for f in _findings(year, "text_figure_mismatch") if f.path == "evaluation.budgeting"] == []
+
+
+def test_an_amount_written_in_yuan_is_compared_too():
+    year = demo_year()  # 决算支出 1557.15 万元, 基本支出 655.69 万元
+    year.evaluation.execution = "决算支出15,751,500元，其中基本支出6556900元，人均支出10.5万元。"
+    finding = _fix(year, "text_figure_mismatch", "evaluation.execution")
+    assert "“15,751,500”应为“15,571,500”" in finding.message and "6556900" not in finding.message
+    assert year.evaluation.execution == "决算支出15,571,500元，其中基本支出6556900元，人均支出10.5万元。"
+    year.evaluation.execution = "决算支出15,571,523.45元。"  # 1557.15 万元 to two places
+    assert _findings(year, "text_figure_mismatch") == []

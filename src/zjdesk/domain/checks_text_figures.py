@@ -1,7 +1,7 @@
 """Figures written in free text that contradict the figures, the rates or the live score.
 
 Only statements the text makes unambiguously are compared: a known label followed closely by a
-number (``决算支出1557.15万元``, ``预算完成率100%``, ``自评分数100分``, ``自评结果优秀``). The
+number (``决算支出1557.15万元`` or ``15,571,500元``, ``预算完成率100%``, ``自评分数100分``, ``自评结果优秀``). The
 last year (or 上年) named earlier in the same sentence decides which year an amount belongs to:
 last year's is compared with last year's figures, any other year's is skipped.
 """
@@ -57,11 +57,11 @@ AMOUNT = re.compile(
     + "(?:"
     + "|".join(f"(?P<w{index}>{words})" for index, (words, _, _) in enumerate(AMOUNT_WORDS))
     + ")"
-    + r"(?P<gap>[^0-9。；;\n]{0,6}?)(?P<number>\d[\d,]*(?:\.\d+)?)\s*万元"
+    + r"(?P<gap>[^0-9。；;\n]{0,6}?)(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
 )
 # Words between a figure's name and a number that make the number something else: a change
 # (决算支出较上年增加15.87万元), a part of it (基本支出中人员经费450.2万元), a share or a gap.
-NOT_THE_FIGURE = re.compile(r"[较比增减降升提超节少多差占余]|中|其中|同比|环比")
+NOT_THE_FIGURE = re.compile(r"[较比增减降升提超节少多差占余均]|中|其中|同比|环比")
 YEAR_MARK = re.compile(r"((?:19|20)\d{2})年|(上年|上一年)")
 
 RATE_BY_LABEL = {label.replace("“", "").replace("”", ""): metric for metric, label in RATE_LABELS.items()}
@@ -103,6 +103,16 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+TEN_THOUSAND = Decimal(10000)
+CENT = Decimal("0.01")
+
+
+def _in_yuan(amount: Decimal, written: str) -> str:
+    """``amount`` (万元) in 元, written as ``written`` is: with thousands separators or not, to its places."""
+    yuan = (amount * TEN_THOUSAND).quantize(Decimal(1).scaleb(-_places(written)), rounding=ROUND_HALF_UP)
+    return f"{yuan:,f}" if "," in written else f"{yuan:f}"
+
+
 def _places(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
@@ -132,7 +142,12 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
                 continue
         expected = _figure(year, field) if field else None
         written = _number(match["number"])
-        if expected is not None and written is not None and written != expected:
+        if expected is None or written is None:
+            continue
+        if match["unit"] == "元":  # 8,063,200元: the figure is kept in 万元 to two places
+            if (written / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP) != expected:
+                found.append((match.start("number"), match.end("number"), match["number"], _in_yuan(expected, match["number"])))
+        elif written != expected:
             found.append((match.start("number"), match.end("number"), match["number"], format_amount(expected)))
     for match in RATE.finditer(text):
         if RATE_BOUND_BEFORE.search(match["gap"]) or RATE_BOUND.match(text, match.end()):
