@@ -52,11 +52,14 @@ def test_the_fixes_move_each_year_to_the_one_its_words_require():
 
 def test_each_context_fixes_its_own_year_in_one_text():
     year = demo_year()  # 2024
-    year.other = "截至2023年底在职15人；2023年度部门整体支出绩效自评已完成；2024年绩效自评工作由财务股负责；2023年成立。"
+    year.other = "截至2023年底在职15人；2023年度部门整体支出绩效自评已完成；2024年绩效自评工作由财务股负责；2023年完成物业出租。"
     finding = _by_path(year, "stale_year")["other"]
     apply_fix(year, finding)
-    # 截至…年底 and N年度…自评 → 2024; N年…绩效自评工作 → 2025; the bare 2023年成立 is left to the officer
-    assert year.other == "截至2024年底在职15人；2024年度部门整体支出绩效自评已完成；2025年绩效自评工作由财务股负责；2023年成立。"
+    # 截至…年底 and N年度…自评 → 2024; N年…绩效自评工作 → 2025; the bare 2023年完成… is left to the officer
+    assert (
+        year.other
+        == "截至2024年底在职15人；2024年度部门整体支出绩效自评已完成；2025年绩效自评工作由财务股负责；2023年完成物业出租。"
+    )
     assert "other" not in _by_path(year, "stale_year")
     assert _by_path(year, "text_year")["other"].fix is None
 
@@ -149,3 +152,17 @@ def test_a_later_year_without_a_target_word_is_still_flagged():
     year = demo_year()
     year.other = "2027年完成档案数字化。"
     assert "2027年" in _by_path(year, "text_year")["other"].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年1月组建湛江市农业农村局，不再保留市农业局。",
+        "制定《数字农业三年行动方案（2024—2027年）》。",
+        "“十四五”期间（2021-2022年度至2025年）分步实施。",
+    ],
+)
+def test_the_units_founding_date_and_a_named_period_are_no_leftover(text):
+    year = demo_year()  # 2024
+    year.other = text
+    assert "other" not in _by_path(year, "text_year")

@@ -30,8 +30,11 @@ YEAR_WINDOW = 5
 _DELIBERATE_BEFORE = re.compile(r"(?:比|较|对比|相比|参考|参照|对照|自|从|(?:成立|建|设立|组建)于)$")
 _DELIBERATE_AFTER = re.compile(
     r"年(?:度)?(?:以来|来|起|至今|同期|相比|比较|的?(?:部门)?(?:决算|实际完成|完成情况|基数|水平))"
-    r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:印发|出台|颁布|发布|修订)"  # a document's date: 2022年印发的《办法》
+    # a document's or the unit's date: 2022年印发的《办法》, 2019年1月组建
+    r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:印发|出台|颁布|发布|修订|成立|组建|设立|挂牌|建成|创建)"
 )
+# The end of a period named on purpose: 三年行动方案（2024—2026年）, 2021-2025年.
+_PERIOD_END = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[—–\-~～至到]\s*$")
 # A later year as a target: 力争到2027年实现, 2028年前建成, 计划2027年完成.
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|计划|预计|拟|将|目标|确保)$")
 _TARGET_AFTER = re.compile(r"年(?:底|末)?(?:前|以前|之前)")
@@ -163,6 +166,8 @@ def _deliberate(text: str, start: int, end: int, *, later: bool) -> bool:
     clause_start = max(text.rfind(mark, 0, start) for mark in "，。；：、！？\n") + 1
     before = text[max(clause_start, start - 4) : start]
     if later and (_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, end)):
+        return True
+    if _PERIOD_END.search(text, max(0, start - 9), start):
         return True
     if _DELIBERATE_BEFORE.search(before) or _DELIBERATE_AFTER.match(text, end, end + 12):
         return True
