@@ -210,3 +210,10 @@ def test_an_amount_written_in_yuan_is_compared_too():
     assert year.evaluation.execution == "决算支出15,571,500元，其中基本支出6556900元，人均支出10.5万元。"
     year.evaluation.execution = "决算支出15,571,523.45元。"  # 1557.15 万元 to two places
     assert _findings(year, "text_figure_mismatch") == []
+
+
+def test_a_rate_with_the_full_width_percent_sign_is_compared():
+    year = demo_year()  # 预算完成率 100%
+    year.evaluation.execution = "预算完成率98.72％。"  # Word's Chinese input writes ％
+    finding = _findings(year, "text_figure_mismatch")[0]
+    assert "“98.72”应为“100" in finding.message

@@ -66,7 +66,7 @@ YEAR_MARK = re.compile(r"((?:19|20)\d{2})年|(上年|上一年)")
 
 RATE_BY_LABEL = {label.replace("“", "").replace("”", ""): metric for metric, label in RATE_LABELS.items()}
 RATE = re.compile(
-    _PHRASE_START + f"({'|'.join(sorted(RATE_BY_LABEL, key=len, reverse=True))})(?P<gap>[^0-9。；;\\n]{{0,4}}?){_NUMBER}\\s*%"
+    _PHRASE_START + f"({'|'.join(sorted(RATE_BY_LABEL, key=len, reverse=True))})(?P<gap>[^0-9。；;\\n]{{0,4}}?){_NUMBER}\\s*[%％]"
 )
 # A rate stated as a bound or a target, not as this year's value: 保持在95%以上, 不低于90%.
 RATE_BOUND = re.compile(r"\s*(?:以上|以下|以内|左右|上下)")
