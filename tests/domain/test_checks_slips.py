@@ -112,7 +112,7 @@ def test_rates_that_may_exceed_100_percent_are_left_alone():
 
 
 def test_the_demo_and_the_example_carry_none_of_these_findings():
-    checks = {"doubled_text", "unit_name_variant", "date_after_fill_date", "text_rate_over_100"}
+    checks = {"doubled_text", "unit_name_variant", "date_after_fill_date", "invalid_date", "text_rate_over_100"}
     assert checks <= set(CHECK_NAMES)
     for year in (demo_year(), example_year()):
         assert [f for f in run_checks(year) if f.check in checks] == []
@@ -125,7 +125,7 @@ def test_these_checks_are_documented():
     from pathlib import Path
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "score-json.md").read_text(encoding="utf-8")
-    for check in ("doubled_text", "unit_name_variant", "date_after_fill_date", "text_rate_over_100"):
+    for check in ("doubled_text", "unit_name_variant", "date_after_fill_date", "invalid_date", "text_rate_over_100"):
         assert f"| `{check}` |" in doc, check
 
 
@@ -133,3 +133,13 @@ def test_a_rule_taking_effect_after_the_fill_date_is_no_slip():
     year = demo_year()
     year.other = "《广东省档案条例》自2025年7月1日起施行。"
     assert "other" not in _by_path(year, "date_after_fill_date")
+
+
+@pytest.mark.parametrize("text", ["已于2025年4月31日完成整改。", "2024年13月召开会议。", "2023年2月29日报送。"])
+def test_a_date_that_does_not_exist_is_found(text):
+    year = demo_year()
+    year.other = text
+    finding = _by_path(year, "invalid_date")["other"]
+    assert "不存在" in finding.message and finding.fix is None
+    year.other = "2024年2月29日报送。"  # a leap day
+    assert "other" not in _by_path(year, "invalid_date")

@@ -148,6 +148,7 @@ CHECK_NAMES: dict[str, str] = {
     "doubled_text": "重复的字词或标点",
     "unit_name_variant": "单位名称前后不一致",
     "date_after_fill_date": "日期晚于填报日期",
+    "invalid_date": "日期不存在",
     "text_rate_over_100": "文字中的比率超过100%",
     "review_pending": "沿用内容待复核",
     "missing_data": "缺少计分数据",

@@ -1,9 +1,9 @@
 """Typing slips in the free text a reviewer spots at first reading.
 
 A doubled word or mark (的的, 执行执行, 。。, ，。), the unit's name mistyped (湛江市卫生建康局 for
-湛江市卫生健康局), a date after the report was filled in written as done (已于2025年6月30日完成), and
-a rate that cannot exceed 100 % written above it (满意度达105%). The first two offer a fix; the others
-only the officer can correct.
+湛江市卫生健康局), a date after the report was filled in written as done (已于2025年6月30日完成),
+a date that does not exist (2025年4月31日), a rate that cannot exceed 100 % written above it
+(满意度达105%). The first two offer a fix; the others only the officer can correct.
 """
 
 from __future__ import annotations
@@ -158,16 +158,24 @@ def _date_of(match: re.Match[str]) -> tuple[date, bool] | None:
 
 
 def check_dates_after_fill_date(context: CheckContext) -> Iterator[Finding]:
-    """Yellow, no fix: a date after the report's fill date, not written as a plan or deadline."""
+    """Yellow, no fix: a date that does not exist (4月31日), or one after the fill date not written as a plan."""
     filled = context.year.cover.fill_date
-    if filled is None:
-        return
     for path, text in context.prose:
         if "月" not in text:
             continue
         for match in DATE_IN_TEXT.finditer(text):
             written = _date_of(match)
             if written is None:
+                yield Finding(
+                    "invalid_date",
+                    YELLOW,
+                    f"“{_excerpt(text, match.start(), match.end())}”中的日期{match.group()}不存在："
+                    "请核对月份和日期（如4月只有30日）。",
+                    path,
+                    fingerprint=fingerprint(text),
+                )
+                break
+            if filled is None:
                 continue
             when, with_day = written
             later = when > filled if with_day else (when.year, when.month) > (filled.year, filled.month)
