@@ -46,6 +46,22 @@ def _doubled(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _without_doubles(text: str, slips: list[tuple[int, int, str]]) -> str:
+    """``text`` with every doubled word and mark removed (again, where removing one leaves another: ，，。)."""
+    for _ in range(4):
+        pieces, position = [], 0
+        for start, end, replacement in slips:
+            if start < position:  # overlapping matches: the first one fixes both
+                continue
+            pieces += [text[position:start], replacement]
+            position = end
+        text = "".join(pieces) + text[position:]
+        slips = _doubled(text)
+        if not slips:
+            break
+    return text
+
+
 def check_doubled_text(context: CheckContext) -> Iterator[Finding]:
     """Yellow with a fix: a word or a punctuation mark typed twice."""
     joined = "\n".join(text for _, text in context.prose)
@@ -55,13 +71,7 @@ def check_doubled_text(context: CheckContext) -> Iterator[Finding]:
         slips = _doubled(text)
         if not slips:
             continue
-        pieces, position = [], 0
-        for start, end, replacement in slips:
-            if start < position:  # overlapping matches: the first one fixes both
-                continue
-            pieces += [text[position:start], replacement]
-            position = end
-        fixed = "".join(pieces) + text[position:]
+        fixed = _without_doubles(text, slips)
         start, end, _ = slips[0]
         more = f"（共 {len(slips)} 处）" if len(slips) > 1 else ""
         yield Finding(
