@@ -7,7 +7,9 @@ fix: 人数统计时点 and 截至…年底 are the evaluation year's end, ``N�
 evaluation year, ``N年…绩效自评工作``, the date the materials were sent (``于N年5月14日报送``) and
 the notice are the year after. Any other mention of last year's evaluation year is flagged
 (``text_year``) without a fix — only the officer knows what the sentence should say now — and so is
-a year a few years off either side.
+a year a few years off either side, unless the words name it on purpose: a comparison (比2023年),
+last year's 决算, a starting point (自2021年以来), a document's or the unit's date (2019年1月组建),
+the end of a named period (2024—2026年) or a later target (力争到2027年).
 """
 
 from __future__ import annotations
