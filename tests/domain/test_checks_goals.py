@@ -164,3 +164,13 @@ def test_goals_completed_is_compared_with_the_goal_table():
     year.goals.pop()
     year.goals[0].indicators[0].actual = ""
     assert _found(year, "goal_completed_count") == []
+
+
+def test_an_actual_rate_or_satisfaction_above_100_percent_is_flagged():
+    year = example_year()
+    year.goals[1].indicators[2].actual = "950"  # 来访团组满意度: 95.0 typed without its point
+    assert _found(year, "goal_rate_over_100") == [(YELLOW, "goals.1.indicators.2.actual")]
+    year.goals[1].indicators[2].actual = "95"
+    year.goals[0].indicators[1].level3 = "物业出租面积增长率"  # a growth may exceed 100 %
+    year.goals[0].indicators[1].actual = "120"
+    assert _found(year, "goal_rate_over_100") == []

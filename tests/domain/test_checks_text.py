@@ -146,3 +146,74 @@ def test_brackets_around_other_numbers_are_left_alone():
     year = demo_year()
     year.other = "完成率[2024年度]达到100%，共（2025）项。"
     assert [f for f in _findings(year, "document_number_brackets") if f.path == "other"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "决算支出较上年减少6.95万元，下降0.44%。",  # a change, not the total
+        "基本支出中人员经费450.20万元。",  # a part of the basic expenditure
+        "决算支出比年初预算增加120.00万元。",
+        "自2021年以来，预算完成率均保持在95%以上。",  # a bound, not this year's rate
+        "要求预算完成率不低于90%。",
+        "项目预算完成率95.5%。",  # another rate whose name ends in 预算完成率
+    ],
+)
+def test_a_number_that_is_no_statement_of_the_figure_is_not_compared(text):
+    year = demo_year()  # 决算支出 1557.15, 预算完成率 100%
+    year.evaluation.execution = text
+    assert _findings(year, "text_figure_mismatch") == []
+
+
+def test_the_figure_itself_is_still_compared_after_a_part_of_it():
+    year = demo_year()
+    year.evaluation.execution = "决算支出1575.15万元，其中基本支出655.69万元；预算完成率101%。"
+    finding = _findings(year, "text_figure_mismatch")[0]
+    assert "“1575.15”应为“1557.15”" in finding.message and "“101”应为“100" in finding.message
+
+
+def test_a_document_number_after_a_verb_is_quoted_without_the_verb():
+    year = demo_year()
+    year.other = "根据湛财绩[2025]2号文件要求，按照粤财绩（2024）15号执行。"
+    finding = _fix(year, "document_number_brackets", "other")
+    assert "文号“湛财绩[2025]2号”" in finding.message and "应写作“湛财绩〔2025〕2号”" in finding.message
+    assert year.other == "根据湛财绩〔2025〕2号文件要求，按照粤财绩〔2024〕15号执行。"
+
+
+def test_the_units_head_counts_in_text_follow_the_profile():
+    year = demo_year()  # 核定编制 17, 在职 15, 退休 50
+    year.evaluation.budgeting = "截至2024年底，我办核定编制17名，在职人员16人，退休人员50人。"
+    finding = _fix(year, "text_figure_mismatch", "evaluation.budgeting")
+    assert "“16”应为“15”" in finding.message
+    assert year.evaluation.budgeting == "截至2024年底，我办核定编制17名，在职人员15人，退休人员50人。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下属医院核定编制200名，在职186人。",  # another unit's
+        "2023年在职16人，上年退休人员48人。",  # another year's
+        "其中公务员8名，在职人员中女性9人。",  # a part of the staff
+    ],
+)
+def test_counts_of_another_unit_year_or_part_are_not_compared(text):
+    year = demo_year()
+    year.evaluation.budgeting = text
+    assert [f for f in _findings(year, "text_figure_mismatch") if f.path == "evaluation.budgeting"] == []
+
+
+def test_an_amount_written_in_yuan_is_compared_too():
+    year = demo_year()  # 决算支出 1557.15 万元, 基本支出 655.69 万元
+    year.evaluation.execution = "决算支出15,751,500元，其中基本支出6556900元，人均支出10.5万元。"
+    finding = _fix(year, "text_figure_mismatch", "evaluation.execution")
+    assert "“15,751,500”应为“15,571,500”" in finding.message and "6556900" not in finding.message
+    assert year.evaluation.execution == "决算支出15,571,500元，其中基本支出6556900元，人均支出10.5万元。"
+    year.evaluation.execution = "决算支出15,571,523.45元。"  # 1557.15 万元 to two places
+    assert _findings(year, "text_figure_mismatch") == []
+
+
+def test_a_rate_with_the_full_width_percent_sign_is_compared():
+    year = demo_year()  # 预算完成率 100%
+    year.evaluation.execution = "预算完成率98.72％。"  # Word's Chinese input writes ％
+    finding = _findings(year, "text_figure_mismatch")[0]
+    assert "“98.72”应为“100" in finding.message

@@ -164,3 +164,17 @@ def test_text_fixes_leave_nothing_to_fix(text):
             apply_fix(year, fixable[0])
     left = {f.check for f in run_checks(year) if f.path == "other"}
     assert not left & {"stray_space", "half_width_punctuation"}
+
+
+doubling = st.sampled_from(["执", "行", "预算", "执行", "的", "，", "。", "、", "；"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(doubling, min_size=1, max_size=12).map("".join))
+def test_removing_doubles_leaves_nothing_doubled(text):
+    year = YearData()
+    year.other = text
+    fixable = [f for f in run_checks(year) if f.check == "doubled_text" and f.path == "other"]
+    if fixable:
+        apply_fix(year, fixable[0])
+    assert not [f for f in run_checks(year) if f.check == "doubled_text" and f.path == "other"]

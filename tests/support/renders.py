@@ -99,7 +99,7 @@ def other_unit_year() -> YearData:
     profile.actual_total = 61
     profile.staff_as_of = "2024年12月31日"
     profile.subordinate_units = [
-        SubordinateUnit(f"湛江市{name}站", "公益一类事业单位", 10 + index, 9 + index, "", f"负责全市{name}技术推广和服务工作")
+        SubordinateUnit(f"湛江市{name}站", "公益一类事业单位", 10 + index, 9 + index, "", f"负责全市{name}的管理和服务工作")
         for index, name in enumerate(("农业技术推广", "动物疫病预防控制", "农产品质量安全检测", "农业机械化技术"))
     ]
     profile.retirees_total = 27

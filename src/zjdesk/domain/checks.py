@@ -48,6 +48,12 @@ from zjdesk.domain.checks_numbers import (
     check_stated_score,
     check_year_fields,
 )
+from zjdesk.domain.checks_slips import (
+    check_dates_after_fill_date,
+    check_doubled_text,
+    check_text_rates_over_100,
+    check_unit_name_variants,
+)
 from zjdesk.domain.checks_text import (
     check_document_number_brackets,
     check_half_width_punctuation,
@@ -105,6 +111,10 @@ CHECKS: tuple[Callable[[CheckContext], Iterator[Finding]], ...] = (
     check_stray_spaces,
     check_half_width_punctuation,
     check_document_number_brackets,
+    check_doubled_text,
+    check_unit_name_variants,
+    check_dates_after_fill_date,
+    check_text_rates_over_100,
     check_review_pending,
     check_missing_data,
     check_goal_actuals,
@@ -135,6 +145,11 @@ CHECK_NAMES: dict[str, str] = {
     "stray_space": "汉字间多余空格",
     "half_width_punctuation": "中文中的半角标点",
     "document_number_brackets": "文号括号不规范",
+    "doubled_text": "重复的字词或标点",
+    "unit_name_variant": "单位名称前后不一致",
+    "date_after_fill_date": "日期晚于填报日期",
+    "invalid_date": "日期不存在",
+    "text_rate_over_100": "文字中的比率超过100%",
     "review_pending": "沿用内容待复核",
     "missing_data": "缺少计分数据",
     "short_analysis": "分析文字过短",

@@ -187,8 +187,12 @@ def _normal_name(text: str) -> str:
     return "".join(text.split()).rstrip("。；;，,.")
 
 
+# A rate that may exceed 100 %: a growth or a change (门诊量增长率 120%).
+GROWTH_WORDS = re.compile("增长|增幅|变动|提升|提高")
+
+
 def check_goal_rates(context: CheckContext) -> Iterator[Finding]:
-    """Yellow: a rate in percent whose target is above 100 %."""
+    """Yellow: a rate or a satisfaction in percent whose target or actual is above 100 % (满意度 950 for 95.0)."""
     for item in _rows(context):
         row = item.indicator
         target = read_value(row.target)
@@ -199,6 +203,17 @@ def check_goal_rates(context: CheckContext) -> Iterator[Finding]:
                 YELLOW,
                 f"{_where(item)}是百分比的比率，指标值却为 {number_text(target.number)}%（超过 100%）：请核对指标值。",
                 f"{item.path}.target",
+            )
+        bounded = ("率" in row.level3 or "满意度" in row.level3) and not GROWTH_WORDS.search(row.level3)
+        actual = read_value(row.actual)
+        if bounded and unit == "%" and actual.number is not None and actual.number > HUNDRED:
+            yield Finding(
+                "goal_rate_over_100",
+                YELLOW,
+                f"{_where(item)}是百分比的比率，实际完成值却为 {number_text(actual.number)}%（超过 100%）："
+                "多为小数点或数字输错，请核对实际完成值。",
+                f"{item.path}.actual",
+                fingerprint=fingerprint(row.actual),
             )
 
 

@@ -25,7 +25,10 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 HALF_WIDTH = re.compile(f"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?=[{CJK}])")
 
 # A document number (文号) whose year stands in brackets other than GB/T 9704's 六角括号: 湛财绩[2025]2号.
-DOCUMENT_NUMBER = re.compile(f"([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)")
+# A verb before the issuer (根据湛财绩[2025]2号) is no part of the number the message quotes.
+DOCUMENT_NUMBER = re.compile(
+    f"(?:根据|按照|依据|依照|参照|落实|执行|印发|转发)?([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)"
+)
 
 SHORT_ANALYSIS = 60  # characters
 ANALYSIS_FIELDS = (
@@ -86,9 +89,12 @@ def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
         matches = list(DOCUMENT_NUMBER.finditer(text))
         if not matches:
             continue
-        fixed = DOCUMENT_NUMBER.sub(lambda match: f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}", text)
+        fixed = DOCUMENT_NUMBER.sub(
+            lambda match: f"{match.string[match.start() : match.start(1)]}{match.group(1)}〔{match.group(2)}〕{match.group(3)}",
+            text,
+        )
         first = matches[0]
-        wrong = first.group(0)
+        wrong = text[first.start(1) : first.end()]
         right = f"{first.group(1)}〔{first.group(2)}〕{first.group(3)}"
         more = f"（共 {len(matches)} 处）" if len(matches) > 1 else ""
         yield Finding(

@@ -7,7 +7,9 @@ fix: 人数统计时点 and 截至…年底 are the evaluation year's end, ``N�
 evaluation year, ``N年…绩效自评工作``, the date the materials were sent (``于N年5月14日报送``) and
 the notice are the year after. Any other mention of last year's evaluation year is flagged
 (``text_year``) without a fix — only the officer knows what the sentence should say now — and so is
-a year a few years off either side.
+a year a few years off either side, unless the words name it on purpose: a comparison (比2023年),
+last year's 决算, a starting point (自2021年以来), a document's or the unit's date (2019年1月组建),
+the end of a named period (2024—2026年) or a later target (力争到2027年).
 """
 
 from __future__ import annotations
@@ -23,6 +25,21 @@ from zjdesk.domain.paths import get_value
 YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔［【(（])((?:19|20)\d{2})(?=年)")
 # Years further away than this are history (成立于1958年), not leftovers from last year's report.
 YEAR_WINDOW = 5
+# A year the words place in the past on purpose: a comparison (比2023年提高, 与2023年相比, 较上年), a
+# reference (参考2023年实际完成情况), last year's final accounts, published in the evaluation year
+# (公开2023年部门决算, 2023年度决算支出…万元 — the figure itself is compared by text_figure_mismatch),
+# a starting point (自2021年以来, 2021年起, 成立于2020年). Such a year is no leftover.
+_DELIBERATE_BEFORE = re.compile(r"(?:比|较|对比|相比|参考|参照|对照|自|从|(?:成立|建|设立|组建)于)$")
+_DELIBERATE_AFTER = re.compile(
+    r"年(?:度)?(?:以来|来|起|至今|同期|相比|比较|的?(?:部门)?(?:决算|实际完成|完成情况|基数|水平))"
+    # a document's or the unit's date: 2022年印发的《办法》, 2019年1月组建
+    r"|年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:印发|出台|颁布|发布|修订|成立|组建|设立|挂牌|建成|创建)"
+)
+# The end of a period named on purpose: 三年行动方案（2024—2026年）, 2021-2025年.
+_PERIOD_END = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[—–\-~～至到]\s*$")
+# A later year as a target: 力争到2027年实现, 2028年前建成, 计划2027年完成.
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|计划|预计|拟|将|目标|确保)$")
+_TARGET_AFTER = re.compile(r"年(?:底|末)?(?:前|以前|之前)")
 NOTICE_FIELDS = (("cover.notice_title", "通知标题"), ("cover.notice_number", "通知文号"))
 STAFF_TIME_POINT = "profile.staff_as_of"
 _YEAR = r"((?:19|20)\d{2})"
@@ -146,6 +163,21 @@ def check_stale_years(context: CheckContext) -> Iterator[Finding]:
         )
 
 
+def _deliberate(text: str, start: int, end: int, *, later: bool) -> bool:
+    """Whether the words around the year at ``text[start:end]`` name it on purpose (past, or a later target)."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in "，。；：、！？\n") + 1
+    before = text[max(clause_start, start - 4) : start]
+    if later and (_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(text, end)):
+        return True
+    if _PERIOD_END.search(text, max(0, start - 9), start):
+        return True
+    if _DELIBERATE_BEFORE.search(before) or _DELIBERATE_AFTER.match(text, end, end + 12):
+        return True
+    # 与2023年相比 / 比2023年同期: the comparison closes after the year.
+    clause_end = min((i for i in (text.find(mark, end) for mark in "，。；：！？\n") if i >= 0), default=len(text))
+    return "相比" in text[end:clause_end] and "与" in text[clause_start:start]
+
+
 def check_text_years(context: CheckContext) -> Iterator[Finding]:
     """Yellow, no fix: last year's evaluation year in the text, or a year a few years off, outside a fixing context."""
     evaluation_year = context.year.cover.evaluation_year
@@ -160,6 +192,7 @@ def check_text_years(context: CheckContext) -> Iterator[Finding]:
             if match.start(1) not in certain
             and int(match.group(1)) not in allowed
             and abs(int(match.group(1)) - evaluation_year) <= YEAR_WINDOW
+            and not _deliberate(text, match.start(1), match.end(1), later=int(match.group(1)) > evaluation_year)
         ]
         if not stale:
             continue
