@@ -166,3 +166,23 @@ def test_the_units_founding_date_and_a_named_period_are_no_leftover(text):
     year = demo_year()  # 2024
     year.other = text
     assert "other" not in _by_path(year, "text_year")
+
+
+def test_a_carried_qualitative_target_naming_last_year_is_flagged():
+    # A 定性 row's 指标值 is words the report prints: carried forward, its 2024年 went unnoticed.
+    from zjdesk.domain.model import Goal, GoalIndicator
+
+    last = demo_year()
+    last.goals = [
+        Goal(
+            "做好信访劝返工作。",
+            [
+                GoalIndicator(level3="信访秩序", nature="定性", target="2024年全年平稳有序", weight=None),
+                GoalIndicator(level3="劝返完成率", nature="≥", target="100", unit="%"),
+            ],
+        )
+    ]
+    assert "goals.0.indicators.0.target" not in _by_path(last, "text_year")  # its own year: right
+    uncertain = _by_path(carry_forward(last), "text_year")
+    assert "仍写着2024年（上一评价年度）" in uncertain["goals.0.indicators.0.target"].message
+    assert "goals.0.indicators.1.target" not in uncertain  # a number is no prose

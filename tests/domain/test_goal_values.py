@@ -89,3 +89,38 @@ def test_merge_replaces_the_rows_of_matching_goals_and_adds_new_ones():
     assert summary.updated == [0] and summary.added == [2] and summary.rows == 3
     assert year.review == ["goals.1.indicators.0", "goals.0.text"]
     assert year.acknowledgements == []
+
+
+def test_a_sheet_naming_goals_by_number_alone_fills_those_goals():
+    # Units often write only 目标1 / 目标二 in the table's 绩效目标 column, the goals' texts being in the report.
+    year = YearData(goals=[Goal("做好甲工作；"), Goal("做好乙工作。")])
+    summary = merge_goal_table(
+        year,
+        [
+            ImportedGoal("目标1", [GoalIndicator(level3="甲指标")]),
+            ImportedGoal("目标二：", [GoalIndicator(level3="乙指标"), GoalIndicator(level3="丙指标")]),
+        ],
+    )
+    assert [goal.text for goal in year.goals] == ["做好甲工作；", "做好乙工作。"]
+    assert [row.level3 for row in year.goals[0].indicators] == ["甲指标"]
+    assert [row.level3 for row in year.goals[1].indicators] == ["乙指标", "丙指标"]
+    assert summary.updated == [0, 1] and summary.added == [] and summary.rows == 3
+
+
+def test_numbers_of_goals_the_year_lacks_are_added_apart_never_lumped_together():
+    year = YearData(goals=[Goal("做好甲工作")])
+    summary = merge_goal_table(
+        year, [ImportedGoal("目标2", [GoalIndicator(level3="乙指标")]), ImportedGoal("目标3", [GoalIndicator(level3="丙指标")])]
+    )
+    assert [[row.level3 for row in goal.indicators] for goal in year.goals] == [[], ["乙指标"], ["丙指标"]]
+    assert summary.added == [1, 2]
+
+
+def test_a_shortened_goal_text_fills_the_one_goal_it_begins():
+    year = YearData(goals=[Goal("做好档案接收工作，确保全年任务完成；"), Goal("提升查档服务水平。")])
+    summary = merge_goal_table(year, [ImportedGoal("做好档案接收工作", [GoalIndicator(level3="接收数量")])])
+    assert len(year.goals) == 2 and [row.level3 for row in year.goals[0].indicators] == ["接收数量"]
+    assert summary.updated == [0] and summary.added == []
+    # Two goals beginning alike: which one is meant is not guessed, the sheet's goal is added.
+    year = YearData(goals=[Goal("做好档案接收工作，确保完成"), Goal("做好档案接收工作的宣传")])
+    assert merge_goal_table(year, [ImportedGoal("做好档案接收工作", [GoalIndicator(level3="x")])]).added == [2]

@@ -162,4 +162,20 @@ def test_a_year_with_a_goal_table_keeps_its_goals(tmp_path: Path) -> None:
     assert [goal.indicators for goal in result.year.goals] == [goal.indicators for goal in year.goals]
     assert result.year.unplaced == []
     assert "绩效目标完成情况表：13项绩效指标（目标1、目标2、目标3、目标4）" in result.found
-    assert "goals.0.indicators.1.actual" in result.year.review  # imported rows are 待复核 like every imported value
+    assert "goals.0.indicators.1" in result.year.review  # imported rows are 待复核 like every imported value
+    # ... each row as a whole, as a carried year marks it: the page counts the 待复核 it shows (13 rows, 4 goals).
+    goal_marks = [path for path in result.year.review if path.startswith("goals.")]
+    assert len(goal_marks) == 13 + 4 and not any(path.count(".") > 3 for path in goal_marks)
+
+
+def test_the_command_names_the_reference_set_only_when_the_report_had_no_score_sheet(tmp_path: Path, capsys) -> None:
+    # The command said 评分暂用程序自带的参考指标体系 after reading the report's own 17 indicators.
+    report = tmp_path / "report.docx"
+    report.write_bytes(render_docx(outline_for(demo_year(), draft=True)))
+    assert main(["import-docx", str(report), str(tmp_path / "sheet.zjd")]) == 0
+    printed = capsys.readouterr().out
+    assert "评分表：17项指标" in printed and "参考指标体系" not in printed
+    assert len(read_year(tmp_path / "sheet.zjd").indicator_set.indicators) == 17
+    report.write_bytes(build_docx(seed_lines()))  # typed by hand: no score sheet
+    assert main(["import-docx", str(report), str(tmp_path / "typed.zjd")]) == 0
+    assert "评分暂用程序自带的参考指标体系" in capsys.readouterr().out

@@ -473,3 +473,138 @@ def test_a_goal_table_with_a_cell_it_cannot_read_is_kept_as_text() -> None:
     assert any("保障在职人员数" in line for line in result.unplaced)
     note = next(line for line in result.found if line.startswith("绩效目标完成情况表："))
     assert "第 4 行第 7 列（分值）" in note and "“十分”不是数字" in note
+
+
+def _with_attached_table(lines: list[str], caption: str, rows: list[list[str]]) -> ImportResult:
+    """The report with its goal table attached at the end, under its caption paragraph (附件：…)."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(build_docx([*lines, caption])))
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return import_docx_bytes(buffer.getvalue(), "附表.docx")
+
+
+_ATTACHMENT_CAPTION = "附件：2024年度部门整体支出绩效目标完成情况表"
+
+
+def _report_ending_with_its_improvements() -> list[str]:
+    """The seed with two goals of the unit's own and without 四、其他自评情况: 改进措施 is its last part."""
+    lines = _replace(seed_lines(), "目标1", ["目标1：保障机关正常运转。", "目标2：做好档案接收工作。"], count=4)
+    assert lines[-2:] == ["四、其他自评情况", "无"]
+    return lines[:-2]
+
+
+def test_a_goal_table_attached_after_the_improvements_keeps_its_caption_out_of_them() -> None:
+    # The caption was read as one more 改进措施, printed in next year's report as an improvement.
+    result = _with_attached_table(_report_ending_with_its_improvements(), _ATTACHMENT_CAPTION, _UNIT_GOAL_TABLE[1:])
+    assert result.year.improvements == seed_year().improvements
+    assert [len(goal.indicators) for goal in result.year.goals] == [2, 1]
+    assert not any("绩效目标完成情况表" in line for line in result.unplaced)
+
+
+def test_an_attached_goal_table_it_cannot_read_stays_in_unplaced_row_by_row() -> None:
+    # Its caption and rows were glued into the last 改进措施 while the 识别结果 said 见未识别内容 over an empty list.
+    table = [list(row) for row in _UNIT_GOAL_TABLE[1:]]
+    table[2][6] = "十分"
+    result = _with_attached_table(_report_ending_with_its_improvements(), _ATTACHMENT_CAPTION, table)
+    assert result.year.improvements == seed_year().improvements
+    assert result.unplaced[0] == _ATTACHMENT_CAPTION
+    assert len(result.unplaced) == 1 + len(table)  # the caption, then each row as it stood
+    assert any(line.startswith("保障机关正常运转 产出指标 质量指标 资金支付率") for line in result.unplaced)
+    assert all(not goal.indicators for goal in result.year.goals)
+
+
+def test_a_caption_above_the_goal_table_under_the_goals_is_no_goal() -> None:
+    lines = _replace(
+        seed_lines(), "目标1", ["目标1：保障机关正常运转。", "目标2：做好档案接收工作。", "附表1 部门整体支出绩效目标表"], count=4
+    )
+    at = lines.index("附表1 部门整体支出绩效目标表") + 1
+    result = _import(lines, tables={at: _UNIT_GOAL_TABLE[1:]})
+    assert [goal.text for goal in result.year.goals] == ["保障机关正常运转。", "做好档案接收工作。"]
+    assert [len(goal.indicators) for goal in result.year.goals] == [2, 1]
+    assert "附表1 部门整体支出绩效目标表" not in result.unplaced
+
+
+def _with_merged_table(lines: list[str], at: str, rows: list[list[str] | str]) -> ImportResult:
+    """The report with a goal table after the line ``at``; a row given as one string is one cell merged across."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(build_docx(lines)))
+    width = max(len(row) for row in rows if isinstance(row, list))
+    table = document.add_table(rows=len(rows), cols=width)
+    for row, values in zip(table.rows, rows, strict=True):
+        if isinstance(values, str):
+            row.cells[0].merge(row.cells[-1]).text = values
+        else:
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    anchor = next(paragraph for paragraph in document.paragraphs if paragraph.text == at)
+    anchor._p.addnext(table._tbl)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return import_docx_bytes(buffer.getvalue(), "合并单元格.docx")
+
+
+_TWO_GOALS = ["目标1：保障机关正常运转。", "目标2：做好档案接收工作。"]
+
+
+def test_a_note_merged_across_the_goal_tables_last_row_is_no_cell_to_read() -> None:
+    # The note's text, repeated in every column of the merged row, was read as a weight 注：… and the whole table refused.
+    rows: list[list[str] | str] = [*_UNIT_GOAL_TABLE[1:5], "注：得分按指标完成比例计算，满分100分。"]
+    result = _with_merged_table(_replace(seed_lines(), "目标1", _TWO_GOALS, count=4), _TWO_GOALS[1], rows)
+    assert [len(goal.indicators) for goal in result.year.goals] == [2, 1]
+    assert result.unplaced == []
+
+
+def test_a_signoff_row_under_the_goal_table_is_no_indicator() -> None:
+    import io
+
+    import docx
+
+    lines = _replace(seed_lines(), "目标1", _TWO_GOALS, count=4)
+    document = docx.Document(io.BytesIO(build_docx(lines)))
+    table = document.add_table(rows=4, cols=8)
+    for row, values in zip(table.rows, _UNIT_GOAL_TABLE[1:5], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    signoff = table.add_row().cells
+    signoff[0].merge(signoff[3]).text = "填表人：王芳"
+    signoff[4].merge(signoff[7]).text = "联系电话：0759-1234567"
+    anchor = next(paragraph for paragraph in document.paragraphs if paragraph.text == _TWO_GOALS[1])
+    anchor._p.addnext(table._tbl)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_docx_bytes(buffer.getvalue(), "签字行.docx")
+    assert [len(goal.indicators) for goal in result.year.goals] == [2, 1]
+    assert result.unplaced == []
+
+
+def test_goals_as_rows_of_their_own_over_their_indicators() -> None:
+    # 目标1：… merged across the table above its rows, no 绩效目标 column: the table was refused as having no goals.
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "偏差原因"]
+    rows: list[list[str] | str] = [
+        header,
+        "目标1：保障机关正常运转",
+        ["产出指标", "数量指标", "保障在职人员数", "≥15人", "17", "10", ""],
+        ["产出指标", "质量指标", "资金支付率", "≥95%", "93%", "10", "年底集中支付。"],
+        "目标2：做好档案接收工作",
+        ["效益指标", "社会效益指标", "档案查阅服务", "定性", "达成", "10", ""],
+    ]
+    result = _with_merged_table(_replace(seed_lines(), "目标1", _TWO_GOALS, count=4), _TWO_GOALS[1], rows)
+    assert [goal.text for goal in result.year.goals] == ["保障机关正常运转。", "做好档案接收工作。"]
+    first, second = result.year.goals[0].indicators, result.year.goals[1].indicators
+    assert [(row.level3, row.nature, row.target, row.unit, row.actual) for row in first] == [
+        ("保障在职人员数", "≥", "15", "人", "17"),
+        ("资金支付率", "≥", "95", "%", "93"),
+    ]
+    assert [(row.level3, row.nature, row.actual) for row in second] == [("档案查阅服务", "定性", "达成")]
+    assert result.unplaced == []

@@ -311,3 +311,30 @@ def test_a_new_row_made_a_satisfaction_indicator_takes_its_level_and_asks_for_th
     level1.lineEdit().selectAll()
     type_chinese(level1.lineEdit(), "效益指标")
     assert window.open_year.year.goals[0].indicators[row].level2 == "公众满意度"
+
+
+def test_the_usual_level2_names_show_whole_in_their_box(qtbot, tmp_path, monkeypatch):
+    # 社会效益指标 and 经济成本指标 read 社会效益指 / 经济成本指 in their box at 100 % on a 1366×768 screen: the
+    # box may shrink to its minimum width, and its drop-down arrow takes part of that.
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from zjdesk.domain.model import GOAL_LEVELS
+
+    DialogRecorder(monkeypatch)
+    path = tmp_path / "示例.zjd"
+    write_new_year_file(path, example_year())
+    window = make_program(tmp_path).open_path(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    window.go_to(GOALS_STEP)
+    for _ in range(5):
+        QApplication.processEvents()
+    combo = field(window, "goals.0.indicators.0.level2")
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    edit = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo)
+    narrowest = combo.minimumWidth() - (combo.width() - edit.width())  # the text's room at the box's minimum width
+    metrics = combo.lineEdit().fontMetrics()
+    for name in (name for usual in GOAL_LEVELS.values() for name in usual if len(name) <= 7):  # all but 服务对象满意度指标
+        assert narrowest >= metrics.horizontalAdvance(name), name
+    window.close()

@@ -56,3 +56,27 @@ def test_import_last_years_report(qtbot, tmp_path, monkeypatch):
     saved = read_year(target)
     assert saved.cover.unit_name == "湛江市人民政府驻广州办事处"
     assert not any(path.startswith("figures.") for path in saved.review)
+
+
+def test_an_imported_goal_table_counts_one_review_per_row(qtbot, tmp_path, monkeypatch):
+    # The banner said 本页有 112 项 over the 17 待复核 the page showed (every cell of every row counted).
+    from zjdesk.demo import example_year
+    from zjdesk.report.export import export_year
+    from zjdesk.ui.widgets.review import ReviewBadge
+
+    report = tmp_path / "2024年自评报告.docx"
+    export_year(example_year(), docx=report, draft=True)
+    recorder = DialogRecorder(monkeypatch)
+    recorder.answers["ask_open_document"] = str(report)
+    recorder.answers["ask_new_year_details"] = lambda *_a, **kw: (kw["unit_name"], kw["year"], str(tmp_path / "导入.zjd"))
+    program = make_program(tmp_path)
+    start = program.show_start()
+    qtbot.addWidget(start)
+    qtbot.mouseClick(start.buttons["start.import"], Qt.MouseButton.LeftButton)
+    window = program.windows[0]
+    window.go_to("goals")
+    page = window.page("goals")
+    badges = [badge for badge in page.findChildren(ReviewBadge) if badge.under_review()]
+    assert len(badges) == 4 + 13  # each goal's text and each indicator row
+    assert f"本页有 {len(badges)} 项" in page.review_banner.label.text()
+    window.close()

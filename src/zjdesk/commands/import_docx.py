@@ -32,14 +32,16 @@ def run_import_docx(args: argparse.Namespace) -> int:
     result = import_docx(args.report)
     # A report carries the score, not the indicator table: the year is scored against the shipped
     # reference set until the officer imports the bureau's own (as the desktop program does).
-    if not result.year.indicator_set.indicators:
+    with_reference_set = not result.year.indicator_set.indicators
+    if with_reference_set:
         result.year.indicator_set = reference_indicator_set()
     write_new_year_file(target, result.year)
     print(f"已由 {args.report} 生成年度文件：{args.out}")
     for line in result.found:
         print(f"  {line}")
     print(f"共 {len(result.year.review)} 处导入的内容标记为“待复核”。")
-    print("评分暂用程序自带的参考指标体系，请换成本年度通知所附的指标体系。")
+    if with_reference_set:  # a score sheet read from the report is the year's set: nothing stands in for it
+        print("评分暂用程序自带的参考指标体系，请换成本年度通知所附的指标体系。")
     if result.unplaced:
         print(f"以下 {len(result.unplaced)} 段未能识别，已保存在年度文件的“未识别内容”中，请在程序中逐段放到合适的位置：")
         for text in result.unplaced:

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from zjdesk.docx_import.errors import DamagedDocxError, DocxImportError, NotAReportError, UnsafeDocxError
-from zjdesk.docx_import.goal_tables import find_goal_tables, merge_goal_tables
+from zjdesk.docx_import.goal_tables import find_goal_tables, is_goal_table_caption, merge_goal_tables
 from zjdesk.docx_import.lines import document_lines, open_document
 from zjdesk.docx_import.reader import read_lines
 from zjdesk.docx_import.result import Collector, ImportResult, imported_paths
@@ -53,7 +53,7 @@ def import_docx_bytes(data: bytes, name: str = "该文件", *, evaluation_year: 
     document = open_document(data, name)
     try:
         goal_tables = find_goal_tables(document)
-        lines = document_lines(document, skip=goal_tables.tables, rows=goal_tables.unread)
+        lines = document_lines(document, skip=goal_tables.tables, rows=goal_tables.unread, is_caption=is_goal_table_caption)
     except Exception as error:  # hostile or damaged XML can break python-docx anywhere while reading
         raise DamagedDocxError(f"“{name}”的正文无法读取（文件已损坏）：请在 Word/WPS 中打开并另存为 .docx 后再导入。") from error
     out = read_lines(lines, name, evaluation_year, goal_table_read=bool(goal_tables.read))

@@ -11,6 +11,7 @@ reaches 未识别内容 where it stood; the 识别结果 names the cells.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,12 +19,17 @@ from docx.document import Document
 from docx.table import Table
 
 from zjdesk.docx_import.result import Collector
+from zjdesk.domain.amounts import normalise_width
 from zjdesk.domain.goal_rows import COLUMN_NAMES, GoalSheetError, SheetCell, find_header, read_goal_rows
 from zjdesk.domain.goal_table import ImportedGoal, merge_goal_table
 from zjdesk.domain.model import default_qualitative_bands
 
 TABLE_NAME = "绩效目标完成情况表"
 MAX_PROBLEMS_NOTED = 5
+# A goal table's title as units type it above the table: 附件：2024年度部门整体支出绩效目标完成情况表, 附表2 绩效目标表.
+_CAPTION = re.compile(
+    r"^(?:附件|附表)?[0-9一二三四五六七八九十]*[：:、.．]?(?:[0-9]{4}年度?)?[^。；，]{0,16}绩效目标[^。；，]{0,10}表$"
+)
 
 
 @dataclass
@@ -44,6 +50,11 @@ def _rows(table: Table) -> Iterator[tuple[SheetCell, ...]]:
     # One cell per grid column: a merged cell repeats its text, as the goal merged down its rows does.
     for row in table.rows:
         yield tuple(SheetCell(cell.text.strip()) for cell in row.cells)
+
+
+def is_goal_table_caption(line: str) -> bool:
+    """Whether a paragraph is a goal table's title (read with its table, never a list item of the part above it)."""
+    return bool(_CAPTION.match("".join(normalise_width(line).split())))
 
 
 def _place(row_number: int, index: int, key: str) -> str:

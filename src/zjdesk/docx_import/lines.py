@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import docx
 from docx.document import Document
@@ -123,6 +123,14 @@ class TableRow(str):
     """
 
 
+class UnreadTableRow(TableRow):
+    """A line of a goal table that could not be read (its caption, or any of its rows): 未识别内容 wherever it stands.
+
+    Read as text, its rows were glued onto the last item of the part above the table (an attached
+    table after 改进措施 became part of the last improvement).
+    """
+
+
 def _table_lines(table: Table, numbering: ListNumbering, depth: int = 0) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
@@ -158,20 +166,44 @@ def _is_one_of(table: Table, tables: Sequence[Table]) -> bool:
     return any(table._tbl is other._tbl for other in tables)
 
 
-def document_lines(document: Document, skip: Sequence[Table] = (), rows: Sequence[Table] = ()) -> list[str]:
+def _caption_apart(lines: list[str], is_caption: Callable[[str], bool]) -> list[str]:
+    """Take the caption of a table (附件：…绩效目标完成情况表, and a 单位名称： line under it) off the end of ``lines``."""
+    for size in (1, 2):
+        below = lines[len(lines) - size + 1 :]
+        if len(lines) >= size and is_caption(lines[-size]) and all(_is_unit_line(line) for line in below):
+            caption = lines[-size:]
+            del lines[-size:]
+            return caption
+    return []
+
+
+def _is_unit_line(line: str) -> bool:
+    return line.startswith(("单位名称", "填报单位", "编制单位", "单位：", "单位:", "评价年度"))
+
+
+def document_lines(
+    document: Document,
+    skip: Sequence[Table] = (),
+    rows: Sequence[Table] = (),
+    is_caption: Callable[[str], bool] = lambda _line: False,
+) -> list[str]:
     """Every non-empty line of the body, in order, stripped of surrounding whitespace.
 
     The tables in ``skip`` (read as tables elsewhere: the goal table) give no lines; every line of
-    the tables in ``rows`` (a goal table that could not be read) is a :class:`TableRow`.
+    the tables in ``rows`` (a goal table that could not be read) is an :class:`UnreadTableRow`. The paragraph
+    just before such a table, when ``is_caption`` says it is the table's title, goes with its table.
     """
     lines: list[str] = []
     numbering = ListNumbering.of(document)
     body = document.element.body
     for item in _block_items(document, body):
         if isinstance(item, Paragraph):
-            lines.extend(_paragraph_lines(item, numbering))
+            lines.extend(line for line in _paragraph_lines(item, numbering) if line)
         elif _is_one_of(item, rows):
-            lines.extend(TableRow(line) for line in _table_lines(item, numbering))
-        elif not _is_one_of(item, skip):
+            caption = _caption_apart(lines, is_caption)
+            lines.extend(UnreadTableRow(line) for line in [*caption, *_table_lines(item, numbering)])
+        elif _is_one_of(item, skip):
+            _caption_apart(lines, is_caption)
+        else:
             lines.extend(_table_lines(item, numbering))
     return [line for line in lines if line]

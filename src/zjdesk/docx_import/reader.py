@@ -14,7 +14,7 @@ from zjdesk.docx_import.evaluation import (
 )
 from zjdesk.docx_import.figures import parse_figures
 from zjdesk.docx_import.headings import HEADING_NAMES, REPORT_ORDER, match_heading, split_glued_headings
-from zjdesk.docx_import.lines import TableRow
+from zjdesk.docx_import.lines import TableRow, UnreadTableRow
 from zjdesk.docx_import.profile import parse_profile
 from zjdesk.docx_import.result import Collector
 from zjdesk.docx_import.sheets import parse_sheets
@@ -70,7 +70,8 @@ def read_lines(lines: list[str], name: str, evaluation_year: int = 0, *, goal_ta
             f"“{name}”不像一份部门整体支出绩效自评报告（只认出 {len(order)} 个报告标题，如“单位基本情况”“自评工作开展情况”）："
             "请选择往年的自评报告 .docx 文件。"
         )
-    parse_cover(cover_lines, out)
+    out.cannot_place([line for line in cover_lines if isinstance(line, UnreadTableRow)])
+    parse_cover([line for line in cover_lines if not isinstance(line, UnreadTableRow)], out)
     if not out.year.cover.evaluation_year and evaluation_year:
         out.year.cover.evaluation_year = evaluation_year
         out.note(f"评价年度：报告中未写明，按所选的{evaluation_year}年度读取")
@@ -86,6 +87,9 @@ def read_lines(lines: list[str], name: str, evaluation_year: int = 0, *, goal_ta
 def _parse_section(key: str, lines: list[str], out: Collector) -> None:
     # zjdesk's placeholder for an empty field reads back as empty.
     lines = [line for line in lines if line.strip() not in NOT_FILLED]
+    # The rows of a goal table that could not be read are kept as they stood, never read as the part's text.
+    out.cannot_place([line for line in lines if isinstance(line, UnreadTableRow)])
+    lines = [line for line in lines if not isinstance(line, UnreadTableRow)]
     if not lines and key not in ("other",):
         return
     if key in _LEVEL_ONE_WITHOUT_TEXT:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from zjdesk.domain.carry_forward import goal_review_paths
 from zjdesk.domain.model import Cover, YearData
 from zjdesk.domain.paths import iter_filled_fields
 
@@ -53,10 +54,15 @@ class Collector:
 
 
 def imported_paths(year: YearData) -> list[str]:
-    """The dotted path of every filled leaf field of ``year`` a report carries (strings, numbers, amounts, dates)."""
-    return [
-        path
-        for item in dataclasses.fields(year)
-        if item.name not in _NOT_IMPORTED
-        for path, _value in iter_filled_fields(getattr(year, item.name), item.name)
-    ]
+    """The dotted path of every filled leaf field of ``year`` a report carries (strings, numbers, amounts, dates).
+
+    A goal's indicator row is one path, as a carried year marks it: the page shows one 待复核 per row, and
+    counts what it shows.
+    """
+    paths: list[str] = []
+    for item in dataclasses.fields(year):
+        if item.name == "goals":
+            paths.extend(goal_review_paths(year.goals))
+        elif item.name not in _NOT_IMPORTED:
+            paths.extend(path for path, _value in iter_filled_fields(getattr(year, item.name), item.name))
+    return paths

@@ -107,7 +107,12 @@ def parse_sheets(lines: list[str], out: Collector) -> None:
         text = line.strip()
         # What follows the goal table's title is the goal table: read as a table (then its title, caption and
         # the note under it are zjdesk's own), or kept with its rows to place by hand.
-        goal_table = goal_table or "".join(text.split()) == GOAL_SHEET_TITLE
+        # (A goal table read whole left its title with it: then the 得分计算 note under it begins it here.)
+        goal_table = (
+            goal_table
+            or "".join(text.split()) == GOAL_SHEET_TITLE
+            or (out.goal_table_read and text.startswith(("得分计算：", "得分计算:")))
+        )
         if goal_table:
             if not (out.goal_table_read and _GOAL_SHEET_FRAME.match(text)):
                 out.cannot_place(line)

@@ -23,7 +23,7 @@ from zjdesk.domain.model import Acknowledgement, Cover, Figures, Goal, Indicator
 from zjdesk.domain.paths import iter_filled_fields, set_value
 from zjdesk.domain.registry import figure_fields, info_at
 
-# The parts whose values are carried forward and must be reviewed (the goals' rows: see _goal_review).
+# The parts whose values are carried forward and must be reviewed (the goals' rows: see goal_review_paths).
 CARRIED_PARTS = ("cover", "profile", "tasks", "goals", "figures", "team", "process")
 # Carried but not to review: the unit's name, the attachment number and the standard opening text
 # stay the same from year to year, and the evaluation year is set, not carried.
@@ -57,8 +57,8 @@ def _fresh_goal(goal: Goal) -> Goal:
     return Goal(text=goal.text, indicators=rows)
 
 
-def _goal_review(goals: list[Goal]) -> list[str]:
-    """Each goal's text and each of its indicator rows (a row is reviewed as a whole)."""
+def goal_review_paths(goals: list[Goal]) -> list[str]:
+    """Each goal's text and each of its indicator rows (a row is reviewed as a whole: one 待复核, one 确认)."""
     paths = []
     for g, goal in enumerate(goals):
         if goal.text.strip():
@@ -128,7 +128,7 @@ def carried_paths(year: YearData) -> list[str]:
     paths: list[str] = []
     for part in CARRIED_PARTS:
         if part == "goals":
-            paths.extend(_goal_review(year.goals))
+            paths.extend(goal_review_paths(year.goals))
             continue
         paths.extend(path for path, _value in iter_filled_fields(getattr(year, part), part) if path not in NOT_REVIEWED)
     return paths

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from zjdesk.domain.goal_scoring import QUALITATIVE
 from zjdesk.domain.model import YearData
 from zjdesk.domain.paths import iter_text_fields
 from zjdesk.domain.scoring import YearScore
@@ -119,11 +120,16 @@ def fingerprint(*values: Any) -> str:
 
 
 def _goal_prose(year: YearData) -> Iterator[tuple[str, str]]:
-    """The prose of the goals: each goal's text, and each row's name and 偏差原因 (not its codes and numbers)."""
+    """The prose of the goals: each goal's text, and each row's name, 定性 指标值 and 偏差原因 (not its codes and numbers).
+
+    A 定性 row's 指标值 is words the report prints (全年平稳有序) and carries to the next year like its name.
+    """
     for g, goal in enumerate(year.goals):
         yield f"goals.{g}.text", goal.text
         for r, row in enumerate(goal.indicators):
             yield f"goals.{g}.indicators.{r}.level3", row.level3
+            if row.nature == QUALITATIVE:
+                yield f"goals.{g}.indicators.{r}.target", row.target
             yield f"goals.{g}.indicators.{r}.deviation", row.deviation
 
 

@@ -190,15 +190,20 @@ class GoalRowReader:
             return
         if texts.get("level3") in ("三级指标", "指标名称"):
             return  # a header repeated on a later page
+        filled = [text for text in texts.values() if text]
+        if len(filled) > 1 and len(set(filled)) == 1:
+            # One cell merged across the row (Word repeats its text in every column): a note or sign-off
+            # under the table, or the goal its following rows belong to (目标1：… as a row of its own).
+            if not filled[0].startswith(NOTE_PREFIXES):
+                self.start_goal(filled[0])
+            return
         indicator_keys = ("level1", "level2", "level3", "nature", "target", "unit", "actual", "weight", "deviation")
         has_indicator = any(texts.get(key) for key in indicator_keys)
         goal_text = texts.get("goal", "")
-        if goal_text and not has_indicator and goal_text.startswith(NOTE_PREFIXES):
-            return  # a note under the table
-        if goal_text and (self.goal is None or goal_text != self.goal.text):
-            self.goal = ImportedGoal(goal_text)
-            self.goals.append(self.goal)
-            self.level1 = self.level2 = ""
+        if goal_text.startswith(NOTE_PREFIXES) and texts.get("level3", "") in ("", goal_text):
+            return  # a note or sign-off under the table (填表人：… merged over the first columns)
+        if goal_text:
+            self.start_goal(goal_text)
         if not has_indicator:
             return
         if self.goal is None:
@@ -208,6 +213,13 @@ class GoalRowReader:
         indicator = self.indicator(cells, texts)
         if indicator is not None:
             self.goal.rows.append(indicator)
+
+    def start_goal(self, text: str) -> None:
+        """The rows from here on belong to the goal ``text`` (a goal merged down its rows starts once)."""
+        if self.goal is None or text != self.goal.text:
+            self.goal = ImportedGoal(text)
+            self.goals.append(self.goal)
+            self.level1 = self.level2 = ""
 
     def indicator(self, cells: dict[str, _Cell], texts: dict[str, str]) -> GoalIndicator | None:
         before = len(self.problems)
@@ -347,13 +359,13 @@ def read_goal_rows(
     place: Place,
 ) -> list[ImportedGoal]:
     """The goals and indicator rows below a found header, or :class:`GoalSheetError` naming each cell it cannot read."""
-    if "goal" not in columns:
-        raise GoalSheetError(f"“{name}”第 {header_row} 行的表头中没有“绩效目标”列：请加上各指标所属的绩效目标后再导入。")
     reader = GoalRowReader(columns, bands, place)
     for row_number, row in enumerate(rows, start=header_row + 1):
         if row_number - header_row > MAX_ROWS:
             raise GoalSheetError(f"“{name}”表头下超过 {MAX_ROWS} 行，不像部门的绩效指标表：请只保留绩效目标及其指标后再导入。")
         reader.read_row(row_number, row)
+    if "goal" not in columns and not reader.goals:  # nor a goal row of its own above its indicators
+        raise GoalSheetError(f"“{name}”第 {header_row} 行的表头中没有“绩效目标”列：请加上各指标所属的绩效目标后再导入。")
     if reader.problems:
         raise GoalSheetError(problem_message(name, reader.problems), reader.problems)
     if not any(goal.rows for goal in reader.goals):
