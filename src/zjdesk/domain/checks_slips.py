@@ -48,17 +48,17 @@ def _doubled(text: str) -> list[tuple[int, int, str]]:
 
 def _without_doubles(text: str, slips: list[tuple[int, int, str]]) -> str:
     """``text`` with every doubled word and mark removed (again, where removing one leaves another: ，，。)."""
-    for _ in range(4):
+    while slips:  # each pass shortens the text, so this ends (。。。。。。 takes a few passes)
         pieces, position = [], 0
         for start, end, replacement in slips:
             if start < position:  # overlapping matches: the first one fixes both
                 continue
             pieces += [text[position:start], replacement]
             position = end
-        text = "".join(pieces) + text[position:]
-        slips = _doubled(text)
-        if not slips:
+        shorter = "".join(pieces) + text[position:]
+        if shorter == text:
             break
+        text, slips = shorter, _doubled(shorter)
     return text
 
 
