@@ -161,13 +161,15 @@ def _contradictions(context: CheckContext, text: str) -> list[tuple[int, int, st
             found.append((match.start(3), match.end(3), match.group(3), f"{rate:f}"))
     found += _count_contradictions(year, text)
     score = context.score
-    # A provisional total (indicators still to score, numbers still to review) is no grade to correct a text by.
-    if score.indicators and not score.provisional:
-        for match in SCORE.finditer(text):
+    scores, grades = list(SCORE.finditer(text)), list(GRADE.finditer(text))
+    # A provisional total (indicators still to score, numbers still to review) is no grade to correct a text by;
+    # asked only of a text that states a score or grade (it walks every indicator, and this runs per text).
+    if (scores or grades) and score.indicators and not score.provisional:
+        for match in scores:
             written = _number(match.group(1))
             if written is not None and written != score.total:
                 found.append((match.start(1), match.end(1), match.group(1), format_number(score.total)))
-        for match in GRADE.finditer(text):
+        for match in grades:
             word = match.group(1)
             if score.grade and GRADE_WORDS.get(word, word) != score.grade:
                 correct = LONG_GRADE.get(score.grade, score.grade) if word in GRADE_WORDS else score.grade
