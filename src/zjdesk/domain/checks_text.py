@@ -30,6 +30,8 @@ DOCUMENT_NUMBER = re.compile(
     f"(?:根据|按照|依据|依照|参照|落实|执行|印发|转发)?([{CJK}]{{1,6}})[\\[［【(（]((?:19|20)\\d{{2}})[\\]］】)）](\\d+号)"
 )
 
+_BRACKETED_YEAR = re.compile(r"[\[［【(（](?:19|20)\d{2}[\]］】)）]\d+号")
+
 SHORT_ANALYSIS = 60  # characters
 ANALYSIS_FIELDS = (
     ("evaluation.budgeting", "预算编制情况"),
@@ -85,7 +87,9 @@ def check_half_width_punctuation(context: CheckContext) -> Iterator[Finding]:
 def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
     """Yellow: a 文号 written with [2025] or （2025）; GB/T 9704-2012 writes the year in 六角括号: 湛财绩〔2025〕2号."""
     notice = ("cover.notice_number", context.year.cover.notice_number)
-    for path, text in (notice, *context.prose):
+    # The full pattern tries every position of every text; one scan of them all for a bracketed year first.
+    texts = (notice, *context.prose) if _BRACKETED_YEAR.search("\n".join(text for _, text in context.prose)) else (notice,)
+    for path, text in texts:
         matches = list(DOCUMENT_NUMBER.finditer(text))
         if not matches:
             continue
