@@ -80,7 +80,7 @@ def _add_paragraph(task: Task, line: str) -> None:
 
 def parse_goals(lines: list[str], out: Collector) -> None:
     """Fill ``year.goals``: one goal per ``目标N：`` item (or per numbered or plain line), without indicator rows."""
-    # Table rows under the goals are a goal table that could not be read: kept, never goals of their own.
+    # A row of a table of three or more columns under the goals (a table that is no goal table) is kept, never a goal.
     out.cannot_place([line for line in lines if isinstance(line, TableRow)])
     lines = [line for line in lines if not isinstance(line, TableRow)]
     for line in join_broken_lines(_split_glued(lines, _GLUED_GOAL)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from zjdesk.domain.goal_scoring import QUALITATIVE
@@ -155,3 +156,8 @@ class CheckContext:
     def rates(self) -> dict[str, Decimal | None]:
         """The year's rates (as the score engine computed them)."""
         return self.score.rates
+
+    @cached_property
+    def joined_prose(self) -> str:
+        """Every prose text in one string, for checks that first scan them all at once (joined once per run)."""
+        return "\n".join(text for _, text in self.prose)

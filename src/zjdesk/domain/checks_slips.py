@@ -64,7 +64,7 @@ def _without_doubles(text: str, slips: list[tuple[int, int, str]]) -> str:
 
 def check_doubled_text(context: CheckContext) -> Iterator[Finding]:
     """Yellow with a fix: a word or a punctuation mark typed twice."""
-    joined = "\n".join(text for _, text in context.prose)
+    joined = context.joined_prose
     if not _ANY_MARK_PAIR.search(joined) and not _ANY_REPEAT.search(joined):
         return
     for path, text in context.prose:

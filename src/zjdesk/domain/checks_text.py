@@ -88,7 +88,7 @@ def check_document_number_brackets(context: CheckContext) -> Iterator[Finding]:
     """Yellow: a 文号 written with [2025] or （2025）; GB/T 9704-2012 writes the year in 六角括号: 湛财绩〔2025〕2号."""
     notice = ("cover.notice_number", context.year.cover.notice_number)
     # The full pattern tries every position of every text; one scan of them all for a bracketed year first.
-    texts = (notice, *context.prose) if _BRACKETED_YEAR.search("\n".join(text for _, text in context.prose)) else (notice,)
+    texts = (notice, *context.prose) if _BRACKETED_YEAR.search(context.joined_prose) else (notice,)
     for path, text in texts:
         matches = list(DOCUMENT_NUMBER.finditer(text))
         if not matches:
