@@ -11,7 +11,7 @@ digits. Anything that cannot be read is named by its place, and nothing is impor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -371,14 +371,3 @@ def read_goal_rows(
     if not any(goal.rows for goal in reader.goals):
         raise GoalSheetError(f"“{name}”的表头下没有指标行：请在表头下逐行填写绩效目标及其指标。")
     return reader.goals
-
-
-def read_goal_table(
-    rows: Iterable[tuple[SheetCell, ...]], name: str, bands: list[QualitativeBand], place: Place
-) -> list[ImportedGoal]:
-    """Find the header in the first rows of ``rows`` and read the goals below it."""
-    iterator = iter(rows)
-    header = find_header(iterator)
-    if header is None:
-        raise GoalSheetError(no_header_message(name))
-    return read_goal_rows(iterator, header[0], header[1], name, bands, place)
